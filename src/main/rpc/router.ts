@@ -1,0 +1,63 @@
+import {
+  contract,
+  err,
+  isCallName,
+  type CallName,
+  type CallOutput,
+  type ParsedInput,
+  type Result,
+} from '@shared/contract'
+import type { Logger } from '../logging/logger'
+import type { CallContext } from './call-context'
+import type { SessionRegistry } from './session-registry'
+
+export type CallHandler<N extends CallName> = (
+  input: ParsedInput<N>,
+  context: CallContext,
+) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>
+
+/** One handler per call of the contract; TypeScript refuses a missing one. */
+export type CallHandlers = { [N in CallName]: CallHandler<N> }
+
+export interface Router {
+  dispatch(name: string, input: unknown, clientId: string): Promise<Result<unknown>>
+}
+
+/**
+ * The single entry point of every transport (Electron IPC, browser-mode HTTP, tests): it finds
+ * the call, validates its input, checks the role, runs the handler and validates the answer.
+ * Nothing thrown escapes: an unexpected exception is logged and answered as INTERNAL.
+ */
+export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, logger: Logger): Router {
+  return {
+    async dispatch(name, input, clientId) {
+      if (!isCallName(name)) return err('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 60)}"`)
+      const definition = contract[name]
+      const parsed = definition.input.safeParse(input ?? {})
+      if (!parsed.success) {
+        return err('VALIDATION_FAILED', 'The request is not valid', parsed.error.issues)
+      }
+      const session = sessions.touch(clientId)
+      if (definition.role !== 'none') {
+        if (!session) return err('UNAUTHENTICATED', 'Log in to continue')
+        if (definition.role === 'admin' && session.role !== 'admin') {
+          return err('FORBIDDEN', 'This action needs an administrator')
+        }
+      }
+      try {
+        const handler = handlers[name] as CallHandler<CallName>
+        const result = await handler(parsed.data as never, { clientId, session })
+        if (!result.ok) return result
+        const checked = definition.output.safeParse(result.value)
+        if (!checked.success) {
+          logger.error(`Call ${name} produced an answer outside its contract`, checked.error.issues)
+          return err('INTERNAL', 'Something went wrong; the action was not completed')
+        }
+        return { ok: true, value: checked.data }
+      } catch (error) {
+        logger.error(`Call ${name} failed`, error)
+        return err('INTERNAL', 'Something went wrong; the action was not completed')
+      }
+    },
+  }
+}

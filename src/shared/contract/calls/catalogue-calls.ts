@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { defineCall } from '../define-call'
+import { emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
+
+export const vatCategorySchema = z.enum(['standard', 'intermediate', 'reduced', 'special'])
+export type VatCategory = z.infer<typeof vatCategorySchema>
+
+export const productKindSchema = z.enum(['physical', 'digital'])
+export type ProductKind = z.infer<typeof productKindSchema>
+
+export const productSchema = z.object({
+  id: idSchema,
+  sku: z.string(),
+  ean: z.string(),
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  categoryId: idSchema,
+  /** Tax-inclusive unless the shop is set to tax-exclusive prices. */
+  unitPrice: minorUnitsSchema,
+  vatCategory: vatCategorySchema,
+  weightGrams: z.number().int().nonnegative(),
+  kind: productKindSchema,
+  active: z.boolean(),
+})
+export type Product = z.infer<typeof productSchema>
+
+export const categorySchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: localizedTextSchema,
+  productCount: z.number().int().nonnegative(),
+})
+export type Category = z.infer<typeof categorySchema>
+
+export const catalogueCalls = {
+  'catalogue.search': defineCall({
+    summary: 'Products whose name, SKU or barcode match what the cashier typed',
+    role: 'staff',
+    input: z
+      .object({
+        query: z.string().max(100),
+        categoryId: idSchema.optional(),
+        limit: z.number().int().min(1).max(200).default(40),
+      })
+      .strict(),
+    output: z.array(productSchema),
+  }),
+  'catalogue.categories': defineCall({
+    summary: 'Categories of active products, for the till grid',
+    role: 'staff',
+    input: emptyInputSchema,
+    output: z.array(categorySchema),
+  }),
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import type { Result } from './result'
+import { authCalls } from './calls/auth-calls'
+import { cartCalls } from './calls/cart-calls'
+import { catalogueCalls } from './calls/catalogue-calls'
+import { userCalls } from './calls/user-calls'
+
+/**
+ * Every call between the renderer and main, declared once. The main router, the preload API,
+ * the browser-mode HTTP transport and the renderer client are all derived from this object.
+ * A call is named `noun.verb`.
+ */
+export const contract = {
+  ...authCalls,
+  ...catalogueCalls,
+  ...cartCalls,
+  ...userCalls,
+}
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+
+/** What the caller passes (before zod defaults are applied). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
+/** What the handler in main receives (after validation and defaults). */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>
+
+export const CALL_NAMES = Object.keys(contract) as CallName[]
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name)
+}
+
+/** The shape of the bridge as the renderer sees it: one named function per call. */
+export type ComptoirBridge = {
+  [N in CallName]: (input: CallInput<N>) => Promise<Result<CallOutput<N>>>
+}
+
+/** IPC channel used by the preload; the only one main listens on. */
+export const BRIDGE_CHANNEL = 'comptoir:call'
