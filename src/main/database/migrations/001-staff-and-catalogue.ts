@@ -61,7 +61,7 @@ export const staffAndCatalogue: Migration = {
       -- Word-prefix search over both languages' names, kept in step by triggers.
       CREATE VIRTUAL TABLE products_fts USING fts5 (
         name_fr, name_en, content = 'products', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
       );
       CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
         INSERT INTO products_fts (rowid, name_fr, name_en) VALUES (new.id, new.name_fr, new.name_en);

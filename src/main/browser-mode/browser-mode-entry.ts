@@ -1,0 +1,34 @@
+import { join } from 'node:path'
+import { createApp } from '../app/create-app'
+import { createLogger } from '../logging/logger'
+import { parseBrowserModeOptions } from './browser-mode-options'
+import { startBrowserModeServer } from './browser-mode-server'
+
+async function main(): Promise<void> {
+  const options = parseBrowserModeOptions(process.argv.slice(2), process.env)
+  const logger = createLogger(join(options.dataDir, 'logs', 'comptoir.log'))
+  const app = createApp({ dataDir: options.dataDir, logger })
+  const server = await startBrowserModeServer({
+    router: app.router,
+    logger,
+    rendererDir: join(__dirname, '../renderer'),
+    port: options.port,
+  })
+  // The address is the one line people and scripts look for.
+  process.stdout.write(`Comptoir (browser mode) is ready at ${server.url}\n`)
+  process.stdout.write(`Data folder: ${options.dataDir}\n`)
+
+  const stop = (): void => {
+    void server.close().then(() => {
+      app.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Comptoir could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

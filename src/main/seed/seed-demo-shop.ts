@@ -1,0 +1,51 @@
+import { withEan13CheckDigit } from '@shared/catalogue/ean13'
+import type { UserRole } from '@shared/contract'
+import type { SqliteDatabase } from '../database/open-database'
+import { ProductRepository } from '../repositories/product-repository'
+import { UserRepository } from '../repositories/user-repository'
+import { hashPin } from '../services/pin-hasher'
+import { DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalogue'
+
+/** The demo staff; their PINs are printed in the README. */
+export const DEMO_USERS: ReadonlyArray<{ displayName: string; role: UserRole; pin: string }> = [
+  { displayName: 'Camille Martin', role: 'cashier', pin: '1234' },
+  { displayName: 'Inès Bernard', role: 'cashier', pin: '2468' },
+  { displayName: 'Alex Dubois', role: 'admin', pin: '4321' },
+]
+
+/** EAN-13 codes in the French GS1 range (376), one per demo product, check digit included. */
+export function demoEan(index: number): string {
+  return withEan13CheckDigit(`376012345${String(index + 1).padStart(3, '0')}`)
+}
+
+/** Fills a new, empty database with the demo shop. Does nothing when users already exist. */
+export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
+  const { count } = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM users').get()!
+  if (count > 0) return false
+  const users = new UserRepository(db)
+  const products = new ProductRepository(db)
+  db.transaction(() => {
+    for (const user of DEMO_USERS) {
+      const { salt, hash } = hashPin(user.pin)
+      users.create(user.displayName, user.role, salt, hash, now.toISOString())
+    }
+    const categoryIds = new Map<string, number>()
+    DEMO_CATEGORIES.forEach((category, position) => {
+      categoryIds.set(category.code, products.insertCategory(category.code, category.fr, category.en, position))
+    })
+    DEMO_PRODUCTS.forEach((product, index) => {
+      products.insertProduct({
+        sku: product.sku,
+        ean: demoEan(index),
+        name: { fr: product.fr, en: product.en },
+        description: { fr: product.descriptionFr, en: product.descriptionEn },
+        categoryId: categoryIds.get(product.category)!,
+        unitPrice: product.price,
+        vatCategory: product.vat,
+        weightGrams: product.grams,
+        kind: product.kind ?? 'physical',
+      })
+    })
+  })()
+  return true
+}

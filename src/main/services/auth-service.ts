@@ -1,0 +1,79 @@
+import { err, ok, type Result, type SessionInfo, type UserSummary } from '@shared/contract'
+import type { SessionRegistry } from '../rpc/session-registry'
+import type { SettingsRepository } from '../repositories/settings-repository'
+import type { User, UserRepository } from '../repositories/user-repository'
+import { verifyPin } from './pin-hasher'
+import { readShopSettings } from './shop-settings'
+
+export interface AuthServiceDependencies {
+  users: UserRepository
+  settings: SettingsRepository
+  sessions: SessionRegistry
+  tillId: string
+  now: () => Date
+}
+
+function summary(user: Pick<User, 'id' | 'displayName' | 'role'>): UserSummary {
+  return { id: user.id, displayName: user.displayName, role: user.role }
+}
+
+/**
+ * PIN login at the till. Five wrong PINs in a row (a setting) lock the user for a while; every
+ * attempt, lockout and logout is recorded in `login_events`.
+ */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDependencies) {}
+
+  sessionInfo(user: UserSummary | null): SessionInfo {
+    const shop = readShopSettings(this.deps.settings)
+    return {
+      user,
+      tillId: this.deps.tillId,
+      shopName: shop.shopName,
+      currency: shop.currency,
+      inactivityLockSeconds: shop.inactivityLockSeconds,
+    }
+  }
+
+  listUsers(): UserSummary[] {
+    return this.deps.users.listActive().map(summary)
+  }
+
+  login(clientId: string, userId: number, pin: string): Result<SessionInfo> {
+    const { users, sessions, tillId } = this.deps
+    const now = this.deps.now()
+    const at = now.toISOString()
+    const user = users.findById(userId)
+    if (!user || !user.active) return err('INVALID_CREDENTIALS', 'Unknown user or wrong PIN')
+    if (user.lockedUntil && user.lockedUntil > at) {
+      users.recordEvent(user.id, tillId, at, 'refused_while_locked')
+      return err('USER_LOCKED', 'Too many wrong PINs: this user is locked for a while', {
+        lockedUntil: user.lockedUntil,
+      })
+    }
+    if (!verifyPin(pin, user.pinSalt, user.pinHash)) {
+      const shop = readShopSettings(this.deps.settings)
+      const reachesLimit = user.failedAttempts + 1 >= shop.maxFailedPins
+      const lockUntil = reachesLimit ? new Date(now.getTime() + shop.pinLockMinutes * 60_000).toISOString() : null
+      users.recordFailedLogin(user.id, tillId, at, lockUntil)
+      if (lockUntil) {
+        return err('USER_LOCKED', 'Too many wrong PINs: this user is locked for a while', { lockedUntil: lockUntil })
+      }
+      return err('INVALID_CREDENTIALS', 'Unknown user or wrong PIN', {
+        attemptsLeft: shop.maxFailedPins - user.failedAttempts - 1,
+      })
+    }
+    users.recordSuccessfulLogin(user.id, tillId, at)
+    sessions.start(clientId, summaryWithRole(user))
+    return ok(this.sessionInfo(summary(user)))
+  }
+
+  logout(clientId: string): void {
+    const ended = this.deps.sessions.end(clientId)
+    if (ended) this.deps.users.recordEvent(ended.userId, this.deps.tillId, this.deps.now().toISOString(), 'logout')
+  }
+}
+
+function summaryWithRole(user: User): { userId: number; displayName: string; role: User['role'] } {
+  return { userId: user.id, displayName: user.displayName, role: user.role }
+}
