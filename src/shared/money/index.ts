@@ -1,0 +1,7 @@
+export { EUR, currencyFromCode, type Currency } from './currency'
+export { isMinorUnits, assertMinorUnits } from './minor-units'
+export { createMoney, type Money } from './create-money'
+export { roundHalfAwayFromZero } from './round-half-away-from-zero'
+export { scaleAmount } from './scale-amount'
+export { allocateByLargestRemainder } from './allocate-by-largest-remainder'
+export { formatMoney, toDecimalString } from './format-money'
