@@ -6,14 +6,17 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const folder = import.meta.dirname
-const only = process.argv[2]
-const modules = readdirSync(folder)
-  .filter((file) => file.endsWith('.bench.ts'))
-  .filter((file) => !only || file.includes(only))
-  .sort()
-
-for (const file of modules) {
-  const module = (await import(pathToFileURL(join(folder, file)).href)) as { run: () => Promise<void> | void }
-  await module.run()
+async function main(): Promise<void> {
+  const folder = __dirname
+  const only = process.argv[2]
+  const modules = readdirSync(folder)
+    .filter((file) => file.endsWith('.bench.ts'))
+    .filter((file) => !only || file.includes(only))
+    .sort()
+  for (const file of modules) {
+    const module = (await import(pathToFileURL(join(folder, file)).href)) as { run: () => Promise<void> | void }
+    await module.run()
+  }
 }
+
+void main()

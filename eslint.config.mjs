@@ -1,0 +1,88 @@
+// Lint keeps the layers of ../shared/STYLE.md: a file's folder says where it may run.
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+
+const nodeBuiltins = { group: ['node:*'], message: 'src/shared and the renderer run without Node.' }
+const electronOnlyInGlue = {
+  name: 'electron',
+  message: 'Only src/main/electron and src/preload import electron (type imports are fine).',
+  allowTypeImports: true,
+}
+const sqliteOnlyInRepositories = {
+  name: 'better-sqlite3',
+  message: 'Pure domain code (pricing, issuer decisions) imports no database.',
+  allowTypeImports: true,
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', '**/*.d.ts', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'vue', 'pinia'],
+          patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports only src/shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.vue'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3'],
+          patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through the bridge.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInGlue], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/pricing/**/*.ts', 'src/main/issuer/*-rules.ts', 'src/main/issuer/rules/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInGlue, sqliteOnlyInRepositories], patterns: [nodeBuiltins] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'src/main/**/*-entry.ts'],
+    rules: { 'no-console': 'off' },
+  },
+)
