@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const ENTRY = resolve(__dirname, '../../../out/main/browser-mode.js')
+
+export interface BrowserModeProcess {
+  url: string
+  dataDir: string
+  child: ChildProcess
+  /** Stops the server politely (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>
+  /** Kills the server at once, as a power cut or a crash would. */
+  kill(): Promise<void>
+}
+
+/**
+ * Starts the built browser-mode server (`npm test` builds it first) on a free port over a data
+ * folder, and resolves once it prints its address.
+ */
+export function startBrowserMode(dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'))): Promise<BrowserModeProcess> {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npx electron-vite build" first`)
+  const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+  const stopWith = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  return new Promise((resolveStart, rejectStart) => {
+    let output = ''
+    const timer = setTimeout(() => rejectStart(new Error(`browser mode did not start:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolveStart({
+          url: match[1]!,
+          dataDir,
+          child,
+          stop: () => stopWith('SIGTERM'),
+          kill: () => stopWith('SIGKILL'),
+        })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      rejectStart(new Error(`browser mode exited with ${code}:\n${output}`))
+    })
+  })
+}
