@@ -1,0 +1,21 @@
+export { priceCart } from './pricing-engine'
+export { PRICING_ERROR_CODES, type PricingErrorCode } from './pricing-errors'
+export { validateLines, MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS } from './line-validation'
+export {
+  lineDiscountAmount,
+  lineDiscountNeedsApproval,
+  DEFAULT_DISCOUNT_APPROVAL_THRESHOLD_BASIS_POINTS,
+} from './line-discounts'
+export { checkPromotionValidity, checkPromotionMinBasket, promotionGoodsDiscount } from './promotion-rules'
+export { allocateCartDiscount, type AllocatableLine } from './cart-discount-allocation'
+export { bandFee, resolveDelivery, MAX_DELIVERY_FEE, type DeliveryContext } from './delivery-fee'
+export { splitShippingFee, type ShippingPart } from './shipping-split'
+export { bucketVat, unitPrices, goodsTtc, type BucketVat } from './vat-buckets'
+export { resolveVatRate, type VatRateEntry } from './vat-rate-resolver'
+export {
+  DEFAULT_VAT_RATES,
+  DEMO_VAT_RATE_HISTORY,
+  DEMO_DELIVERY_SETTINGS,
+  DEMO_PRICING_SETTINGS,
+} from './demo-pricing-settings'
+export type * from './pricing-types'
