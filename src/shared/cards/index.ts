@@ -1,0 +1,6 @@
+export * from './card-brand'
+export * from './card-display'
+export * from './card-expiry'
+export * from './card-validation'
+export * from './luhn'
+export * from './response-codes'
