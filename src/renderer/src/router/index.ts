@@ -1,0 +1,37 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { useSessionStore } from '@renderer/stores/session'
+import LoginView from '@renderer/views/LoginView.vue'
+import TillView from '@renderer/views/TillView.vue'
+
+export const router = createRouter({
+  // Hash history: the same URLs work from Electron's file:// page and from browser mode.
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: { name: 'till' } },
+    { path: '/login', name: 'login', component: LoginView },
+    { path: '/till', name: 'till', component: TillView, meta: { requiresAuth: true } },
+    {
+      path: '/admin/users',
+      name: 'admin-users',
+      component: () => import('@renderer/views/AdminUsersView.vue'),
+      meta: { requiresAuth: true, requiresAdmin: true },
+    },
+    { path: '/:pathMatch(.*)*', redirect: { name: 'till' } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ensureLoaded()
+  const needsAuth = to.matched.some((record) => record.meta.requiresAuth)
+  const needsAdmin = to.matched.some((record) => record.meta.requiresAdmin)
+  if (needsAuth && !session.isLoggedIn) {
+    return to.name === 'till' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } }
+  }
+  if (needsAdmin && !session.isAdmin) {
+    session.notice = 'adminOnly'
+    return { name: 'till' }
+  }
+  if (to.name === 'login' && session.isLoggedIn) return { name: 'till' }
+  return true
+})

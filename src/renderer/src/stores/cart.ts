@@ -1,0 +1,160 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import {
+  MAX_LINE_QUANTITY,
+  type AppError,
+  type Cart,
+  type CartLine,
+  type LocalizedText,
+  type Result,
+} from '@shared/contract'
+import { call } from '@renderer/bridge'
+
+/** What the cart panel says after the last action; `serial` changes on every new one. */
+type FeedbackMessage =
+  | { kind: 'added'; name: LocalizedText }
+  | { kind: 'unknownBarcode'; barcode: string }
+  | { kind: 'error'; error: AppError }
+export type CartFeedback = FeedbackMessage & { serial: number }
+
+/** The line that an answer added or grew, by comparing the cart before and after. */
+function changedLine(before: Cart | null, after: Cart): CartLine | null {
+  const previous = new Map(before?.lines.map((line) => [line.lineId, line.quantity]) ?? [])
+  return (
+    after.lines.find((line) => {
+      const quantity = previous.get(line.lineId)
+      return quantity === undefined || quantity < line.quantity
+    }) ?? null
+  )
+}
+
+export const useCartStore = defineStore('cart', () => {
+  const cart = ref<Cart | null>(null)
+  const selectedLineId = ref<number | null>(null)
+  const feedback = ref<CartFeedback | null>(null)
+  let serial = 0
+  // Cart changes run one after the other, so answers never overtake each other.
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const lines = computed(() => cart.value?.lines ?? [])
+  const itemCount = computed(() => cart.value?.itemCount ?? 0)
+  const total = computed(() => cart.value?.total ?? 0)
+  const selectedLine = computed(
+    () => lines.value.find((line) => line.lineId === selectedLineId.value) ?? null,
+  )
+
+  function say(next: FeedbackMessage): void {
+    feedback.value = { ...next, serial: ++serial }
+  }
+
+  function apply(result: Result<Cart>, select: 'changed' | 'keep'): Result<Cart> {
+    if (!result.ok) {
+      if (result.error.code !== 'UNAUTHENTICATED') say({ kind: 'error', error: result.error })
+      return result
+    }
+    const changed = select === 'changed' ? changedLine(cart.value, result.value) : null
+    cart.value = result.value
+    if (changed) {
+      selectedLineId.value = changed.lineId
+      say({ kind: 'added', name: changed.name })
+    } else if (!result.value.lines.some((line) => line.lineId === selectedLineId.value)) {
+      selectedLineId.value = result.value.lines.at(-1)?.lineId ?? null
+    }
+    return result
+  }
+
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task)
+    queue = next.catch(() => undefined)
+    return next
+  }
+
+  function load(): Promise<Result<Cart>> {
+    return enqueue(async () => apply(await call('cart.get'), 'keep'))
+  }
+
+  function addProduct(productId: number, quantity = 1): Promise<Result<Cart>> {
+    return enqueue(async () => apply(await call('cart.addProduct', { productId, quantity }), 'changed'))
+  }
+
+  function scanBarcode(barcode: string): Promise<Result<Cart>> {
+    return enqueue(async () => {
+      const result = await call('cart.scanBarcode', { barcode })
+      if (!result.ok && result.error.code === 'UNKNOWN_BARCODE') {
+        say({ kind: 'unknownBarcode', barcode })
+        return result
+      }
+      return apply(result, 'changed')
+    })
+  }
+
+  function setQuantity(lineId: number, quantity: number): Promise<Result<Cart>> {
+    const bounded = Math.min(MAX_LINE_QUANTITY, Math.max(1, Math.trunc(quantity)))
+    selectedLineId.value = lineId
+    return enqueue(async () => apply(await call('cart.setQuantity', { lineId, quantity: bounded }), 'keep'))
+  }
+
+  function stepQuantity(lineId: number, step: 1 | -1): Promise<Result<Cart>> | null {
+    const line = lines.value.find((candidate) => candidate.lineId === lineId)
+    if (!line) return null
+    const quantity = line.quantity + step
+    if (quantity < 1 || quantity > MAX_LINE_QUANTITY) return null
+    return setQuantity(lineId, quantity)
+  }
+
+  function removeLine(lineId: number): Promise<Result<Cart>> {
+    return enqueue(async () => apply(await call('cart.removeLine', { lineId }), 'keep'))
+  }
+
+  function clear(): Promise<Result<Cart>> {
+    return enqueue(async () => {
+      const result = apply(await call('cart.clear'), 'keep')
+      if (result.ok) feedback.value = null
+      return result
+    })
+  }
+
+  /** Moves the selection to the previous or next line (wrapping). */
+  function selectStep(step: 1 | -1): void {
+    const all = lines.value
+    if (all.length === 0) return
+    const index = all.findIndex((line) => line.lineId === selectedLineId.value)
+    const next = index === -1 ? all.length - 1 : (index + step + all.length) % all.length
+    selectedLineId.value = all[next]?.lineId ?? null
+  }
+
+  function select(lineId: number): void {
+    selectedLineId.value = lineId
+  }
+
+  function dismissFeedback(): void {
+    feedback.value = null
+  }
+
+  function reset(): void {
+    cart.value = null
+    selectedLineId.value = null
+    feedback.value = null
+  }
+
+  return {
+    cart,
+    lines,
+    itemCount,
+    total,
+    selectedLineId,
+    selectedLine,
+    feedback,
+    load,
+    addProduct,
+    scanBarcode,
+    setQuantity,
+    stepQuantity,
+    removeLine,
+    clear,
+    selectStep,
+    select,
+    dismissFeedback,
+    reset,
+  }
+})

@@ -1,0 +1,88 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { AppError, Result, SessionInfo } from '@shared/contract'
+import { call } from '@renderer/bridge'
+
+/** Why the till last went back to the login screen, shown there. */
+export type LockReason = 'inactivity' | 'expired' | null
+
+export const useSessionStore = defineStore('session', () => {
+  const info = ref<SessionInfo | null>(null)
+  const loadError = ref<AppError | null>(null)
+  const lockReason = ref<LockReason>(null)
+  /** A one-off message for the next screen (e.g. a cashier refused an admin screen). */
+  const notice = ref<'adminOnly' | null>(null)
+  let loading: Promise<void> | null = null
+
+  const user = computed(() => info.value?.user ?? null)
+  const isLoggedIn = computed(() => user.value !== null)
+  const isAdmin = computed(() => user.value?.role === 'admin')
+  const currency = computed(() => info.value?.currency ?? 'EUR')
+  const shopName = computed(() => info.value?.shopName ?? '')
+  const inactivityLockSeconds = computed(() => info.value?.inactivityLockSeconds ?? 300)
+
+  async function load(): Promise<void> {
+    const result = await call('session.current')
+    if (result.ok) {
+      info.value = result.value
+      loadError.value = null
+    } else {
+      loadError.value = result.error
+    }
+  }
+
+  /** Loads the session once; the router waits for it before its first decision. */
+  function ensureLoaded(): Promise<void> {
+    loading ??= load()
+    return loading
+  }
+
+  async function login(userId: number, pin: string): Promise<Result<SessionInfo>> {
+    const result = await call('auth.login', { userId, pin })
+    if (result.ok) {
+      info.value = result.value
+      lockReason.value = null
+    }
+    return result
+  }
+
+  function forgetUser(reason: LockReason): void {
+    if (info.value) info.value = { ...info.value, user: null }
+    lockReason.value = reason
+  }
+
+  async function logout(reason: LockReason = null): Promise<void> {
+    forgetUser(reason)
+    await call('auth.logout')
+  }
+
+  /** Main said the session is over (idle too long, or restarted): back to the login screen. */
+  function expire(): void {
+    if (isLoggedIn.value) forgetUser('expired')
+  }
+
+  function takeNotice(): 'adminOnly' | null {
+    const value = notice.value
+    notice.value = null
+    return value
+  }
+
+  return {
+    info,
+    loadError,
+    lockReason,
+    notice,
+    user,
+    isLoggedIn,
+    isAdmin,
+    currency,
+    shopName,
+    inactivityLockSeconds,
+    load,
+    ensureLoaded,
+    login,
+    logout,
+    expire,
+    takeNotice,
+  }
+})
