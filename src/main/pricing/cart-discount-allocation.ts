@@ -17,15 +17,26 @@ export interface AllocatableLine {
  * order. A leftover cent can then only move between lines that are alike for VAT and shipping,
  * so the per-rate breakdown, the shipping split and the totals do not depend on line order.
  */
-export function allocateCartDiscount(discount: number, lines: readonly AllocatableLine[]): number[] {
+export function allocateCartDiscount(
+  discount: number,
+  lines: readonly AllocatableLine[],
+): number[] {
   const shares = lines.map(() => 0)
   if (discount === 0 || lines.length === 0) return shares
-  const groups = new Map<string, { rate: number; physical: boolean; indexes: number[]; total: number }>()
+  const groups = new Map<
+    string,
+    { rate: number; physical: boolean; indexes: number[]; total: number }
+  >()
   lines.forEach((line, index) => {
     const key = `${line.vatRateBasisPoints}:${line.kind}`
     let group = groups.get(key)
     if (!group) {
-      group = { rate: line.vatRateBasisPoints, physical: line.kind === 'physical', indexes: [], total: 0 }
+      group = {
+        rate: line.vatRateBasisPoints,
+        physical: line.kind === 'physical',
+        indexes: [],
+        total: 0,
+      }
       groups.set(key, group)
     }
     group.indexes.push(index)

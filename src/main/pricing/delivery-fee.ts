@@ -1,6 +1,11 @@
 import { ok, type Result } from '@shared/contract/result'
 import { pricingError } from './pricing-errors'
-import type { DeliverySelection, DeliverySettings, QuoteDelivery, WeightBand } from './pricing-types'
+import type {
+  DeliverySelection,
+  DeliverySettings,
+  QuoteDelivery,
+  WeightBand,
+} from './pricing-types'
 
 /** A delivery fee above this (1 000 000 EUR) is a settings mistake, not a price. */
 export const MAX_DELIVERY_FEE = 10 ** 8
@@ -48,10 +53,17 @@ export function resolveDelivery(
     })
   }
   if (!Number.isSafeInteger(fee) || fee < 0 || fee > MAX_DELIVERY_FEE) {
-    return pricingError('SETTINGS_INVALID', `The ${option} fee to ${zone} is not a valid amount`, { fee })
+    return pricingError('SETTINGS_INVALID', `The ${option} fee to ${zone} is not a valid amount`, {
+      fee,
+    })
   }
   const threshold = settings.freeStandardThresholdFr
-  if (option === 'standard' && zone === 'FR' && threshold !== null && context.goodsTtc >= threshold) {
+  if (
+    option === 'standard' &&
+    zone === 'FR' &&
+    threshold !== null &&
+    context.goodsTtc >= threshold
+  ) {
     return ok({ option, zone, weightGrams, bandFee: fee, fee: 0, waiver: 'threshold' })
   }
   if (context.freeDeliveryCode && fee > 0) {

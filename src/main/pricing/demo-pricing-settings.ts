@@ -12,11 +12,13 @@ export const DEFAULT_VAT_RATES: Readonly<Record<VatCategory, number>> = Object.f
 
 /** The same rates with the date they have applied from in France (1 January 2014). */
 export const DEMO_VAT_RATE_HISTORY: readonly VatRateEntry[] = Object.freeze(
-  (Object.entries(DEFAULT_VAT_RATES) as [VatCategory, number][]).map(([category, rateBasisPoints]) => ({
-    category,
-    rateBasisPoints,
-    effectiveFrom: '2014-01-01T00:00:00+01:00',
-  })),
+  (Object.entries(DEFAULT_VAT_RATES) as [VatCategory, number][]).map(
+    ([category, rateBasisPoints]) => ({
+      category,
+      rateBasisPoints,
+      effectiveFrom: '2014-01-01T00:00:00+01:00',
+    }),
+  ),
 )
 
 /**
@@ -48,6 +50,9 @@ export const DEMO_PRICING_SETTINGS: PricingSettings = Object.freeze({
   delivery: DEMO_DELIVERY_SETTINGS,
 })
 
-function bands(fees: readonly number[], limits: readonly number[] = [500, 1000, 2000, 5000, 10000, 30000]) {
+function bands(
+  fees: readonly number[],
+  limits: readonly number[] = [500, 1000, 2000, 5000, 10000, 30000],
+) {
   return Object.freeze(fees.map((fee, index) => Object.freeze({ upToGrams: limits[index]!, fee })))
 }

@@ -6,7 +6,11 @@ export {
   lineDiscountNeedsApproval,
   DEFAULT_DISCOUNT_APPROVAL_THRESHOLD_BASIS_POINTS,
 } from './line-discounts'
-export { checkPromotionValidity, checkPromotionMinBasket, promotionGoodsDiscount } from './promotion-rules'
+export {
+  checkPromotionValidity,
+  checkPromotionMinBasket,
+  promotionGoodsDiscount,
+} from './promotion-rules'
 export { allocateCartDiscount, type AllocatableLine } from './cart-discount-allocation'
 export { bandFee, resolveDelivery, MAX_DELIVERY_FEE, type DeliveryContext } from './delivery-fee'
 export { splitShippingFee, type ShippingPart } from './shipping-split'

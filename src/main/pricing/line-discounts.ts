@@ -21,16 +21,28 @@ export function lineDiscountAmount(
   if (discount.type === 'percent') {
     const { basisPoints } = discount
     if (!Number.isInteger(basisPoints) || basisPoints < 0) {
-      return pricingError('DISCOUNT_INVALID', 'A percentage discount is whole basis points', details)
+      return pricingError(
+        'DISCOUNT_INVALID',
+        'A percentage discount is whole basis points',
+        details,
+      )
     }
     if (basisPoints > 10000) {
-      return pricingError('DISCOUNT_EXCEEDS_LINE', 'A discount cannot exceed 100 % of the line', details)
+      return pricingError(
+        'DISCOUNT_EXCEEDS_LINE',
+        'A discount cannot exceed 100 % of the line',
+        details,
+      )
     }
     return ok(scaleAmount(lineAmount, basisPoints, 10000))
   }
   if (discount.type === 'amount') {
     if (!Number.isSafeInteger(discount.amount) || discount.amount < 0) {
-      return pricingError('DISCOUNT_INVALID', 'A discount amount is a non-negative integer of cents', details)
+      return pricingError(
+        'DISCOUNT_INVALID',
+        'A discount amount is a non-negative integer of cents',
+        details,
+      )
     }
     if (discount.amount > lineAmount) {
       return pricingError('DISCOUNT_EXCEEDS_LINE', 'The discount is larger than the line', details)

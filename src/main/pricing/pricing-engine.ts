@@ -71,7 +71,9 @@ export function priceCart(
     if (!basket.ok) return basket
   }
   const goodsAfterLineDiscounts = sum(amounts.map((entry) => entry.afterLineDiscount))
-  const promotionDiscount = promotion ? promotionGoodsDiscount(promotion, goodsAfterLineDiscounts) : 0
+  const promotionDiscount = promotion
+    ? promotionGoodsDiscount(promotion, goodsAfterLineDiscounts)
+    : 0
   const shares = allocateCartDiscount(
     promotionDiscount,
     amounts.map(({ line, afterLineDiscount }) => ({

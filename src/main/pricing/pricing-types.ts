@@ -69,7 +69,7 @@ export type ShippedOption = 'standard' | 'express'
  */
 export interface DeliverySettings {
   bands: Record<DeliveryZone, Record<ShippedOption, readonly WeightBand[]>>
-  /** Standard delivery in metropolitan France is free from this goods amount TTC after discounts. */
+  /** Standard delivery in metropolitan France is free from this goods TTC after discounts. */
   freeStandardThresholdFr: number | null
 }
 

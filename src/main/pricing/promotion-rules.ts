@@ -14,7 +14,8 @@ export function checkPromotionValidity(promotion: Promotion, pricedAt: Date): Re
   const shapeError = promotionShapeError(promotion)
   if (shapeError) return pricingError('PROMOTION_INVALID', shapeError, details)
   const at = pricedAt.getTime()
-  if (Number.isNaN(at)) return pricingError('PROMOTION_INVALID', 'The pricing date is not a date', details)
+  if (Number.isNaN(at))
+    return pricingError('PROMOTION_INVALID', 'The pricing date is not a date', details)
   const from = promotion.validFrom ? Date.parse(promotion.validFrom) : null
   const until = promotion.validUntil ? Date.parse(promotion.validUntil) : null
   if (Number.isNaN(from) || Number.isNaN(until)) {
@@ -34,7 +35,11 @@ export function checkPromotionValidity(promotion: Promotion, pricedAt: Date): Re
   }
   const limit = promotion.usageLimit
   if (limit !== null && limit !== undefined && (promotion.timesUsed ?? 0) >= limit) {
-    return pricingError('PROMOTION_USAGE_EXHAUSTED', `Code ${promotion.code} has been used up`, details)
+    return pricingError(
+      'PROMOTION_USAGE_EXHAUSTED',
+      `Code ${promotion.code} has been used up`,
+      details,
+    )
   }
   return ok(promotion)
 }
@@ -82,7 +87,11 @@ function promotionShapeError(promotion: Promotion): string | null {
     return 'Unknown promotion type'
   }
   const minimum = promotion.minBasket
-  if (minimum !== null && minimum !== undefined && (!Number.isSafeInteger(minimum) || minimum < 0)) {
+  if (
+    minimum !== null &&
+    minimum !== undefined &&
+    (!Number.isSafeInteger(minimum) || minimum < 0)
+  ) {
     return 'A minimum basket is a non-negative integer of cents'
   }
   return null

@@ -12,7 +12,10 @@ export interface ShippingPart {
  * sum to the fee. Rates come highest first, which is also the order that wins a tie. A
  * single-rate cart puts the whole fee at that rate.
  */
-export function splitShippingFee(fee: number, shippedNetByRate: ReadonlyMap<number, number>): ShippingPart[] {
+export function splitShippingFee(
+  fee: number,
+  shippedNetByRate: ReadonlyMap<number, number>,
+): ShippingPart[] {
   const rates = ratesHighestFirst(shippedNetByRate)
   if (rates.length === 0) return []
   const parts = allocateByLargestRemainder(

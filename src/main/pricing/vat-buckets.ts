@@ -13,7 +13,11 @@ export interface BucketVat {
  * `VAT = round(G × r / (10000 + r))`, `HT = G − VAT`. With HT prices it is net:
  * `VAT = round(N × r / 10000)`, `TTC = N + VAT`.
  */
-export function bucketVat(amount: number, rateBasisPoints: number, priceMode: PriceMode): BucketVat {
+export function bucketVat(
+  amount: number,
+  rateBasisPoints: number,
+  priceMode: PriceMode,
+): BucketVat {
   if (priceMode === 'TTC') {
     const vat = scaleAmount(amount, rateBasisPoints, 10000 + rateBasisPoints)
     return { ht: amount - vat, vat, ttc: amount }

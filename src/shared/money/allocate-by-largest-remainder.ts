@@ -11,14 +11,16 @@ const EXACT_LIMIT = 2 ** 52
  * negative amount is split as its opposite, then negated.
  */
 export function allocateByLargestRemainder(amount: number, weights: readonly number[]): number[] {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be a safe integer, got ${amount}`)
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`amount must be a safe integer, got ${amount}`)
   if (weights.length === 0) throw new RangeError('Cannot allocate across no weights')
   for (const weight of weights) {
     if (!Number.isSafeInteger(weight) || weight < 0) {
       throw new RangeError(`weights must be non-negative safe integers, got ${weight}`)
     }
   }
-  if (amount < 0) return allocateByLargestRemainder(-amount, weights).map((part) => (part === 0 ? 0 : -part))
+  if (amount < 0)
+    return allocateByLargestRemainder(-amount, weights).map((part) => (part === 0 ? 0 : -part))
   const effective = weights.every((weight) => weight === 0) ? weights.map(() => 1) : weights
   const total = effective.reduce((sum, weight) => sum + weight, 0)
   const { quotients, remainders } =
@@ -29,7 +31,10 @@ export function allocateByLargestRemainder(amount: number, weights: readonly num
   if (leftover === 0) return quotients
   const ranked = effective
     .map((_, index) => index)
-    .sort((a, b) => compareDescending(remainders[a]!, remainders[b]!) || effective[b]! - effective[a]! || a - b)
+    .sort(
+      (a, b) =>
+        compareDescending(remainders[a]!, remainders[b]!) || effective[b]! - effective[a]! || a - b,
+    )
   for (const index of ranked) {
     if (leftover === 0) break
     quotients[index]! += 1

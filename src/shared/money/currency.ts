@@ -19,8 +19,10 @@ export function currencyFromCode(code: string): Currency {
   const known = knownCurrencies.get(code)
   if (known) return known
   if (!/^[A-Z]{3}$/.test(code)) throw new RangeError(`Not an ISO 4217 currency code: ${code}`)
-  const exponent = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-    .maximumFractionDigits
+  const exponent = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: code,
+  }).resolvedOptions().maximumFractionDigits
   const currency: Currency = Object.freeze({ code, exponent: exponent ?? 2 })
   knownCurrencies.set(code, currency)
   return currency

@@ -15,7 +15,9 @@ export function formatMoney(minor: number, currency: Currency | string, locale: 
 
 /** `1250` with exponent 2 becomes `"12.50"`; `-5` becomes `"-0.05"`. */
 export function toDecimalString(minor: number, exponent: number): `${number}` {
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0')
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0')
   const sign = minor < 0 ? '-' : ''
   if (exponent === 0) return `${sign}${digits}` as `${number}`
   const units = digits.slice(0, digits.length - exponent)

@@ -10,7 +10,10 @@ const EXACT_LIMIT = 2 ** 52
  * when a product could exceed 2^53); the division never goes through a float that could land on
  * the wrong side of a half.
  */
-export function roundHalfAwayFromZero(numerator: number | bigint, denominator: number | bigint): number {
+export function roundHalfAwayFromZero(
+  numerator: number | bigint,
+  denominator: number | bigint,
+): number {
   if (typeof numerator === 'number' && typeof denominator === 'number') {
     checkSafeInteger(numerator, 'numerator')
     checkSafeInteger(denominator, 'denominator')
@@ -48,13 +51,16 @@ function roundBig(numerator: bigint, denominator: bigint): number {
   if (2n * (dividend % divisor) >= divisor) quotient += 1n
   const result = Number(negative ? -quotient : quotient)
   if (!Number.isSafeInteger(result)) {
-    throw new RangeError(`Rounded amount ${String(negative ? -quotient : quotient)} is not a safe integer`)
+    throw new RangeError(
+      `Rounded amount ${String(negative ? -quotient : quotient)} is not a safe integer`,
+    )
   }
   return result === 0 ? 0 : result
 }
 
 function checkSafeInteger(value: number, label: string): void {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${label} must be a safe integer, got ${value}`)
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${label} must be a safe integer, got ${value}`)
 }
 
 function toBigInt(value: number | bigint, label: string): bigint {

@@ -7,7 +7,8 @@ import { roundHalfAwayFromZero } from './round-half-away-from-zero'
  */
 export function scaleAmount(amount: number, numerator: number, denominator: number): number {
   for (const value of [amount, numerator, denominator]) {
-    if (!Number.isSafeInteger(value)) throw new RangeError(`scaleAmount needs safe integers, got ${value}`)
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`scaleAmount needs safe integers, got ${value}`)
   }
   const product = amount * numerator
   if (Number.isSafeInteger(product)) return roundHalfAwayFromZero(product, denominator)

@@ -37,10 +37,13 @@ describe('allocateByLargestRemainder', () => {
     expect(() => allocateByLargestRemainder(1, [])).toThrow(RangeError)
   })
 
-  const weights = fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.maxSafeInteger().map(Math.abs)), {
-    minLength: 1,
-    maxLength: 20,
-  })
+  const weights = fc.array(
+    fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.maxSafeInteger().map(Math.abs)),
+    {
+      minLength: 1,
+      maxLength: 20,
+    },
+  )
   const amount = fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.maxSafeInteger())
 
   it('always returns parts that sum exactly to the whole', () => {
@@ -73,7 +76,8 @@ describe('allocateByLargestRemainder', () => {
   it('never makes a part of a positive amount negative', () => {
     fc.assert(
       fc.property(fc.nat({ max: 10 ** 9 }), weights, (total, ws) => {
-        for (const part of allocateByLargestRemainder(total, ws)) expect(part).toBeGreaterThanOrEqual(0)
+        for (const part of allocateByLargestRemainder(total, ws))
+          expect(part).toBeGreaterThanOrEqual(0)
       }),
       { numRuns: 1000 },
     )

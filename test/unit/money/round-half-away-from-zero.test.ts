@@ -4,7 +4,7 @@ import { roundHalfAwayFromZero, scaleAmount } from '@shared/money'
 
 /** Reference rounding on BigInt only, written differently from the module on purpose. */
 function referenceRound(numerator: bigint, denominator: bigint): bigint {
-  const sign = (numerator < 0n) !== (denominator < 0n) ? -1n : 1n
+  const sign = numerator < 0n !== denominator < 0n ? -1n : 1n
   const n = numerator < 0n ? -numerator : numerator
   const d = denominator < 0n ? -denominator : denominator
   return sign * ((2n * n + d) / (2n * d))

@@ -8,7 +8,10 @@ import {
 } from '../../../src/main/pricing'
 import { PRICED_AT, mug } from './pricing-test-support'
 
-function errorOf(input: Omit<PricingInput, 'pricedAt'> & { pricedAt?: Date }, settings = DEMO_PRICING_SETTINGS) {
+function errorOf(
+  input: Omit<PricingInput, 'pricedAt'> & { pricedAt?: Date },
+  settings = DEMO_PRICING_SETTINGS,
+) {
   const result = priceCart({ pricedAt: PRICED_AT, ...input }, settings)
   if (result.ok) throw new Error('expected an error, got a quote')
   return result.error
@@ -36,13 +39,19 @@ describe('bad lines are refused with a clear code', () => {
   it('a negative or fractional price, a rate above 100 % and a negative weight are refused', () => {
     expect(errorOf({ lines: [mug({ unitPrice: -1 })] }).code).toBe('PRICE_OUT_OF_RANGE')
     expect(errorOf({ lines: [mug({ unitPrice: 12.5 })] }).code).toBe('PRICE_OUT_OF_RANGE')
-    expect(errorOf({ lines: [mug({ vatRateBasisPoints: 10001 })] }).code).toBe('VAT_RATE_OUT_OF_RANGE')
-    expect(errorOf({ lines: [mug({ vatRateBasisPoints: 5.5 })] }).code).toBe('VAT_RATE_OUT_OF_RANGE')
+    expect(errorOf({ lines: [mug({ vatRateBasisPoints: 10001 })] }).code).toBe(
+      'VAT_RATE_OUT_OF_RANGE',
+    )
+    expect(errorOf({ lines: [mug({ vatRateBasisPoints: 5.5 })] }).code).toBe(
+      'VAT_RATE_OUT_OF_RANGE',
+    )
     expect(errorOf({ lines: [mug({ weightGrams: -1 })] }).code).toBe('WEIGHT_OUT_OF_RANGE')
   })
 
   it('a cart beyond what a till handles is refused rather than losing cents', () => {
-    expect(errorOf({ lines: [mug({ unitPrice: 2 ** 50, quantity: 9999 })] }).code).toBe('AMOUNT_OUT_OF_RANGE')
+    expect(errorOf({ lines: [mug({ unitPrice: 2 ** 50, quantity: 9999 })] }).code).toBe(
+      'AMOUNT_OUT_OF_RANGE',
+    )
   })
 
   it('two lines with the same id are refused', () => {
@@ -54,24 +63,32 @@ describe('bad lines are refused with a clear code', () => {
 describe('line discounts never take a line below zero', () => {
   it('a discount amount over the line is refused', () => {
     const line = mug({ discount: { type: 'amount', amount: 1201 } })
-    expect(errorOf({ lines: [line] })).toMatchObject({ code: 'DISCOUNT_EXCEEDS_LINE', details: { lineId: line.lineId } })
+    expect(errorOf({ lines: [line] })).toMatchObject({
+      code: 'DISCOUNT_EXCEEDS_LINE',
+      details: { lineId: line.lineId },
+    })
   })
 
   it('a discount over 100 % is refused', () => {
-    expect(errorOf({ lines: [mug({ discount: { type: 'percent', basisPoints: 10001 } })] }).code).toBe(
-      'DISCOUNT_EXCEEDS_LINE',
-    )
+    expect(
+      errorOf({ lines: [mug({ discount: { type: 'percent', basisPoints: 10001 } })] }).code,
+    ).toBe('DISCOUNT_EXCEEDS_LINE')
   })
 
   it('a negative or fractional discount is invalid', () => {
-    expect(errorOf({ lines: [mug({ discount: { type: 'amount', amount: -1 } })] }).code).toBe('DISCOUNT_INVALID')
-    expect(errorOf({ lines: [mug({ discount: { type: 'percent', basisPoints: 12.5 } })] }).code).toBe(
+    expect(errorOf({ lines: [mug({ discount: { type: 'amount', amount: -1 } })] }).code).toBe(
       'DISCOUNT_INVALID',
     )
+    expect(
+      errorOf({ lines: [mug({ discount: { type: 'percent', basisPoints: 12.5 } })] }).code,
+    ).toBe('DISCOUNT_INVALID')
   })
 
   it('the whole line as a discount is allowed and gives a zero line', () => {
-    const result = priceCart({ pricedAt: PRICED_AT, lines: [mug({ discount: { type: 'amount', amount: 1200 } })] })
+    const result = priceCart({
+      pricedAt: PRICED_AT,
+      lines: [mug({ discount: { type: 'amount', amount: 1200 } })],
+    })
     expect(result.ok && result.value.totals.ttc).toBe(0)
   })
 
@@ -107,24 +124,34 @@ describe('promotion codes', () => {
   })
 
   it('a code whose usage limit is reached is refused', () => {
-    expect(errorOf({ lines: [mug()], promotion: code({ usageLimit: 10, timesUsed: 10 }) }).code).toBe(
-      'PROMOTION_USAGE_EXHAUSTED',
-    )
+    expect(
+      errorOf({ lines: [mug()], promotion: code({ usageLimit: 10, timesUsed: 10 }) }).code,
+    ).toBe('PROMOTION_USAGE_EXHAUSTED')
   })
 
   it('a malformed code is invalid', () => {
     const over100 = code({ discount: { type: 'percent', basisPoints: 10001 } })
     expect(errorOf({ lines: [mug()], promotion: over100 }).code).toBe('PROMOTION_INVALID')
-    expect(errorOf({ lines: [mug()], promotion: code({ validUntil: 'soon' }) }).code).toBe('PROMOTION_INVALID')
-    expect(errorOf({ lines: [mug()], promotion: code({ code: ' ' }) }).code).toBe('PROMOTION_INVALID')
+    expect(errorOf({ lines: [mug()], promotion: code({ validUntil: 'soon' }) }).code).toBe(
+      'PROMOTION_INVALID',
+    )
+    expect(errorOf({ lines: [mug()], promotion: code({ code: ' ' }) }).code).toBe(
+      'PROMOTION_INVALID',
+    )
   })
 })
 
 describe('delivery', () => {
   it('world express is unavailable above 20 kg', () => {
     expect(
-      errorOf({ lines: [mug({ weightGrams: 20001 })], delivery: { option: 'express', zone: 'WORLD' } }),
-    ).toMatchObject({ code: 'DELIVERY_UNAVAILABLE', details: { option: 'express', zone: 'WORLD', weightGrams: 20001 } })
+      errorOf({
+        lines: [mug({ weightGrams: 20001 })],
+        delivery: { option: 'express', zone: 'WORLD' },
+      }),
+    ).toMatchObject({
+      code: 'DELIVERY_UNAVAILABLE',
+      details: { option: 'express', zone: 'WORLD', weightGrams: 20001 },
+    })
   })
 
   it('an option without bands in a zone is unavailable', () => {
@@ -135,9 +162,9 @@ describe('delivery', () => {
         bands: { ...DEMO_PRICING_SETTINGS.delivery.bands, EU: { standard: [], express: [] } },
       },
     }
-    expect(errorOf({ lines: [mug()], delivery: { option: 'standard', zone: 'EU' } }, settings).code).toBe(
-      'DELIVERY_UNAVAILABLE',
-    )
+    expect(
+      errorOf({ lines: [mug()], delivery: { option: 'standard', zone: 'EU' } }, settings).code,
+    ).toBe('DELIVERY_UNAVAILABLE')
   })
 })
 

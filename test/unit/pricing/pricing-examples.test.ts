@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { priceQuoteSchema, type PriceQuote } from '@shared/contract/pricing-schemas'
 import type { Result } from '@shared/contract/result'
 import { DEMO_PRICING_SETTINGS, priceCart, type PricingInput } from '../../../src/main/pricing'
-import { PRICED_AT, book, ebook, line, mug, settingsWithFrStandardFee } from './pricing-test-support'
+import {
+  PRICED_AT,
+  book,
+  ebook,
+  line,
+  mug,
+  settingsWithFrStandardFee,
+} from './pricing-test-support'
 
-function quote(input: Omit<PricingInput, 'pricedAt'>, settings = DEMO_PRICING_SETTINGS): PriceQuote {
+function quote(
+  input: Omit<PricingInput, 'pricedAt'>,
+  settings = DEMO_PRICING_SETTINGS,
+): PriceQuote {
   const result: Result<PriceQuote> = priceCart({ pricedAt: PRICED_AT, ...input }, settings)
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
   expect(priceQuoteSchema.parse(result.value)).toEqual(result.value)
@@ -16,7 +26,9 @@ const standardFr = { option: 'standard', zone: 'FR' } as const
 describe('VAT per rate', () => {
   it('computes VAT once per rate, not per line: three 1.00 EUR items at 20 % carry 0.50 EUR', () => {
     // Per line, round(100 / 6) = 17 would make 0.51 EUR; on the bucket, 300 / 6 = 50.
-    const result = quote({ lines: [line({ unitPrice: 100 }), line({ unitPrice: 100 }), line({ unitPrice: 100 })] })
+    const result = quote({
+      lines: [line({ unitPrice: 100 }), line({ unitPrice: 100 }), line({ unitPrice: 100 })],
+    })
     expect(result.rates).toEqual([
       { rateBasisPoints: 2000, goods: 300, shipping: 0, ht: 250, vat: 50, ttc: 300 },
     ])
@@ -30,7 +42,14 @@ describe('VAT per rate', () => {
       { rateBasisPoints: 2000, goods: 1200, shipping: 0, ht: 1000, vat: 200, ttc: 1200 },
       { rateBasisPoints: 550, goods: 2110, shipping: 0, ht: 2000, vat: 110, ttc: 2110 },
     ])
-    expect(result.totals).toEqual({ goods: 3310, discounts: 0, delivery: 0, ht: 3000, vat: 310, ttc: 3310 })
+    expect(result.totals).toEqual({
+      goods: 3310,
+      discounts: 0,
+      delivery: 0,
+      ht: 3000,
+      vat: 310,
+      ttc: 3310,
+    })
   })
 
   it('with HT prices adds VAT to the net: round(N × r / 10000)', () => {
@@ -50,7 +69,9 @@ describe('VAT per rate', () => {
 
   it('shows each line its unit price with and without VAT, as a French invoice must', () => {
     const result = quote({ lines: [mug(), book({ unitPrice: 1055, quantity: 2 })] })
-    expect(result.lines.map((l) => [l.unitPriceHt, l.unitPriceTtc, l.quantity, l.vatRateBasisPoints])).toEqual([
+    expect(
+      result.lines.map((l) => [l.unitPriceHt, l.unitPriceTtc, l.quantity, l.vatRateBasisPoints]),
+    ).toEqual([
       [1000, 1200, 1, 2000],
       [1000, 1055, 2, 550],
     ])
@@ -78,7 +99,14 @@ describe('shipping follows the VAT of the goods', () => {
       { rateBasisPoints: 2000, goods: 1200, shipping: 163, ht: 1136, vat: 227, ttc: 1363 },
       { rateBasisPoints: 550, goods: 2110, shipping: 327, ht: 2310, vat: 127, ttc: 2437 },
     ])
-    expect(result.totals).toEqual({ goods: 3310, discounts: 0, delivery: 490, ht: 3446, vat: 354, ttc: 3800 })
+    expect(result.totals).toEqual({
+      goods: 3310,
+      discounts: 0,
+      delivery: 490,
+      ht: 3446,
+      vat: 354,
+      ttc: 3800,
+    })
   })
 
   it('an odd cent of shipping between equal net amounts goes to the higher rate', () => {
@@ -113,12 +141,24 @@ describe('shipping follows the VAT of the goods', () => {
     // 999 × 550 / 10550 = 52.08 -> 52.
     const result = quote({ lines: [ebook()], delivery: { option: 'express', zone: 'WORLD' } })
     expect(result.delivery).toBeNull()
-    expect(result.totals).toEqual({ goods: 999, discounts: 0, delivery: 0, ht: 947, vat: 52, ttc: 999 })
+    expect(result.totals).toEqual({
+      goods: 999,
+      discounts: 0,
+      delivery: 0,
+      ht: 947,
+      vat: 52,
+      ttc: 999,
+    })
   })
 
   it('store pickup is free and is the default', () => {
     const result = quote({ lines: [mug()] })
-    expect(result.delivery).toMatchObject({ option: 'pickup', zone: null, fee: 0, split: [{ rateBasisPoints: 2000, amount: 0 }] })
+    expect(result.delivery).toMatchObject({
+      option: 'pickup',
+      zone: null,
+      fee: 0,
+      split: [{ rateBasisPoints: 2000, amount: 0 }],
+    })
   })
 
   it('a heavier cart moves to the next weight band', () => {
@@ -127,14 +167,21 @@ describe('shipping follows the VAT of the goods', () => {
   })
 
   it('express and other zones follow their own grids', () => {
-    expect(quote({ lines: [mug()], delivery: { option: 'express', zone: 'FR' } }).delivery?.fee).toBe(990)
-    expect(quote({ lines: [mug()], delivery: { option: 'standard', zone: 'EU' } }).delivery?.fee).toBe(1190)
-    expect(quote({ lines: [mug()], delivery: { option: 'express', zone: 'WORLD' } }).delivery?.fee).toBe(3990)
+    expect(
+      quote({ lines: [mug()], delivery: { option: 'express', zone: 'FR' } }).delivery?.fee,
+    ).toBe(990)
+    expect(
+      quote({ lines: [mug()], delivery: { option: 'standard', zone: 'EU' } }).delivery?.fee,
+    ).toBe(1190)
+    expect(
+      quote({ lines: [mug()], delivery: { option: 'express', zone: 'WORLD' } }).delivery?.fee,
+    ).toBe(3990)
   })
 })
 
 describe('free standard delivery in metropolitan France', () => {
-  const twoMugs = (overrides = {}) => mug({ unitPrice: 2500, quantity: 2, weightGrams: 350, ...overrides })
+  const twoMugs = (overrides = {}) =>
+    mug({ unitPrice: 2500, quantity: 2, weightGrams: 350, ...overrides })
 
   it('is free from 49.00 EUR of goods TTC', () => {
     const result = quote({ lines: [twoMugs()], delivery: standardFr })
@@ -143,21 +190,32 @@ describe('free standard delivery in metropolitan France', () => {
   })
 
   it('is judged after discounts: 50.00 EUR less a 2.00 EUR discount pays delivery', () => {
-    const result = quote({ lines: [twoMugs({ discount: { type: 'amount', amount: 200 } })], delivery: standardFr })
+    const result = quote({
+      lines: [twoMugs({ discount: { type: 'amount', amount: 200 } })],
+      delivery: standardFr,
+    })
     expect(result.delivery).toMatchObject({ fee: 690, waiver: null })
     expect(result.totals).toMatchObject({ goods: 5000, discounts: 200, delivery: 690, ttc: 5490 })
   })
 
   it('does not apply to express delivery nor to other zones', () => {
-    expect(quote({ lines: [twoMugs()], delivery: { option: 'express', zone: 'FR' } }).delivery?.fee).toBe(1290)
-    expect(quote({ lines: [twoMugs()], delivery: { option: 'standard', zone: 'EU' } }).delivery?.fee).toBe(1490)
+    expect(
+      quote({ lines: [twoMugs()], delivery: { option: 'express', zone: 'FR' } }).delivery?.fee,
+    ).toBe(1290)
+    expect(
+      quote({ lines: [twoMugs()], delivery: { option: 'standard', zone: 'EU' } }).delivery?.fee,
+    ).toBe(1490)
   })
 })
 
 describe('discounts', () => {
   it('a percentage line discount is rounded once, half away from zero', () => {
     // 3 × 3.35 = 10.05 EUR; 10 % = 100.5 cents -> 101.
-    const result = quote({ lines: [mug({ unitPrice: 335, quantity: 3, discount: { type: 'percent', basisPoints: 1000 } })] })
+    const result = quote({
+      lines: [
+        mug({ unitPrice: 335, quantity: 3, discount: { type: 'percent', basisPoints: 1000 } }),
+      ],
+    })
     expect(result.lines[0]).toMatchObject({ grossAmount: 1005, lineDiscount: 101, lineTotal: 904 })
     expect(result.discounts).toEqual({ lineDiscounts: 101, promotion: null, total: 101 })
   })
@@ -177,8 +235,20 @@ describe('discounts', () => {
       { rateBasisPoints: 2000, goods: 1019, shipping: 0, ht: 849, vat: 170, ttc: 1019 },
       { rateBasisPoints: 550, goods: 1791, shipping: 0, ht: 1698, vat: 93, ttc: 1791 },
     ])
-    expect(result.discounts.promotion).toEqual({ code: 'MOINS5', type: 'amount', goodsDiscount: 500, waivedDelivery: 0 })
-    expect(result.totals).toEqual({ goods: 3310, discounts: 500, delivery: 0, ht: 2547, vat: 263, ttc: 2810 })
+    expect(result.discounts.promotion).toEqual({
+      code: 'MOINS5',
+      type: 'amount',
+      goodsDiscount: 500,
+      waivedDelivery: 0,
+    })
+    expect(result.totals).toEqual({
+      goods: 3310,
+      discounts: 500,
+      delivery: 0,
+      ht: 2547,
+      vat: 263,
+      ttc: 2810,
+    })
   })
 
   it('a percentage code takes its share of the goods after line discounts', () => {
@@ -193,7 +263,10 @@ describe('discounts', () => {
   })
 
   it('a fixed code larger than the basket brings the goods to zero, never below', () => {
-    const result = quote({ lines: [mug()], promotion: { code: 'CADEAU', discount: { type: 'amount', amount: 5000 } } })
+    const result = quote({
+      lines: [mug()],
+      promotion: { code: 'CADEAU', discount: { type: 'amount', amount: 5000 } },
+    })
     expect(result.discounts.promotion?.goodsDiscount).toBe(1200)
     expect(result.totals).toMatchObject({ ht: 0, vat: 0, ttc: 0 })
   })

@@ -6,7 +6,9 @@ export const PRICED_AT = new Date('2025-06-15T10:00:00Z')
 let nextId = 1
 
 /** A cart line with sensible defaults: one physical unit at 20 %, 100 g. */
-export function line(overrides: Partial<PricingLine> & Pick<PricingLine, 'unitPrice'>): PricingLine {
+export function line(
+  overrides: Partial<PricingLine> & Pick<PricingLine, 'unitPrice'>,
+): PricingLine {
   const id = nextId++
   return {
     lineId: id,
