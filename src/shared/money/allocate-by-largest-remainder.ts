@@ -53,6 +53,7 @@ function shareExactly(amount: number, weights: readonly number[], total: number)
   const remainders: number[] = []
   for (const weight of weights) {
     const product = amount * weight
+    // The double quotient is only an estimate; the integer remainder below corrects it.
     let quotient = Math.floor(product / total)
     let remainder = product - quotient * total
     if (remainder < 0) {

@@ -29,6 +29,7 @@ function roundSmall(numerator: number, denominator: number): number {
   const negative = numerator < 0 !== denominator < 0
   const dividend = Math.abs(numerator)
   const divisor = Math.abs(denominator)
+  // The double quotient is only an estimate; the integer remainder below corrects it.
   let quotient = Math.floor(dividend / divisor)
   let remainder = dividend - quotient * divisor
   if (remainder < 0) {
