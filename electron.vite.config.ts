@@ -24,6 +24,8 @@ export default defineConfig({
   preload: {
     resolve: { alias: { '@shared': shared } },
     build: {
+      // A sandboxed preload can require only 'electron': zod and the contract are bundled in.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         // A sandboxed preload must be a single CommonJS file.

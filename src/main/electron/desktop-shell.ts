@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import type { AppOptions } from '../app/app-options'
+import type { Logger } from '../logging/logger'
+import type { Router } from '../rpc/router'
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createOriginCheck, originOf } from './app-origin'
+import { createAppProtocolHandler, registerAppScheme } from './app-protocol'
+import { clientIdForWebContents, createBridgeHandler, registerBridge } from './ipc-bridge'
+import {
+  attachContentSecurityPolicy,
+  createSecureWindow,
+  denyAllPermissions,
+  hardenWebContents,
+} from './window-security'
+
+/** What the shell needs from `createApp`; the real `ComptoirApp` has more. */
+export interface ShellServices {
+  router: Router
+  logger: Logger
+  sessions?: { end(clientId: string): unknown }
+  close(): void
+}
+
+export interface DesktopShellOptions {
+  createApp: (options: AppOptions) => ShellServices
+  env?: NodeJS.ProcessEnv
+}
+
+/**
+ * electron-vite's dev server URL, trusted only in an unpackaged app and only over http(s): a
+ * packaged till must never load a page named by an environment variable.
+ */
+export function devServerUrlOf(env: NodeJS.ProcessEnv, isPackaged: boolean): string | undefined {
+  const candidate = env['ELECTRON_RENDERER_URL']
+  if (isPackaged || candidate === undefined || candidate === '') return undefined
+  const origin = originOf(candidate)
+  return origin?.startsWith('http://') || origin?.startsWith('https://') ? candidate : undefined
+}
+
+/**
+ * Composes the desktop app: one instance per user, services on the userData folder, the
+ * renderer from app://, a locked-down session and one IPC channel into the router.
+ */
+export function startDesktopShell(options: DesktopShellOptions): void {
+  // Both must happen before 'ready'.
+  app.enableSandbox()
+  registerAppScheme(protocol)
+
+  // Two tills on one database would fight over the cart: a second launch hands over and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+
+  const devServerUrl = devServerUrlOf(options.env ?? process.env, app.isPackaged)
+  const isTrustedUrl = createOriginCheck(devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN])
+  const entryUrl = devServerUrl ?? APP_ENTRY_URL
+  const preloadPath = join(app.getAppPath(), 'out', 'preload', 'index.js')
+  let services: ShellServices | undefined
+  let mainWindow: BrowserWindow | undefined
+
+  const openMainWindow = (): BrowserWindow => {
+    const window = createSecureWindow(BrowserWindow, preloadPath)
+    const clientId = clientIdForWebContents(window.webContents.id)
+    window.once('ready-to-show', () => window.show())
+    // A closed window's login must not carry over to the next one.
+    window.on('closed', () => {
+      services?.sessions?.end(clientId)
+      if (mainWindow === window) mainWindow = undefined
+    })
+    window.loadURL(entryUrl).catch((error: unknown) => {
+      services?.logger.error('The till page did not load', error)
+    })
+    return window
+  }
+
+  // Every web contents, including any created later, gets the navigation and popup rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl))
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  // A till has one window: closing it ends the app on every platform, macOS included.
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => {
+    services?.close()
+    services = undefined
+  })
+
+  app
+    .whenReady()
+    .then(() => {
+      services = options.createApp({ dataDir: app.getPath('userData') })
+      const appSession = session.defaultSession
+      denyAllPermissions(appSession)
+      attachContentSecurityPolicy(appSession)
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({ rendererRoot: join(app.getAppPath(), 'out', 'renderer') }),
+      )
+      registerBridge(
+        ipcMain,
+        createBridgeHandler({ router: services.router, isTrustedUrl, logger: services.logger }),
+      )
+      mainWindow = openMainWindow()
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      dialog.showErrorBox('Comptoir could not start', message)
+      app.exit(1)
+    })
+}
