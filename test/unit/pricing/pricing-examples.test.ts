@@ -251,6 +251,14 @@ describe('discounts', () => {
     })
   })
 
+  it('a tied cent of cart discount goes to the higher rate first, then to the earlier line', () => {
+    const oneCent = { code: 'CENT', discount: { type: 'amount' as const, amount: 1 } }
+    const acrossRates = quote({ lines: [book({ unitPrice: 1200 }), mug()], promotion: oneCent })
+    expect(acrossRates.lines.map((l) => l.promotionDiscount)).toEqual([0, 1])
+    const sameRate = quote({ lines: [mug(), mug()], promotion: oneCent })
+    expect(sameRate.lines.map((l) => l.promotionDiscount)).toEqual([1, 0])
+  })
+
   it('a percentage code takes its share of the goods after line discounts', () => {
     // Goods after line discount: 1200 + 2110 - 110 = 3200; 15 % = 480.
     const result = quote({

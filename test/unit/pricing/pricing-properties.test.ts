@@ -152,17 +152,14 @@ describe('pricing properties on random carts', () => {
         }),
       ),
     )
+    // A tied cent of cart discount goes to the earlier line, so it may change hands, but only
+    // between lines of the same rate, kind and amount: their multiset cannot change.
     const signature = (quote: PriceQuote) =>
       quote.lines
         .map((l) =>
-          [
-            l.vatRateBasisPoints,
-            l.kind,
-            l.grossAmount,
-            l.lineDiscount,
-            l.promotionDiscount,
-            l.lineTotal,
-          ].join(':'),
+          [l.vatRateBasisPoints, l.kind, l.grossAmount - l.lineDiscount, l.promotionDiscount].join(
+            ':',
+          ),
         )
         .sort()
     fc.assert(
@@ -182,6 +179,7 @@ describe('pricing properties on random carts', () => {
             same.grossAmount,
             same.lineDiscount,
           ])
+          expect(Math.abs(l.promotionDiscount - same.promotionDiscount)).toBeLessThanOrEqual(1)
         }
       }),
       RUNS,
