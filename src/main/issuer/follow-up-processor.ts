@@ -1,0 +1,103 @@
+import type { ResponseCode } from '@shared/cards/response-codes'
+import type { IssuerRepositories } from './issuer-repositories'
+import type {
+  CaptureRequest,
+  CaptureResponse,
+  RefundRequest,
+  RefundResponse,
+  ReversalRequest,
+  ReversalResponse,
+} from './issuer-protocol'
+
+type FollowUpRequest = ReversalRequest | CaptureRequest | RefundRequest
+type FollowUpResponse = ReversalResponse | CaptureResponse | RefundResponse
+
+const RESPONSE_TYPE = { '0400': '0410', '0220': '0230', '0200': '0210' } as const
+
+/** Builds the answer to a follow-up message with the same routing fields. */
+export function followUpResponse(request: FollowUpRequest, responseCode: ResponseCode): FollowUpResponse {
+  return {
+    messageType: RESPONSE_TYPE[request.messageType],
+    merchantId: request.merchantId,
+    terminalId: request.terminalId,
+    traceNumber: request.traceNumber,
+    originalTraceNumber: request.originalTraceNumber,
+    responseCode,
+    amount: request.amount,
+  } as FollowUpResponse
+}
+
+/**
+ * Reversal, capture and refund of an earlier authorization, each in one transaction. They find
+ * the original by (merchant, terminal, original trace number).
+ */
+export class FollowUpProcessor {
+  constructor(private readonly repositories: IssuerRepositories) {}
+
+  /**
+   * Releases the hold. Always acknowledged unless the money was already captured: a reversal of
+   * something the issuer never saw still takes the original's trace number, so if the original
+   * arrives late it is a duplicate (94) and places no hold.
+   */
+  reverse(request: ReversalRequest, now: Date): ResponseCode {
+    const { authorizations, accounts, idempotency, ledger, db } = this.repositories
+    const at = now.toISOString()
+    return db.transaction((): ResponseCode => {
+      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      if (!original) {
+        authorizations.recordTransmission(request.merchantId, request.terminalId, request.originalTraceNumber, '0400', at)
+        return '00'
+      }
+      if (original.amount !== request.amount) return '13'
+      if (original.state === 'captured') return '12'
+      if (original.state === 'held' && original.accountId !== null && accounts.findById(original.accountId)) {
+        ledger.releaseHold(original.accountId, original.id, original.amount, at)
+      }
+      if (original.state !== 'reversed') authorizations.setState(original.id, 'reversed')
+      idempotency.releaseForAuthorization(original.id)
+      return '00'
+    })()
+  }
+
+  /** Turns the hold into balance; a capture below the hold releases the rest. */
+  capture(request: CaptureRequest, now: Date): ResponseCode {
+    const { authorizations, accounts, ledger, db } = this.repositories
+    const at = now.toISOString()
+    return db.transaction((): ResponseCode => {
+      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      if (!original || original.accountId === null) return '25'
+      // A capture sent again after a lost answer is acknowledged, not booked twice.
+      if (original.state === 'captured' && original.capturedAmount === request.amount) return '00'
+      if (original.state !== 'held') return '12'
+      if (request.amount > original.amount) return '13'
+      if (!authorizations.recordTransmission(request.merchantId, request.terminalId, request.traceNumber, '0220', at)) {
+        return '94'
+      }
+      const account = accounts.findById(original.accountId)
+      if (!account) return '25'
+      ledger.capture(account.id, account.kind, original.id, original.amount, request.amount, at)
+      authorizations.markCaptured(original.id, request.amount)
+      return '00'
+    })()
+  }
+
+  /** Credits back part or all of a captured amount, never more than was captured. */
+  refund(request: RefundRequest, now: Date): ResponseCode {
+    const { authorizations, accounts, ledger, db } = this.repositories
+    const at = now.toISOString()
+    return db.transaction((): ResponseCode => {
+      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      if (!original || original.accountId === null) return '25'
+      if (original.state !== 'captured') return '12'
+      if (request.amount > original.capturedAmount - original.refundedAmount) return '13'
+      if (!authorizations.recordTransmission(request.merchantId, request.terminalId, request.traceNumber, '0200', at)) {
+        return '94'
+      }
+      const account = accounts.findById(original.accountId)
+      if (!account) return '25'
+      ledger.refund(account.id, account.kind, original.id, request.amount, at)
+      authorizations.addRefund(original.id, request.amount)
+      return '00'
+    })()
+  }
+}

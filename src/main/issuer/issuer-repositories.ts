@@ -1,0 +1,29 @@
+import type { SqliteDatabase } from '../database/open-database'
+import { AccountRepository } from './account-repository'
+import { AuthorizationRepository } from './authorization-repository'
+import { IdempotencyRepository } from './idempotency-repository'
+import { IssuerLedger } from './issuer-ledger'
+import { JournalRepository } from './journal-repository'
+
+/** The issuer's repositories over its own database file, built once. */
+export interface IssuerRepositories {
+  db: SqliteDatabase
+  accounts: AccountRepository
+  authorizations: AuthorizationRepository
+  journal: JournalRepository
+  idempotency: IdempotencyRepository
+  ledger: IssuerLedger
+}
+
+export function createIssuerRepositories(db: SqliteDatabase): IssuerRepositories {
+  const accounts = new AccountRepository(db)
+  const journal = new JournalRepository(db)
+  return {
+    db,
+    accounts,
+    authorizations: new AuthorizationRepository(db),
+    journal,
+    idempotency: new IdempotencyRepository(db),
+    ledger: new IssuerLedger(accounts, journal),
+  }
+}
