@@ -8,6 +8,7 @@ import { catalogueHandlers } from '../handlers/catalogue-handlers'
 import { userHandlers } from '../handlers/user-handlers'
 import { createLogger, type Logger } from '../logging/logger'
 import { CartRepository } from '../repositories/cart-repository'
+import { PricingRepository } from '../repositories/pricing-repository'
 import { ProductRepository } from '../repositories/product-repository'
 import { SettingsRepository } from '../repositories/settings-repository'
 import { UserRepository } from '../repositories/user-repository'
@@ -16,6 +17,7 @@ import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed/seed-demo-shop'
 import { AuthService } from '../services/auth-service'
 import { CartService } from '../services/cart-service'
+import { readPricingSettings } from '../services/pricing-settings'
 import { readShopSettings } from '../services/shop-settings'
 import type { AppOptions } from './app-options'
 
@@ -48,6 +50,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
   const carts = new CartRepository(db)
+  const pricing = new PricingRepository(db)
   const sessions = new SessionRegistry(
     () => readShopSettings(settings).inactivityLockSeconds,
     () => now().getTime(),
@@ -58,15 +61,17 @@ export function createApp(options: AppOptions): ComptoirApp {
     db,
     carts,
     products,
+    pricing,
     tillId,
     now,
     currency: () => readShopSettings(settings).currency,
+    pricingSettings: () => readPricingSettings(settings),
   })
 
   const handlers: CallHandlers = {
     ...authHandlers(auth),
     ...catalogueHandlers(products),
-    ...cartHandlers(cart),
+    ...cartHandlers(cart, auth),
     ...userHandlers(users),
   }
 

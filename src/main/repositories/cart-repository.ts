@@ -1,4 +1,5 @@
 import type { CartLine, ProductKind, VatCategory } from '@shared/contract'
+import type { LineDiscount } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../database/open-database'
 
 interface CartLineRow {
@@ -13,6 +14,8 @@ interface CartLineRow {
   vat_category: VatCategory
   unit_price: number
   weight_grams: number
+  discount_type: 'percent' | 'amount' | null
+  discount_value: number | null
 }
 
 export type StoredCartLine = Omit<CartLine, 'lineTotal'> & { weightGrams: number }
@@ -29,7 +32,14 @@ function toStoredLine(row: CartLineRow): StoredCartLine {
     unitPrice: row.unit_price,
     quantity: row.quantity,
     weightGrams: row.weight_grams,
+    discount: toDiscount(row),
   }
+}
+
+function toDiscount(row: CartLineRow): LineDiscount | null {
+  if (row.discount_type === 'percent') return { type: 'percent', basisPoints: row.discount_value ?? 0 }
+  if (row.discount_type === 'amount') return { type: 'amount', amount: row.discount_value ?? 0 }
+  return null
 }
 
 /**
@@ -43,7 +53,8 @@ export class CartRepository {
     this.statements = {
       lines: db.prepare<[string], CartLineRow>(
         `SELECT l.id, l.product_id, l.quantity, p.sku, p.ean, p.name_fr, p.name_en, p.kind,
-                p.vat_category, p.unit_price, p.weight_grams
+                p.vat_category, p.unit_price, p.weight_grams,
+                l.discount_type, l.discount_value
            FROM cart_lines l JOIN products p ON p.id = l.product_id
           WHERE l.till_id = ? ORDER BY l.id`,
       ),
@@ -58,6 +69,9 @@ export class CartRepository {
       ),
       setQuantity: db.prepare<[number, string, number]>(
         'UPDATE cart_lines SET quantity = ? WHERE till_id = ? AND id = ?',
+      ),
+      setDiscount: db.prepare<[string | null, number | null, string, number]>(
+        'UPDATE cart_lines SET discount_type = ?, discount_value = ? WHERE till_id = ? AND id = ?',
       ),
       remove: db.prepare<[string, number]>('DELETE FROM cart_lines WHERE till_id = ? AND id = ?'),
       clear: db.prepare<[string]>('DELETE FROM cart_lines WHERE till_id = ?'),
@@ -82,6 +96,11 @@ export class CartRepository {
 
   setQuantity(tillId: string, lineId: number, quantity: number): void {
     this.statements.setQuantity.run(quantity, tillId, lineId)
+  }
+
+  setDiscount(tillId: string, lineId: number, discount: LineDiscount | null): void {
+    const value = discount === null ? null : discount.type === 'percent' ? discount.basisPoints : discount.amount
+    this.statements.setDiscount.run(discount?.type ?? null, value, tillId, lineId)
   }
 
   removeLine(tillId: string, lineId: number): boolean {

@@ -1,6 +1,8 @@
 import { withEan13CheckDigit } from '@shared/catalogue/ean13'
 import type { UserRole } from '@shared/contract'
 import type { SqliteDatabase } from '../database/open-database'
+import type { Promotion } from '../pricing'
+import { PricingRepository } from '../repositories/pricing-repository'
 import { ProductRepository } from '../repositories/product-repository'
 import { UserRepository } from '../repositories/user-repository'
 import { hashPin } from '../services/pin-hasher'
@@ -11,6 +13,14 @@ export const DEMO_USERS: ReadonlyArray<{ displayName: string; role: UserRole; pi
   { displayName: 'Camille Martin', role: 'cashier', pin: '1234' },
   { displayName: 'Inès Bernard', role: 'cashier', pin: '2468' },
   { displayName: 'Alex Dubois', role: 'admin', pin: '4321' },
+]
+
+/** Demo promotion codes, printed in the README. */
+export const DEMO_PROMOTIONS: readonly Promotion[] = [
+  { code: 'BIENVENUE10', discount: { type: 'percent', basisPoints: 1000 }, minBasket: 2000 },
+  { code: 'MOINS5', discount: { type: 'amount', amount: 500 }, minBasket: 3000 },
+  { code: 'LIVRAISON', discount: { type: 'free-delivery' } },
+  { code: 'NOEL2025', discount: { type: 'percent', basisPoints: 1500 }, validFrom: '2025-12-01T00:00:00+01:00', validUntil: '2026-01-01T00:00:00+01:00' },
 ]
 
 /** EAN-13 codes in the French GS1 range (376), one per demo product, check digit included. */
@@ -24,7 +34,9 @@ export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
   if (count > 0) return false
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
+  const pricing = new PricingRepository(db)
   db.transaction(() => {
+    for (const promotion of DEMO_PROMOTIONS) pricing.insertPromotion(promotion)
     for (const user of DEMO_USERS) {
       const { salt, hash } = hashPin(user.pin)
       users.create(user.displayName, user.role, salt, hash, now.toISOString())

@@ -40,7 +40,27 @@ export class AuthService {
   }
 
   login(clientId: string, userId: number, pin: string): Result<SessionInfo> {
-    const { users, sessions, tillId } = this.deps
+    const checked = this.checkCredentials(userId, pin)
+    if (!checked.ok) return checked
+    const user = checked.value
+    this.deps.users.recordSuccessfulLogin(user.id, this.deps.tillId, this.deps.now().toISOString())
+    this.deps.sessions.start(clientId, { userId: user.id, displayName: user.displayName, role: user.role })
+    return ok(this.sessionInfo(summary(user)))
+  }
+
+  /**
+   * An administrator's PIN typed on the spot to approve something (a large discount). Wrong
+   * PINs count towards the same lockout as logins.
+   */
+  checkApprover(userId: number, pin: string): Result<{ userId: number }> {
+    const checked = this.checkCredentials(userId, pin)
+    if (!checked.ok) return checked
+    if (checked.value.role !== 'admin') return err('FORBIDDEN', 'Only an administrator can approve this')
+    return ok({ userId: checked.value.id })
+  }
+
+  private checkCredentials(userId: number, pin: string): Result<User> {
+    const { users, tillId } = this.deps
     const now = this.deps.now()
     const at = now.toISOString()
     const user = users.findById(userId)
@@ -63,17 +83,11 @@ export class AuthService {
         attemptsLeft: shop.maxFailedPins - user.failedAttempts - 1,
       })
     }
-    users.recordSuccessfulLogin(user.id, tillId, at)
-    sessions.start(clientId, summaryWithRole(user))
-    return ok(this.sessionInfo(summary(user)))
+    return ok(user)
   }
 
   logout(clientId: string): void {
     const ended = this.deps.sessions.end(clientId)
     if (ended) this.deps.users.recordEvent(ended.userId, this.deps.tillId, this.deps.now().toISOString(), 'logout')
   }
-}
-
-function summaryWithRole(user: User): { userId: number; displayName: string; role: User['role'] } {
-  return { userId: user.id, displayName: user.displayName, role: user.role }
 }

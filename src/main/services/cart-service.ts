@@ -1,38 +1,51 @@
 import { isValidEan13 } from '@shared/catalogue/ean13'
-import { err, MAX_LINE_QUANTITY, ok, type Cart, type Result } from '@shared/contract'
+import { err, MAX_LINE_QUANTITY, ok, type AppError, type Cart, type Err, type Result } from '@shared/contract'
+import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../database/open-database'
-import type { CartRepository } from '../repositories/cart-repository'
+import { lineDiscountAmount, lineDiscountNeedsApproval, priceCart, resolveVatRate } from '../pricing'
+import type { PricingLine, Promotion } from '../pricing'
+import type { CartRepository, StoredCartLine } from '../repositories/cart-repository'
+import type { PricingRepository } from '../repositories/pricing-repository'
 import type { ProductRepository } from '../repositories/product-repository'
+import type { StoredPricingSettings } from './pricing-settings'
+import { toEngineSettings } from './pricing-settings'
 
 export interface CartServiceDependencies {
   db: SqliteDatabase
   carts: CartRepository
   products: ProductRepository
+  pricing: PricingRepository
   tillId: string
   currency: () => string
+  pricingSettings: () => StoredPricingSettings
   now: () => Date
 }
 
+/** Who asks for a line discount, and the administrator's approval when one was given. */
+export interface DiscountRequester {
+  userId: number
+  role: 'cashier' | 'admin'
+}
+
+export type ApproverCheck = (userId: number, pin: string) => Result<{ userId: number }>
+
+/** Thrown inside a transaction to roll it back and hand the error value out. */
+class Rollback {
+  constructor(readonly error: AppError) {}
+}
+
 /**
- * The till's cart. The renderer only ever sends product ids, barcodes and quantities; prices
- * come from the catalogue here. Every change either applies whole or leaves the cart as it was.
+ * The till's cart, priced by the engine on every read. The renderer only ever sends product ids,
+ * barcodes, quantities and codes; prices come from the catalogue and VAT rates from their history.
+ * Every change applies whole, or leaves the cart exactly as it was and answers why.
  */
 export class CartService {
   constructor(private readonly deps: CartServiceDependencies) {}
 
   get(): Cart {
-    const { carts, tillId } = this.deps
-    const lines = carts.lines(tillId).map(({ weightGrams: _weight, ...line }) => ({
-      ...line,
-      lineTotal: line.unitPrice * line.quantity,
-    }))
-    return {
-      tillId,
-      currency: this.deps.currency(),
-      lines,
-      itemCount: lines.reduce((count, line) => count + line.quantity, 0),
-      total: lines.reduce((total, line) => total + line.lineTotal, 0),
-    }
+    const priced = this.price(true)
+    if (!priced.ok) throw new Error(`A stored cart could not be priced: ${priced.error.code}`)
+    return priced.value
   }
 
   addProduct(productId: number, quantity: number): Result<Cart> {
@@ -53,39 +66,215 @@ export class CartService {
   }
 
   setQuantity(lineId: number, quantity: number): Result<Cart> {
-    const { carts, tillId } = this.deps
-    if (!carts.lineById(tillId, lineId)) return err('LINE_NOT_FOUND', 'This line is no longer in the cart', { lineId })
-    carts.setQuantity(tillId, lineId, quantity)
-    return ok(this.get())
+    return this.change(() => {
+      this.requireLine(lineId)
+      this.deps.carts.setQuantity(this.deps.tillId, lineId, quantity)
+    })
   }
 
   removeLine(lineId: number): Result<Cart> {
-    const { carts, tillId } = this.deps
-    if (!carts.removeLine(tillId, lineId)) {
-      return err('LINE_NOT_FOUND', 'This line is no longer in the cart', { lineId })
-    }
-    return ok(this.get())
+    return this.change(() => {
+      if (!this.deps.carts.removeLine(this.deps.tillId, lineId)) throw new Rollback(this.lineGone(lineId).error)
+    })
   }
 
   clear(): Cart {
-    this.deps.carts.clear(this.deps.tillId)
+    const { carts, pricing, tillId, db } = this.deps
+    db.transaction(() => {
+      carts.clear(tillId)
+      pricing.clearCartOptions(tillId)
+    })()
     return this.get()
   }
 
+  /**
+   * Sets a line discount. Above the shop's threshold a cashier needs an administrator's PIN on
+   * the spot; the approval is recorded with who, what and when.
+   */
+  setLineDiscount(
+    lineId: number,
+    discount: LineDiscount | null,
+    requester: DiscountRequester,
+    approval: { userId: number; pin: string } | undefined,
+    checkApprover: ApproverCheck,
+  ): Result<Cart> {
+    const { carts, pricing, tillId } = this.deps
+    const line = carts.lines(tillId).find((candidate) => candidate.lineId === lineId)
+    if (!line) return this.lineGone(lineId)
+    const lineAmount = line.unitPrice * line.quantity
+    const amount = lineDiscountAmount(lineAmount, discount, lineId)
+    if (!amount.ok) return amount
+    const threshold = this.deps.pricingSettings().discountApprovalThresholdBasisPoints
+    let approverId: number | null = null
+    if (discount && requester.role !== 'admin' && lineDiscountNeedsApproval(lineAmount, amount.value, threshold)) {
+      if (!approval) {
+        return err('APPROVAL_REQUIRED', "A discount this large needs an administrator's PIN", {
+          thresholdBasisPoints: threshold,
+        })
+      }
+      // Checked before the transaction: a wrong PIN must stay counted even though nothing changes.
+      const approver = checkApprover(approval.userId, approval.pin)
+      if (!approver.ok) return approver
+      approverId = approver.value.userId
+    }
+    return this.change(() => {
+      if (discount && approverId !== null) {
+        pricing.recordDiscountApproval({
+          tillId,
+          cartLineId: lineId,
+          productId: line.productId,
+          cashierId: requester.userId,
+          approverId,
+          discount,
+          lineAmount,
+          discountAmount: amount.value,
+          at: this.deps.now().toISOString(),
+        })
+      }
+      carts.setDiscount(tillId, lineId, discount)
+    })
+  }
+
+  applyPromotion(code: string): Result<Cart> {
+    const { pricing, tillId } = this.deps
+    const promotion = pricing.findPromotion(code)
+    if (!promotion) return err('PROMOTION_INVALID', 'This promotion code does not exist', { code })
+    return this.change(() => pricing.setPromotionCode(tillId, promotion.code), false)
+  }
+
+  removePromotion(): Result<Cart> {
+    return this.change(() => this.deps.pricing.setPromotionCode(this.deps.tillId, null))
+  }
+
+  setDelivery(delivery: DeliverySelection): Result<Cart> {
+    return this.change(() => this.deps.pricing.setDelivery(this.deps.tillId, delivery), false)
+  }
+
+  /** The engine's lines for the stored cart, with each VAT rate resolved at `at`. */
+  pricingLines(lines: StoredCartLine[], at: Date): Result<PricingLine[]> {
+    const history = this.deps.pricing.vatRateHistory()
+    const priced: PricingLine[] = []
+    for (const line of lines) {
+      const rate = resolveVatRate(line.vatCategory, at, history)
+      if (!rate.ok) return rate
+      priced.push({
+        lineId: line.lineId,
+        productId: line.productId,
+        name: line.name,
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+        vatRateBasisPoints: rate.value,
+        kind: line.kind,
+        weightGrams: line.weightGrams,
+        discount: line.discount,
+      })
+    }
+    return ok(priced)
+  }
+
+  /**
+   * Prices the stored cart. With `lenient`, a promotion or delivery choice that no longer applies
+   * (expired, basket too small, parcel too heavy) is left out and reported as a notice instead
+   * of making the whole cart unpriceable.
+   */
+  private price(lenient: boolean): Result<Cart> {
+    const { carts, pricing, tillId } = this.deps
+    const at = this.deps.now()
+    const stored = carts.lines(tillId)
+    const options = pricing.cartOptions(tillId)
+    const lines = this.pricingLines(stored, at)
+    if (!lines.ok) return lines
+    const promotion: Promotion | null = options.promotionCode ? pricing.findPromotion(options.promotionCode) : null
+    const settings = toEngineSettings(this.deps.pricingSettings(), this.deps.currency())
+    const attempt = (withPromotion: boolean, delivery: DeliverySelection) =>
+      priceCart({ lines: lines.value, promotion: withPromotion ? promotion : null, delivery, pricedAt: at }, settings)
+
+    let notice: AppError | null = null
+    let delivery = options.delivery
+    let promotionApplied = promotion !== null
+    let quote = attempt(promotionApplied, delivery)
+    if (!quote.ok && lenient && quote.error.code.startsWith('PROMOTION_')) {
+      notice = quote.error
+      promotionApplied = false
+      quote = attempt(false, delivery)
+    }
+    if (!quote.ok && lenient && quote.error.code === 'DELIVERY_UNAVAILABLE') {
+      notice = quote.error
+      delivery = { option: 'pickup' }
+      quote = attempt(promotionApplied, delivery)
+    }
+    if (!quote.ok) return quote
+    return ok(this.toCart(stored, quote.value, promotionApplied ? options.promotionCode : null, delivery, notice))
+  }
+
+  private toCart(
+    stored: StoredCartLine[],
+    quote: PriceQuote,
+    promotionCode: string | null,
+    delivery: DeliverySelection,
+    notice: AppError | null,
+  ): Cart {
+    const lineTotals = new Map(quote.lines.map((line) => [line.lineId, line.lineTotal]))
+    const lines = stored.map(({ weightGrams: _weight, ...line }) => ({
+      ...line,
+      lineTotal: lineTotals.get(line.lineId) ?? 0,
+    }))
+    return {
+      tillId: this.deps.tillId,
+      currency: quote.currency,
+      lines,
+      itemCount: lines.reduce((count, line) => count + line.quantity, 0),
+      total: quote.totals.ttc,
+      promotionCode,
+      delivery,
+      quote,
+      notice: notice ? { code: String(notice.code), message: notice.message } : null,
+    }
+  }
+
+  /**
+   * Applies `mutation` and prices the result in one transaction; a pricing error rolls the
+   * change back. `lenient` lets a stale promotion or delivery choice fall away as a notice;
+   * a change of that very choice is priced strictly so its error reaches the cashier.
+   */
+  private change(mutation: () => void, lenient = true): Result<Cart> {
+    try {
+      return ok(
+        this.deps.db.transaction((): Cart => {
+          mutation()
+          const priced = this.price(lenient)
+          if (!priced.ok) throw new Rollback(priced.error)
+          return priced.value
+        })(),
+      )
+    } catch (error) {
+      if (error instanceof Rollback) return { ok: false, error: error.error }
+      throw error
+    }
+  }
+
   private addQuantity(productId: number, quantity: number): Result<Cart> {
-    const { carts, tillId, db } = this.deps
-    return db.transaction((): Result<Cart> => {
+    const { carts, tillId } = this.deps
+    return this.change(() => {
       const existing = carts.lineOfProduct(tillId, productId)
       const newQuantity = (existing?.quantity ?? 0) + quantity
       if (newQuantity > MAX_LINE_QUANTITY) {
-        return err('QUANTITY_OUT_OF_RANGE', `A line holds at most ${MAX_LINE_QUANTITY} items`, {
-          productId,
-          quantity: newQuantity,
+        throw new Rollback({
+          code: 'QUANTITY_OUT_OF_RANGE',
+          message: `A line holds at most ${MAX_LINE_QUANTITY} items`,
+          details: { productId, quantity: newQuantity },
         })
       }
       if (existing) carts.setQuantity(tillId, existing.id, newQuantity)
       else carts.insertLine(tillId, productId, quantity, this.deps.now().toISOString())
-      return ok(this.get())
-    })()
+    })
+  }
+
+  private requireLine(lineId: number): void {
+    if (!this.deps.carts.lineById(this.deps.tillId, lineId)) throw new Rollback(this.lineGone(lineId).error)
+  }
+
+  private lineGone(lineId: number): Err {
+    return err('LINE_NOT_FOUND', 'This line is no longer in the cart', { lineId })
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { defineCall } from '../define-call'
 import { currencySchema, emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { productKindSchema, vatCategorySchema } from './catalogue-calls'
+import { pinSchema } from './auth-calls'
+import { deliverySelectionSchema, lineDiscountSchema, priceQuoteSchema } from '../pricing-schemas'
 
 export const MAX_LINE_QUANTITY = 9999
 
@@ -17,6 +19,8 @@ export const cartLineSchema = z.object({
   vatCategory: vatCategorySchema,
   unitPrice: minorUnitsSchema,
   quantity: quantitySchema,
+  discount: lineDiscountSchema.nullable(),
+  /** After the line discount and its share of the promotion, from the quote. */
   lineTotal: minorUnitsSchema,
 })
 export type CartLine = z.infer<typeof cartLineSchema>
@@ -26,7 +30,14 @@ export const cartSchema = z.object({
   currency: currencySchema,
   lines: z.array(cartLineSchema),
   itemCount: z.number().int().nonnegative(),
+  /** What the customer pays, tax-inclusive, delivery included: the quote's total TTC. */
   total: minorUnitsSchema,
+  promotionCode: z.string().nullable(),
+  delivery: deliverySelectionSchema,
+  /** The priced cart: lines, VAT per rate, delivery, discounts and totals, all integers. */
+  quote: priceQuoteSchema,
+  /** Set when something stored no longer applies (an expired code, say) and was left out. */
+  notice: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
 export type Cart = z.infer<typeof cartSchema>
 
@@ -59,6 +70,36 @@ export const cartCalls = {
     summary: 'Remove a line from the cart',
     role: 'staff',
     input: z.object({ lineId: idSchema }).strict(),
+    output: cartSchema,
+  }),
+  'cart.setLineDiscount': defineCall({
+    summary: 'Give or remove a discount on a line; above the threshold an administrator approves with their PIN',
+    role: 'staff',
+    input: z
+      .object({
+        lineId: idSchema,
+        discount: lineDiscountSchema.nullable(),
+        approval: z.object({ userId: idSchema, pin: pinSchema }).strict().optional(),
+      })
+      .strict(),
+    output: cartSchema,
+  }),
+  'cart.applyPromotion': defineCall({
+    summary: 'Apply a promotion code to the cart (one per cart)',
+    role: 'staff',
+    input: z.object({ code: z.string().trim().min(1).max(40) }).strict(),
+    output: cartSchema,
+  }),
+  'cart.removePromotion': defineCall({
+    summary: 'Take the promotion code off the cart',
+    role: 'staff',
+    input: emptyInputSchema,
+    output: cartSchema,
+  }),
+  'cart.setDelivery': defineCall({
+    summary: 'Choose store pickup, or standard or express delivery to a zone',
+    role: 'staff',
+    input: z.object({ delivery: deliverySelectionSchema }).strict(),
     output: cartSchema,
   }),
   'cart.clear': defineCall({

@@ -1,0 +1,170 @@
+import type { VatCategory } from '@shared/contract'
+import type { DeliverySelection, LineDiscount } from '@shared/contract/pricing-schemas'
+import type { SqliteDatabase } from '../database/open-database'
+import type { Promotion } from '../pricing'
+import type { VatRateEntry } from '../pricing/vat-rate-resolver'
+
+interface VatRateRow {
+  category: VatCategory
+  rate_basis_points: number
+  effective_from: string
+}
+
+interface PromotionRow {
+  code: string
+  type: 'percent' | 'amount' | 'free-delivery'
+  value: number
+  min_basket: number | null
+  valid_from: string | null
+  valid_until: string | null
+  usage_limit: number | null
+  times_used: number
+  active: number
+}
+
+interface CartOptionsRow {
+  promotion_code: string | null
+  delivery_option: 'pickup' | 'standard' | 'express'
+  delivery_zone: 'FR' | 'EU' | 'WORLD' | null
+}
+
+export interface CartOptions {
+  promotionCode: string | null
+  delivery: DeliverySelection
+}
+
+export interface DiscountApproval {
+  tillId: string
+  cartLineId: number
+  productId: number
+  cashierId: number
+  approverId: number
+  discount: LineDiscount
+  lineAmount: number
+  discountAmount: number
+  at: string
+}
+
+function toPromotion(row: PromotionRow): Promotion {
+  return {
+    code: row.code,
+    discount:
+      row.type === 'percent'
+        ? { type: 'percent', basisPoints: row.value }
+        : row.type === 'amount'
+          ? { type: 'amount', amount: row.value }
+          : { type: 'free-delivery' },
+    minBasket: row.min_basket,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    usageLimit: row.usage_limit,
+    timesUsed: row.times_used,
+  }
+}
+
+function toDelivery(row: CartOptionsRow | undefined): DeliverySelection {
+  if (!row || row.delivery_option === 'pickup' || !row.delivery_zone) return { option: 'pickup' }
+  return { option: row.delivery_option, zone: row.delivery_zone }
+}
+
+/** VAT rate history, promotion codes, each till's cart options and discount approvals. */
+export class PricingRepository {
+  private readonly statements
+
+  constructor(db: SqliteDatabase) {
+    this.statements = {
+      vatRates: db.prepare<[], VatRateRow>(
+        'SELECT category, rate_basis_points, effective_from FROM vat_rates ORDER BY effective_from, id',
+      ),
+      insertVatRate: db.prepare<[VatCategory, number, string, string]>(
+        'INSERT INTO vat_rates (category, rate_basis_points, effective_from, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      promotion: db.prepare<[string], PromotionRow>('SELECT * FROM promotions WHERE code = ? AND active = 1'),
+      insertPromotion: db.prepare(
+        `INSERT INTO promotions (code, type, value, min_basket, valid_from, valid_until, usage_limit)
+         VALUES (@code, @type, @value, @minBasket, @validFrom, @validUntil, @usageLimit)`,
+      ),
+      cartOptions: db.prepare<[string], CartOptionsRow>(
+        'SELECT promotion_code, delivery_option, delivery_zone FROM cart_options WHERE till_id = ?',
+      ),
+      setPromotion: db.prepare<[string, string | null]>(
+        `INSERT INTO cart_options (till_id, promotion_code) VALUES (?, ?)
+         ON CONFLICT (till_id) DO UPDATE SET promotion_code = excluded.promotion_code`,
+      ),
+      setDelivery: db.prepare<[string, string, string | null]>(
+        `INSERT INTO cart_options (till_id, delivery_option, delivery_zone) VALUES (?, ?, ?)
+         ON CONFLICT (till_id) DO UPDATE SET delivery_option = excluded.delivery_option,
+           delivery_zone = excluded.delivery_zone`,
+      ),
+      clearOptions: db.prepare<[string]>('DELETE FROM cart_options WHERE till_id = ?'),
+      insertApproval: db.prepare(
+        `INSERT INTO discount_approvals (till_id, cart_line_id, product_id, cashier_id, approver_id,
+           discount_type, discount_value, line_amount, discount_amount, at)
+         VALUES (@tillId, @cartLineId, @productId, @cashierId, @approverId, @discountType,
+           @discountValue, @lineAmount, @discountAmount, @at)`,
+      ),
+    }
+  }
+
+  vatRateHistory(): VatRateEntry[] {
+    return this.statements.vatRates.all().map((row) => ({
+      category: row.category,
+      rateBasisPoints: row.rate_basis_points,
+      effectiveFrom: row.effective_from,
+    }))
+  }
+
+  addVatRate(entry: VatRateEntry, at: string): void {
+    this.statements.insertVatRate.run(entry.category, entry.rateBasisPoints, entry.effectiveFrom, at)
+  }
+
+  findPromotion(code: string): Promotion | null {
+    const row = this.statements.promotion.get(code)
+    return row ? toPromotion(row) : null
+  }
+
+  insertPromotion(promotion: Promotion): void {
+    const { discount } = promotion
+    this.statements.insertPromotion.run({
+      code: promotion.code,
+      type: discount.type,
+      value: discount.type === 'percent' ? discount.basisPoints : discount.type === 'amount' ? discount.amount : 0,
+      minBasket: promotion.minBasket ?? null,
+      validFrom: promotion.validFrom ?? null,
+      validUntil: promotion.validUntil ?? null,
+      usageLimit: promotion.usageLimit ?? null,
+    })
+  }
+
+  cartOptions(tillId: string): CartOptions {
+    const row = this.statements.cartOptions.get(tillId)
+    return { promotionCode: row?.promotion_code ?? null, delivery: toDelivery(row) }
+  }
+
+  setPromotionCode(tillId: string, code: string | null): void {
+    this.statements.setPromotion.run(tillId, code)
+  }
+
+  setDelivery(tillId: string, delivery: DeliverySelection): void {
+    this.statements.setDelivery.run(tillId, delivery.option, delivery.option === 'pickup' ? null : delivery.zone)
+  }
+
+  clearCartOptions(tillId: string): void {
+    this.statements.clearOptions.run(tillId)
+  }
+
+  recordDiscountApproval(approval: DiscountApproval): void {
+    this.statements.insertApproval.run({
+      tillId: approval.tillId,
+      cartLineId: approval.cartLineId,
+      productId: approval.productId,
+      cashierId: approval.cashierId,
+      approverId: approval.approverId,
+      discountType: approval.discount.type,
+      discountValue: approval.discount.type === 'percent' ? approval.discount.basisPoints : approval.discount.amount,
+      lineAmount: approval.lineAmount,
+      discountAmount: approval.discountAmount,
+      at: approval.at,
+    })
+  }
+}
