@@ -14,6 +14,8 @@ export interface FaultSettings {
   share96: number
   silentShare: number
   appliesTo: readonly FaultableMessage[]
+  /** Other shares for some messages, e.g. a silent authorization followed by 91 reversals. */
+  overrides?: Partial<Record<FaultableMessage, Partial<Pick<FaultSettings, 'share91' | 'share96' | 'silentShare'>>>>
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -27,8 +29,9 @@ export const NO_FAULTS: FaultSettings = {
 export type FaultDecision = { kind: 'none' | 'silence' } | { kind: 'code'; code: '91' | '96' }
 
 /** Draws the fault for one message from `random` (uniform in [0, 1)). */
-export function drawFault(settings: FaultSettings, message: FaultableMessage, random: () => number): FaultDecision {
-  if (!settings.appliesTo.includes(message)) return { kind: 'none' }
+export function drawFault(base: FaultSettings, message: FaultableMessage, random: () => number): FaultDecision {
+  if (!base.appliesTo.includes(message)) return { kind: 'none' }
+  const settings = { ...base, ...base.overrides?.[message] }
   const roll = random()
   if (roll < settings.share91) return { kind: 'code', code: '91' }
   if (roll < settings.share91 + settings.share96) return { kind: 'code', code: '96' }
@@ -37,9 +40,11 @@ export function drawFault(settings: FaultSettings, message: FaultableMessage, ra
 }
 
 export function validateFaultSettings(settings: FaultSettings): FaultSettings {
-  const shares = [settings.share91, settings.share96, settings.silentShare]
-  if (shares.some((share) => !(share >= 0 && share <= 1)) || settings.share91 + settings.share96 > 1) {
-    throw new Error('Fault shares must lie between 0 and 1')
+  for (const shares of [settings, ...Object.values(settings.overrides ?? {}).map((o) => ({ ...settings, ...o }))]) {
+    const all = [shares.share91, shares.share96, shares.silentShare]
+    if (all.some((share) => !(share >= 0 && share <= 1)) || shares.share91 + shares.share96 > 1) {
+      throw new Error('Fault shares must lie between 0 and 1')
+    }
   }
   if (!(settings.latencyMs >= 0)) throw new Error('Latency must be zero or more')
   return settings

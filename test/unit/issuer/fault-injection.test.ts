@@ -20,3 +20,11 @@ describe('fault injection', () => {
     expect(() => validateFaultSettings({ ...NO_FAULTS, silentShare: -1 })).toThrow()
   })
 })
+
+describe('fault overrides per message', () => {
+  it('a silent authorization can be followed by reversals answered 91', () => {
+    const settings = { ...NO_FAULTS, silentShare: 1, overrides: { reversal: { silentShare: 0, share91: 1 } } }
+    expect(drawFault(settings, 'authorization', () => 0.5)).toEqual({ kind: 'silence' })
+    expect(drawFault(settings, 'reversal', () => 0.5)).toEqual({ kind: 'code', code: '91' })
+  })
+})

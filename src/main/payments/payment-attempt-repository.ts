@@ -1,0 +1,245 @@
+import type { SqliteDatabase } from '../database/open-database'
+import type { RoutingBrand } from '@shared/cards/card-brand'
+
+export type AttemptOutcome = 'pending' | 'approved' | 'declined' | 'timed-out' | 'unavailable' | 'rejected'
+export type ReversalStatus = 'none' | 'pending' | 'acknowledged' | 'refused'
+export type EntryMode = 'manual' | 'stored-credential'
+
+/** One authorization attempt as the merchant keeps it: never the full number, never the code. */
+export interface PaymentAttempt {
+  id: number
+  orderReference: string | null
+  attemptNumber: number
+  idempotencyKey: string
+  merchantId: string
+  terminalId: string
+  traceNumber: string
+  entryMode: EntryMode
+  brand: RoutingBrand
+  bin: string
+  lastFour: string
+  panLength: number
+  amount: number
+  currency: string
+  transport: 'in-process' | 'https'
+  outcome: AttemptOutcome
+  responseCode: string | null
+  responseMeaning: string | null
+  authorizationCode: string | null
+  latencyMs: number | null
+  reversalStatus: ReversalStatus
+  capturedAmount: number
+  refundedAmount: number
+  startedAt: string
+  answeredAt: string | null
+  reversedAt: string | null
+  capturedAt: string | null
+}
+
+export type NewAttempt = Pick<
+  PaymentAttempt,
+  | 'orderReference'
+  | 'idempotencyKey'
+  | 'merchantId'
+  | 'terminalId'
+  | 'entryMode'
+  | 'brand'
+  | 'bin'
+  | 'lastFour'
+  | 'panLength'
+  | 'amount'
+  | 'currency'
+  | 'transport'
+  | 'startedAt'
+>
+
+export interface AttemptAnswer {
+  outcome: AttemptOutcome
+  responseCode: string | null
+  responseMeaning: string | null
+  authorizationCode: string | null
+  latencyMs: number
+  answeredAt: string
+  reversalStatus: ReversalStatus
+}
+
+interface AttemptRow {
+  id: number
+  order_reference: string | null
+  attempt_number: number
+  idempotency_key: string
+  merchant_id: string
+  terminal_id: string
+  trace_number: string
+  entry_mode: EntryMode
+  brand: RoutingBrand
+  bin: string
+  last_four: string
+  pan_length: number
+  amount: number
+  currency: string
+  transport: 'in-process' | 'https'
+  outcome: AttemptOutcome
+  response_code: string | null
+  response_meaning: string | null
+  authorization_code: string | null
+  latency_ms: number | null
+  reversal_status: ReversalStatus
+  captured_amount: number
+  refunded_amount: number
+  started_at: string
+  answered_at: string | null
+  reversed_at: string | null
+  captured_at: string | null
+}
+
+function toAttempt(row: AttemptRow): PaymentAttempt {
+  return {
+    id: row.id,
+    orderReference: row.order_reference,
+    attemptNumber: row.attempt_number,
+    idempotencyKey: row.idempotency_key,
+    merchantId: row.merchant_id,
+    terminalId: row.terminal_id,
+    traceNumber: row.trace_number,
+    entryMode: row.entry_mode,
+    brand: row.brand,
+    bin: row.bin,
+    lastFour: row.last_four,
+    panLength: row.pan_length,
+    amount: row.amount,
+    currency: row.currency,
+    transport: row.transport,
+    outcome: row.outcome,
+    responseCode: row.response_code,
+    responseMeaning: row.response_meaning,
+    authorizationCode: row.authorization_code,
+    latencyMs: row.latency_ms,
+    reversalStatus: row.reversal_status,
+    capturedAmount: row.captured_amount,
+    refundedAmount: row.refunded_amount,
+    startedAt: row.started_at,
+    answeredAt: row.answered_at,
+    reversedAt: row.reversed_at,
+    capturedAt: row.captured_at,
+  }
+}
+
+/** Payment attempts and the per-terminal trace number counter (ISO 8583 field 11). */
+export class PaymentAttemptRepository {
+  private readonly db: SqliteDatabase
+  private readonly bumpTrace
+  private readonly readTrace
+  private readonly countForOrder
+  private readonly countForKey
+  private readonly insertRow
+  private readonly answerRow
+  private readonly reversalRow
+  private readonly captureRow
+  private readonly refundRow
+  private readonly byId
+  private readonly byOrder
+  private readonly byKey
+  private readonly pendingReversals
+
+  constructor(db: SqliteDatabase) {
+    this.db = db
+    this.bumpTrace = db.prepare<[string]>(`
+      INSERT INTO terminal_traces (terminal_id, last_trace) VALUES (?, 1)
+      ON CONFLICT (terminal_id) DO UPDATE SET last_trace = (last_trace % 999999) + 1`)
+    this.readTrace = db.prepare<[string], { last_trace: number }>(
+      'SELECT last_trace FROM terminal_traces WHERE terminal_id = ?',
+    )
+    this.countForOrder = db.prepare<[string], { count: number }>(
+      'SELECT count(*) AS count FROM payment_attempts WHERE order_reference = ?',
+    )
+    this.countForKey = db.prepare<[string], { count: number }>(
+      'SELECT count(*) AS count FROM payment_attempts WHERE order_reference IS NULL AND idempotency_key = ?',
+    )
+    this.insertRow = db.prepare(`
+      INSERT INTO payment_attempts (order_reference, attempt_number, idempotency_key, merchant_id,
+        terminal_id, trace_number, entry_mode, brand, bin, last_four, pan_length, amount, currency,
+        transport, started_at)
+      VALUES (@orderReference, @attemptNumber, @idempotencyKey, @merchantId, @terminalId,
+        @traceNumber, @entryMode, @brand, @bin, @lastFour, @panLength, @amount, @currency,
+        @transport, @startedAt)`)
+    this.answerRow = db.prepare(`
+      UPDATE payment_attempts SET outcome = @outcome, response_code = @responseCode,
+        response_meaning = @responseMeaning, authorization_code = @authorizationCode,
+        latency_ms = @latencyMs, answered_at = @answeredAt, reversal_status = @reversalStatus
+      WHERE id = @id`)
+    this.reversalRow = db.prepare<[ReversalStatus, string | null, number]>(
+      'UPDATE payment_attempts SET reversal_status = ?, reversed_at = coalesce(?, reversed_at) WHERE id = ?',
+    )
+    this.captureRow = db.prepare<[number, string, number]>(
+      'UPDATE payment_attempts SET captured_amount = ?, captured_at = ? WHERE id = ?',
+    )
+    this.refundRow = db.prepare<[number, number]>(
+      'UPDATE payment_attempts SET refunded_amount = refunded_amount + ? WHERE id = ?',
+    )
+    this.byId = db.prepare<[number], AttemptRow>('SELECT * FROM payment_attempts WHERE id = ?')
+    this.byOrder = db.prepare<[string], AttemptRow>(
+      'SELECT * FROM payment_attempts WHERE order_reference = ? ORDER BY attempt_number',
+    )
+    this.byKey = db.prepare<[string], AttemptRow>(
+      'SELECT * FROM payment_attempts WHERE idempotency_key = ? ORDER BY id',
+    )
+    this.pendingReversals = db.prepare<[], AttemptRow>(
+      "SELECT * FROM payment_attempts WHERE reversal_status = 'pending' ORDER BY id",
+    )
+  }
+
+  /** Takes the terminal's next trace number (000001..999999, then round again). */
+  nextTraceNumber(terminalId: string): string {
+    return this.db.transaction(() => {
+      this.bumpTrace.run(terminalId)
+      return String(this.readTrace.get(terminalId)?.last_trace ?? 1).padStart(6, '0')
+    })()
+  }
+
+  /** Records an attempt before it is sent, with its attempt number and its own trace number. */
+  start(attempt: NewAttempt): PaymentAttempt {
+    return this.db.transaction(() => {
+      const earlier =
+        attempt.orderReference !== null
+          ? this.countForOrder.get(attempt.orderReference)?.count
+          : this.countForKey.get(attempt.idempotencyKey)?.count
+      const traceNumber = this.nextTraceNumber(attempt.terminalId)
+      const id = Number(this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber }).lastInsertRowid)
+      return this.get(id)!
+    })()
+  }
+
+  recordAnswer(id: number, answer: AttemptAnswer): void {
+    this.answerRow.run({ id, ...answer })
+  }
+
+  recordReversal(id: number, status: ReversalStatus, at: string | null): void {
+    this.reversalRow.run(status, at, id)
+  }
+
+  recordCapture(id: number, amount: number, at: string): void {
+    this.captureRow.run(amount, at, id)
+  }
+
+  recordRefund(id: number, amount: number): void {
+    this.refundRow.run(amount, id)
+  }
+
+  get(id: number): PaymentAttempt | null {
+    const row = this.byId.get(id)
+    return row ? toAttempt(row) : null
+  }
+
+  forOrder(orderReference: string): PaymentAttempt[] {
+    return this.byOrder.all(orderReference).map(toAttempt)
+  }
+
+  forIdempotencyKey(key: string): PaymentAttempt[] {
+    return this.byKey.all(key).map(toAttempt)
+  }
+
+  withPendingReversal(): PaymentAttempt[] {
+    return this.pendingReversals.all().map(toAttempt)
+  }
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path'
+import type { Migration } from '../../../src/main/database/migration'
+import { staffAndCatalogue } from '../../../src/main/database/migrations/001-staff-and-catalogue'
+import { paymentAttempts } from '../../../src/main/database/migrations/003-payment-attempts'
+import { openDatabase, type SqliteDatabase } from '../../../src/main/database/open-database'
+import { PaymentAttemptRepository } from '../../../src/main/payments/payment-attempt-repository'
+import type { MerchantProfile } from '../../../src/main/payments/payment-settings'
+import { tempFolder } from '../issuer/issuer-test-kit'
+
+/** Version 2 belongs to the pricing migration; its tables do not matter to payments. */
+const reservedForPricing: Migration = { version: 2, name: 'reserved-for-pricing', up: () => {} }
+
+export const MERCHANT_MIGRATIONS: readonly Migration[] = [staffAndCatalogue, reservedForPricing, paymentAttempts]
+
+export const MERCHANT: MerchantProfile = {
+  merchantId: 'COMPTOIR0001',
+  name: 'Épicerie Comptoir',
+  city: 'Lyon',
+  country: 'FR',
+  terminalId: 'TILL01',
+  categoryCode: '5411',
+  currency: 'EUR',
+}
+
+export interface MerchantSide {
+  folder: string
+  db: SqliteDatabase
+  attempts: PaymentAttemptRepository
+}
+
+export function openMerchantSide(): MerchantSide {
+  const folder = tempFolder('comptoir-merchant-')
+  const db = openDatabase(join(folder, 'comptoir.sqlite'), MERCHANT_MIGRATIONS)
+  return { folder, db, attempts: new PaymentAttemptRepository(db) }
+}
+
+export const VISA = { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123' }
