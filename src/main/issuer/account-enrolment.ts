@@ -25,7 +25,12 @@ export interface CardEnrolment {
  * Opens an account and writes its opening balance to the journal in one transaction. Returns the
  * account id; only the keyed hashes and the last four digits are stored.
  */
-export function enrolCard(repositories: IssuerRepositories, hasher: CardHasher, card: CardEnrolment, now: Date): number {
+export function enrolCard(
+  repositories: IssuerRepositories,
+  hasher: CardHasher,
+  card: CardEnrolment,
+  now: Date,
+): number {
   const at = now.toISOString()
   return repositories.db.transaction(() => {
     const id = repositories.accounts.insert({

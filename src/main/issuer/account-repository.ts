@@ -77,7 +77,9 @@ export class AccountRepository {
   private readonly statusRow
 
   constructor(db: SqliteDatabase) {
-    this.byPanHash = db.prepare<[Buffer], AccountRow>(`SELECT ${COLUMNS} FROM accounts WHERE pan_hash = ?`)
+    this.byPanHash = db.prepare<[Buffer], AccountRow>(
+      `SELECT ${COLUMNS} FROM accounts WHERE pan_hash = ?`,
+    )
     this.byId = db.prepare<[number], AccountRow>(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`)
     this.all = db.prepare<[], AccountRow>(`SELECT ${COLUMNS} FROM accounts ORDER BY id`)
     this.insertRow = db.prepare(`
@@ -90,7 +92,9 @@ export class AccountRepository {
     this.moveRow = db.prepare<[number, number, number]>(
       'UPDATE accounts SET balance = balance + ?, held = held + ? WHERE id = ?',
     )
-    this.statusRow = db.prepare<[AccountStatus, number]>('UPDATE accounts SET status = ? WHERE id = ?')
+    this.statusRow = db.prepare<[AccountStatus, number]>(
+      'UPDATE accounts SET status = ? WHERE id = ?',
+    )
   }
 
   findByPanHash(panHash: Buffer): AccountRecord | null {

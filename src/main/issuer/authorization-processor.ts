@@ -1,6 +1,10 @@
 import { randomInt } from 'node:crypto'
 import type { ResponseCode } from '@shared/cards/response-codes'
-import { decideAuthorization, makeAuthorizationCode, type VelocitySettings } from './authorization-rules'
+import {
+  decideAuthorization,
+  makeAuthorizationCode,
+  type VelocitySettings,
+} from './authorization-rules'
 import type { CardHasher } from './card-hasher'
 import type { IssuerRepositories } from './issuer-repositories'
 import type { AuthorizationRequest, AuthorizationResponse, IssuerAnswer } from './issuer-protocol'
@@ -38,7 +42,11 @@ export class AuthorizationProcessor {
     ])
   }
 
-  private respond(request: AuthorizationRequest, responseCode: ResponseCode, authorizationCode?: string): AuthorizationResponse {
+  private respond(
+    request: AuthorizationRequest,
+    responseCode: ResponseCode,
+    authorizationCode?: string,
+  ): AuthorizationResponse {
     return {
       messageType: '0110',
       merchantId: request.merchantId,
@@ -70,10 +78,21 @@ export class AuthorizationProcessor {
         }
         if (first) {
           const stored = JSON.parse(first.responseJson) as AuthorizationResponse
-          return { kind: 'answer', response: { ...stored, traceNumber: request.traceNumber, replayed: true } }
+          return {
+            kind: 'answer',
+            response: { ...stored, traceNumber: request.traceNumber, replayed: true },
+          }
         }
       }
-      if (!authorizations.recordTransmission(request.merchantId, request.terminalId, request.traceNumber, '0100', at)) {
+      if (
+        !authorizations.recordTransmission(
+          request.merchantId,
+          request.terminalId,
+          request.traceNumber,
+          '0100',
+          at,
+        )
+      ) {
         return { kind: 'answer', response: this.respond(request, '94') }
       }
 
@@ -83,7 +102,9 @@ export class AuthorizationProcessor {
       const windowStart = new Date(now.getTime() - velocity.windowSeconds * 1000).toISOString()
       const securityCodeMatches =
         account && request.securityCode !== undefined
-          ? this.hasher.securityCodeHash(request.pan, request.securityCode).equals(account.securityCodeHash)
+          ? this.hasher
+              .securityCodeHash(request.pan, request.securityCode)
+              .equals(account.securityCodeHash)
           : null
       const responseCode = decideAuthorization({
         pan: request.pan,
@@ -96,7 +117,9 @@ export class AuthorizationProcessor {
         now,
         account,
         recentAttempts: account ? authorizations.countAttemptsSince(account.id, windowStart) : 0,
-        approvedToday: account ? authorizations.approvedAmountSince(account.id, startOfUtcDay(now)) : 0,
+        approvedToday: account
+          ? authorizations.approvedAmountSince(account.id, startOfUtcDay(now))
+          : 0,
         velocity,
       })
       const approved = responseCode === '00'

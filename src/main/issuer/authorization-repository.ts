@@ -120,15 +120,28 @@ export class AuthorizationRepository {
   }
 
   /** Takes a trace number; false when this merchant and terminal already used it (94). */
-  recordTransmission(merchantId: string, terminalId: string, traceNumber: string, messageType: string, at: string): boolean {
-    return this.insertTransmission.run(merchantId, terminalId, traceNumber, messageType, at).changes === 1
+  recordTransmission(
+    merchantId: string,
+    terminalId: string,
+    traceNumber: string,
+    messageType: string,
+    at: string,
+  ): boolean {
+    return (
+      this.insertTransmission.run(merchantId, terminalId, traceNumber, messageType, at).changes ===
+      1
+    )
   }
 
   insert(authorization: NewAuthorization): number {
     return Number(this.insertRow.run(authorization).lastInsertRowid)
   }
 
-  findByTrace(merchantId: string, terminalId: string, traceNumber: string): AuthorizationRecord | null {
+  findByTrace(
+    merchantId: string,
+    terminalId: string,
+    traceNumber: string,
+  ): AuthorizationRecord | null {
     const row = this.byTrace.get(merchantId, terminalId, traceNumber)
     return row ? toAuthorization(row) : null
   }

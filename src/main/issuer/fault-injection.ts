@@ -15,7 +15,9 @@ export interface FaultSettings {
   silentShare: number
   appliesTo: readonly FaultableMessage[]
   /** Other shares for some messages, e.g. a silent authorization followed by 91 reversals. */
-  overrides?: Partial<Record<FaultableMessage, Partial<Pick<FaultSettings, 'share91' | 'share96' | 'silentShare'>>>>
+  overrides?: Partial<
+    Record<FaultableMessage, Partial<Pick<FaultSettings, 'share91' | 'share96' | 'silentShare'>>>
+  >
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -29,7 +31,11 @@ export const NO_FAULTS: FaultSettings = {
 export type FaultDecision = { kind: 'none' | 'silence' } | { kind: 'code'; code: '91' | '96' }
 
 /** Draws the fault for one message from `random` (uniform in [0, 1)). */
-export function drawFault(base: FaultSettings, message: FaultableMessage, random: () => number): FaultDecision {
+export function drawFault(
+  base: FaultSettings,
+  message: FaultableMessage,
+  random: () => number,
+): FaultDecision {
   if (!base.appliesTo.includes(message)) return { kind: 'none' }
   const settings = { ...base, ...base.overrides?.[message] }
   const roll = random()
@@ -40,7 +46,10 @@ export function drawFault(base: FaultSettings, message: FaultableMessage, random
 }
 
 export function validateFaultSettings(settings: FaultSettings): FaultSettings {
-  for (const shares of [settings, ...Object.values(settings.overrides ?? {}).map((o) => ({ ...settings, ...o }))]) {
+  for (const shares of [
+    settings,
+    ...Object.values(settings.overrides ?? {}).map((o) => ({ ...settings, ...o })),
+  ]) {
     const all = [shares.share91, shares.share96, shares.silentShare]
     if (all.some((share) => !(share >= 0 && share <= 1)) || shares.share91 + shares.share96 > 1) {
       throw new Error('Fault shares must lie between 0 and 1')

@@ -15,7 +15,10 @@ type FollowUpResponse = ReversalResponse | CaptureResponse | RefundResponse
 const RESPONSE_TYPE = { '0400': '0410', '0220': '0230', '0200': '0210' } as const
 
 /** Builds the answer to a follow-up message with the same routing fields. */
-export function followUpResponse(request: FollowUpRequest, responseCode: ResponseCode): FollowUpResponse {
+export function followUpResponse(
+  request: FollowUpRequest,
+  responseCode: ResponseCode,
+): FollowUpResponse {
   return {
     messageType: RESPONSE_TYPE[request.messageType],
     merchantId: request.merchantId,
@@ -43,14 +46,28 @@ export class FollowUpProcessor {
     const { authorizations, accounts, idempotency, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      const original = authorizations.findByTrace(
+        request.merchantId,
+        request.terminalId,
+        request.originalTraceNumber,
+      )
       if (!original) {
-        authorizations.recordTransmission(request.merchantId, request.terminalId, request.originalTraceNumber, '0400', at)
+        authorizations.recordTransmission(
+          request.merchantId,
+          request.terminalId,
+          request.originalTraceNumber,
+          '0400',
+          at,
+        )
         return '00'
       }
       if (original.amount !== request.amount) return '13'
       if (original.state === 'captured') return '12'
-      if (original.state === 'held' && original.accountId !== null && accounts.findById(original.accountId)) {
+      if (
+        original.state === 'held' &&
+        original.accountId !== null &&
+        accounts.findById(original.accountId)
+      ) {
         ledger.releaseHold(original.accountId, original.id, original.amount, at)
       }
       if (original.state !== 'reversed') authorizations.setState(original.id, 'reversed')
@@ -64,13 +81,25 @@ export class FollowUpProcessor {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      const original = authorizations.findByTrace(
+        request.merchantId,
+        request.terminalId,
+        request.originalTraceNumber,
+      )
       if (!original || original.accountId === null) return '25'
       // A capture sent again after a lost answer is acknowledged, not booked twice.
       if (original.state === 'captured' && original.capturedAmount === request.amount) return '00'
       if (original.state !== 'held') return '12'
       if (request.amount > original.amount) return '13'
-      if (!authorizations.recordTransmission(request.merchantId, request.terminalId, request.traceNumber, '0220', at)) {
+      if (
+        !authorizations.recordTransmission(
+          request.merchantId,
+          request.terminalId,
+          request.traceNumber,
+          '0220',
+          at,
+        )
+      ) {
         return '94'
       }
       const account = accounts.findById(original.accountId)
@@ -86,11 +115,23 @@ export class FollowUpProcessor {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(request.merchantId, request.terminalId, request.originalTraceNumber)
+      const original = authorizations.findByTrace(
+        request.merchantId,
+        request.terminalId,
+        request.originalTraceNumber,
+      )
       if (!original || original.accountId === null) return '25'
       if (original.state !== 'captured') return '12'
       if (request.amount > original.capturedAmount - original.refundedAmount) return '13'
-      if (!authorizations.recordTransmission(request.merchantId, request.terminalId, request.traceNumber, '0200', at)) {
+      if (
+        !authorizations.recordTransmission(
+          request.merchantId,
+          request.terminalId,
+          request.traceNumber,
+          '0200',
+          at,
+        )
+      ) {
         return '94'
       }
       const account = accounts.findById(original.accountId)

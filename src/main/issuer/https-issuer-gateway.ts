@@ -14,8 +14,14 @@ export interface HttpsIssuerGatewayOptions {
 /** Failures that prove the message never reached the issuer's application. */
 function neverDelivered(error: NodeJS.ErrnoException, secured: boolean): boolean {
   const code = error.code ?? ''
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(code)) return true
-  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SIGNATURE|ISSUER/.test(code)) return true
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(code))
+    return true
+  if (
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('ERR_TLS_') ||
+    /CERT|SIGNATURE|ISSUER/.test(code)
+  )
+    return true
   return !secured
 }
 
@@ -46,36 +52,59 @@ export function createHttpsIssuerGateway(options: HttpsIssuerGatewayOptions): Is
           method: 'POST',
           agent,
           signal,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
         },
         (response) => {
           const chunks: Buffer[] = []
           response.on('data', (chunk: Buffer) => chunks.push(chunk))
-          response.on('error', () => resolve(err('ISSUER_CONNECTION_LOST', 'Connection to the issuer lost')))
+          response.on('error', () =>
+            resolve(err('ISSUER_CONNECTION_LOST', 'Connection to the issuer lost')),
+          )
           response.on('end', () => {
             let parsed: unknown
             try {
               parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'))
             } catch {
-              return resolve(err('ISSUER_UNREADABLE_ANSWER', 'The issuer answered something unreadable'))
+              return resolve(
+                err('ISSUER_UNREADABLE_ANSWER', 'The issuer answered something unreadable'),
+              )
             }
             if (response.statusCode === 200) return resolve(ok(parsed))
             const rejection = (parsed as { error?: { code?: string; message?: string } }).error
             if (response.statusCode === 409 || response.statusCode === 400) {
-              return resolve(err(rejection?.code ?? 'MALFORMED_REQUEST', rejection?.message ?? 'Refused by the issuer'))
+              return resolve(
+                err(
+                  rejection?.code ?? 'MALFORMED_REQUEST',
+                  rejection?.message ?? 'Refused by the issuer',
+                ),
+              )
             }
-            resolve(err('ISSUER_UNREADABLE_ANSWER', `The issuer answered HTTP ${response.statusCode}`))
+            resolve(
+              err('ISSUER_UNREADABLE_ANSWER', `The issuer answered HTTP ${response.statusCode}`),
+            )
           })
         },
       )
       request.on('socket', (socket) => {
-        if (!socket.connecting && 'encrypted' in socket) secured = true
-        socket.once('secureConnect', () => (secured = true))
+        // A kept-alive socket is already secured; a new one becomes so at its handshake.
+        if (!socket.connecting) secured = true
+        else socket.once('secureConnect', () => (secured = true))
       })
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (signal?.aborted) return resolve(err('ISSUER_TIMEOUT', 'Gave up waiting for the issuer'))
-        if (neverDelivered(error, secured)) return resolve(err('ISSUER_UNREACHABLE', `Issuer unreachable (${error.code ?? error.message})`))
-        resolve(err('ISSUER_CONNECTION_LOST', `Connection to the issuer lost (${error.code ?? error.message})`))
+        if (neverDelivered(error, secured))
+          return resolve(
+            err('ISSUER_UNREACHABLE', `Issuer unreachable (${error.code ?? error.message})`),
+          )
+        resolve(
+          err(
+            'ISSUER_CONNECTION_LOST',
+            `Connection to the issuer lost (${error.code ?? error.message})`,
+          ),
+        )
       })
       request.end(body)
     })

@@ -28,18 +28,31 @@ export class IdempotencyRepository {
     this.insertRow = db.prepare<[string, string, Buffer, number, string, string]>(`
       INSERT INTO idempotency_keys (merchant_id, idempotency_key, request_hash, authorization_id, response_json, created_at)
       VALUES (?, ?, ?, ?, ?, ?)`)
-    this.releaseRows = db.prepare<[number]>('DELETE FROM idempotency_keys WHERE authorization_id = ?')
+    this.releaseRows = db.prepare<[number]>(
+      'DELETE FROM idempotency_keys WHERE authorization_id = ?',
+    )
   }
 
   find(merchantId: string, key: string): IdempotencyRecord | null {
     const row = this.findRow.get(merchantId, key)
     return row
-      ? { requestHash: row.request_hash, authorizationId: row.authorization_id, responseJson: row.response_json }
+      ? {
+          requestHash: row.request_hash,
+          authorizationId: row.authorization_id,
+          responseJson: row.response_json,
+        }
       : null
   }
 
   insert(merchantId: string, key: string, record: IdempotencyRecord, at: string): void {
-    this.insertRow.run(merchantId, key, record.requestHash, record.authorizationId, record.responseJson, at)
+    this.insertRow.run(
+      merchantId,
+      key,
+      record.requestHash,
+      record.authorizationId,
+      record.responseJson,
+      at,
+    )
   }
 
   /** A reversed authorization no longer answers for its key: a retry is decided afresh. */

@@ -20,11 +20,14 @@ export function createInProcessIssuerGateway(simulator: IssuerSimulator): Issuer
   return gatewayOver(
     'in-process',
     async (message, signal) => {
-      const answer = simulator.handle(structuredClone(message)).then((outcome): Promise<Result<unknown>> | Result<unknown> => {
-        if (outcome.kind === 'answer') return ok(outcome.response)
-        if (outcome.kind === 'rejected') return err(outcome.rejection.code, outcome.rejection.message)
-        return whenAborted(signal)
-      })
+      const answer = simulator
+        .handle(structuredClone(message))
+        .then((outcome): Promise<Result<unknown>> | Result<unknown> => {
+          if (outcome.kind === 'answer') return ok(outcome.response)
+          if (outcome.kind === 'rejected')
+            return err(outcome.rejection.code, outcome.rejection.message)
+          return whenAborted(signal)
+        })
       return Promise.race([answer, whenAborted(signal)])
     },
     async () => {},

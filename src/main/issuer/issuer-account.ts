@@ -29,7 +29,9 @@ export interface IssuerAccount {
  * What the cardholder can still spend: for credit, limit - balance owed - open holds; for debit,
  * balance + overdraft - open holds.
  */
-export function availableFunds(account: Pick<IssuerAccount, 'kind' | 'creditLimit' | 'overdraft' | 'balance' | 'held'>): number {
+export function availableFunds(
+  account: Pick<IssuerAccount, 'kind' | 'creditLimit' | 'overdraft' | 'balance' | 'held'>,
+): number {
   return account.kind === 'credit'
     ? account.creditLimit - account.balance - account.held
     : account.balance + account.overdraft - account.held

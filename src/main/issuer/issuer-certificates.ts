@@ -29,7 +29,11 @@ const SERVER_AUTH = '1.3.6.1.5.5.7.3.1'
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2'
 export const MERCHANT_CLIENT_AUTH_OID = CLIENT_AUTH
 
-function newKeyPair(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey; pem: string } {
+function newKeyPair(): {
+  forgePrivate: forge.pki.rsa.PrivateKey
+  forgePublic: forge.pki.rsa.PublicKey
+  pem: string
+} {
   // Node's native generator: forge's pure-JS one takes seconds per key.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -43,7 +47,11 @@ function newKeyPair(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: fo
   }
 }
 
-function baseCertificate(publicKey: forge.pki.PublicKey, commonName: string, years: number): forge.pki.Certificate {
+function baseCertificate(
+  publicKey: forge.pki.PublicKey,
+  commonName: string,
+  years: number,
+): forge.pki.Certificate {
   const certificate = forge.pki.createCertificate()
   certificate.publicKey = publicKey
   // A positive serial: leading byte below 0x80.
@@ -58,7 +66,11 @@ function baseCertificate(publicKey: forge.pki.PublicKey, commonName: string, yea
   return certificate
 }
 
-function createAuthority(): { certificate: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey; keyPem: string } {
+function createAuthority(): {
+  certificate: forge.pki.Certificate
+  key: forge.pki.rsa.PrivateKey
+  keyPem: string
+} {
   const keys = newKeyPair()
   const certificate = baseCertificate(keys.forgePublic, 'Comptoir local payment CA', 10)
   certificate.setIssuer(certificate.subject.attributes)
@@ -84,7 +96,15 @@ function issueLeaf(
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: usage === 'server', clientAuth: usage === 'client' },
     ...(usage === 'server'
-      ? [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }]
+      ? [
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 2, value: 'localhost' },
+              { type: 7, ip: '127.0.0.1' },
+            ],
+          },
+        ]
       : []),
     { name: 'subjectKeyIdentifier' },
   ])
@@ -113,7 +133,9 @@ export function ensureIssuerTlsMaterial(folder: string): IssuerTlsMaterial {
   if (!existsSync(path('issuerCertificate')) || !existsSync(path('merchantCertificate'))) {
     const authority = {
       certificate: forge.pki.certificateFromPem(readFileSync(path('caCertificate'), 'utf8')),
-      key: forge.pki.privateKeyFromPem(readFileSync(path('caKey'), 'utf8')) as forge.pki.rsa.PrivateKey,
+      key: forge.pki.privateKeyFromPem(
+        readFileSync(path('caKey'), 'utf8'),
+      ) as forge.pki.rsa.PrivateKey,
     }
     const issuer = issueLeaf(authority, 'Comptoir card issuer', 'server')
     const merchant = issueLeaf(authority, 'Comptoir merchant', 'client')

@@ -13,7 +13,8 @@ const addressSchema = z.object({ url: z.url() })
  * reads the address the issuer wrote unless one is given.
  */
 export function connectToIssuerOverHttps(dataDir: string, url?: string): IssuerGateway {
-  const address = url ?? addressSchema.parse(JSON.parse(readFileSync(issuerAddressFile(dataDir), 'utf8'))).url
+  const address =
+    url ?? addressSchema.parse(JSON.parse(readFileSync(issuerAddressFile(dataDir), 'utf8'))).url
   const { caCertificate, merchant } = readIssuerTlsMaterial(issuerTlsFolder(dataDir))
   return createHttpsIssuerGateway({ url: address, tls: { caCertificate, merchant } })
 }

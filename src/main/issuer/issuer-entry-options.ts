@@ -12,12 +12,16 @@ const USAGE =
   '[--share-96 <0..1>] [--silent-share <0..1>]\n(or set COMPTOIR_DATA_DIR)'
 
 /** Reads the command line of `npm run issuer`; throws with the usage on a mistake. */
-export function parseIssuerEntryOptions(argv: readonly string[], env: NodeJS.ProcessEnv): IssuerEntryOptions {
+export function parseIssuerEntryOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): IssuerEntryOptions {
   const values = new Map<string, string>()
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i]
     const value = argv[i + 1]
-    if (!name?.startsWith('--') || value === undefined) throw new Error(`Unexpected argument ${name ?? ''}\n${USAGE}`)
+    if (!name?.startsWith('--') || value === undefined)
+      throw new Error(`Unexpected argument ${name ?? ''}\n${USAGE}`)
     values.set(name.slice(2), value)
     i++
   }
@@ -25,13 +29,15 @@ export function parseIssuerEntryOptions(argv: readonly string[], env: NodeJS.Pro
     const raw = values.get(name)
     if (raw === undefined) return fallback
     const parsed = Number(raw)
-    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} must be a number\n${USAGE}`)
+    if (!Number.isFinite(parsed) || parsed < 0)
+      throw new Error(`--${name} must be a number\n${USAGE}`)
     return parsed
   }
   const dataDir = values.get('data-dir') ?? env['COMPTOIR_DATA_DIR']
   if (!dataDir) throw new Error(`No data folder given\n${USAGE}`)
   const port = number('port', DEFAULT_ISSUER_PORT)
-  if (!Number.isInteger(port) || port > 65_535) throw new Error(`--port must be a port number\n${USAGE}`)
+  if (!Number.isInteger(port) || port > 65_535)
+    throw new Error(`--port must be a port number\n${USAGE}`)
   return {
     dataDir,
     port,

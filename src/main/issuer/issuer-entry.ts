@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const logger = createLogger(join(folder, 'issuer.log'))
   const tls = ensureIssuerTlsMaterial(issuerTlsFolder(options.dataDir))
   const server = await startIssuerHttpsServer(issuer.simulator, tls, { port: options.port, logger })
-  writeFileSync(issuerAddressFile(options.dataDir), JSON.stringify({ url: server.url, pid: process.pid }), { mode: 0o600 })
+  writeFileSync(
+    issuerAddressFile(options.dataDir),
+    JSON.stringify({ url: server.url, pid: process.pid }),
+    { mode: 0o600 },
+  )
   logger.info(`Card issuer listening on ${server.url}`)
   console.log(server.url)
   const stop = (): void => {

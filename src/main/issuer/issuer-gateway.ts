@@ -45,7 +45,10 @@ export type GatewayErrorCode =
  */
 export interface IssuerGateway {
   readonly transport: IssuerTransport
-  authorize(request: AuthorizationRequest, options?: GatewayCallOptions): Promise<Result<AuthorizationResponse>>
+  authorize(
+    request: AuthorizationRequest,
+    options?: GatewayCallOptions,
+  ): Promise<Result<AuthorizationResponse>>
   reverse(request: ReversalRequest, options?: GatewayCallOptions): Promise<Result<ReversalResponse>>
   capture(request: CaptureRequest, options?: GatewayCallOptions): Promise<Result<CaptureResponse>>
   refund(request: RefundRequest, options?: GatewayCallOptions): Promise<Result<RefundResponse>>
@@ -55,7 +58,10 @@ export interface IssuerGateway {
 }
 
 /** Sends one message and resolves with the raw answer body, or a gateway error. */
-export type MessageExchange = (message: IssuerRequest, signal: AbortSignal | undefined) => Promise<Result<unknown>>
+export type MessageExchange = (
+  message: IssuerRequest,
+  signal: AbortSignal | undefined,
+) => Promise<Result<unknown>>
 
 async function call<T>(
   exchange: MessageExchange,
@@ -67,7 +73,9 @@ async function call<T>(
   const answer = await exchange(message, options?.signal)
   if (!answer.ok) return answer
   const parsed = schema.safeParse(answer.value)
-  return parsed.success ? ok(parsed.data) : err('ISSUER_UNREADABLE_ANSWER', 'The issuer answered something unreadable')
+  return parsed.success
+    ? ok(parsed.data)
+    : err('ISSUER_UNREADABLE_ANSWER', 'The issuer answered something unreadable')
 }
 
 /** Builds the typed gateway calls over a transport's `exchange`, so both transports parse alike. */

@@ -17,7 +17,10 @@ export interface IssuerHttpsServer {
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body)
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+  })
   response.end(json)
 }
 
@@ -69,9 +72,14 @@ export async function startIssuerHttpsServer(
     },
     (request, response) => {
       void (async () => {
-        if (!isMerchantClient(request)) return send(response, 403, { error: { code: 'FORBIDDEN', message: 'Merchant certificate required' } })
+        if (!isMerchantClient(request))
+          return send(response, 403, {
+            error: { code: 'FORBIDDEN', message: 'Merchant certificate required' },
+          })
         if (request.method !== 'POST' || request.url !== ISSUER_PATH) {
-          return send(response, 404, { error: { code: 'NOT_FOUND', message: 'POST /iso8583 only' } })
+          return send(response, 404, {
+            error: { code: 'NOT_FOUND', message: 'POST /iso8583 only' },
+          })
         }
         const body = await readBody(request)
         let message: unknown
@@ -83,13 +91,16 @@ export async function startIssuerHttpsServer(
         const answer = await simulator.handle(message)
         if (answer.kind === 'answer') return send(response, 200, answer.response)
         if (answer.kind === 'rejected') {
-          return send(response, answer.rejection.code === 'IDEMPOTENCY_KEY_REUSED' ? 409 : 400, { error: answer.rejection })
+          return send(response, answer.rejection.code === 'IDEMPOTENCY_KEY_REUSED' ? 409 : 400, {
+            error: answer.rejection,
+          })
         }
         silent.add(response)
         response.on('close', () => silent.delete(response))
       })().catch((error: unknown) => {
         options.logger?.error('Issuer failed to handle a message', error)
-        if (!response.headersSent) send(response, 500, { error: { code: 'INTERNAL', message: 'Issuer error' } })
+        if (!response.headersSent)
+          send(response, 500, { error: { code: 'INTERNAL', message: 'Issuer error' } })
       })
     },
   )

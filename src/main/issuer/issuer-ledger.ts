@@ -21,7 +21,15 @@ export class IssuerLedger {
     heldDelta: number,
     at: string,
   ): void {
-    this.journal.append({ accountId, authorizationId, movement, amount, balanceDelta, heldDelta, recordedAt: at })
+    this.journal.append({
+      accountId,
+      authorizationId,
+      movement,
+      amount,
+      balanceDelta,
+      heldDelta,
+      recordedAt: at,
+    })
     this.accounts.applyMovement(accountId, balanceDelta, heldDelta)
   }
 
@@ -39,11 +47,40 @@ export class IssuerLedger {
   }
 
   /** Ends the hold of `heldAmount` and books `capturedAmount` (at most the hold) to the balance. */
-  capture(accountId: number, kind: AccountKind, authorizationId: number, heldAmount: number, capturedAmount: number, at: string): void {
-    this.move(accountId, authorizationId, 'capture', capturedAmount, purchaseBalanceDelta(kind, capturedAmount), -heldAmount, at)
+  capture(
+    accountId: number,
+    kind: AccountKind,
+    authorizationId: number,
+    heldAmount: number,
+    capturedAmount: number,
+    at: string,
+  ): void {
+    this.move(
+      accountId,
+      authorizationId,
+      'capture',
+      capturedAmount,
+      purchaseBalanceDelta(kind, capturedAmount),
+      -heldAmount,
+      at,
+    )
   }
 
-  refund(accountId: number, kind: AccountKind, authorizationId: number, amount: number, at: string): void {
-    this.move(accountId, authorizationId, 'refund', amount, -purchaseBalanceDelta(kind, amount), 0, at)
+  refund(
+    accountId: number,
+    kind: AccountKind,
+    authorizationId: number,
+    amount: number,
+    at: string,
+  ): void {
+    this.move(
+      accountId,
+      authorizationId,
+      'refund',
+      amount,
+      -purchaseBalanceDelta(kind, amount),
+      0,
+      at,
+    )
   }
 }

@@ -51,7 +51,10 @@ export const authorizationResponseSchema = z.object({
   terminalId: z.string(),
   traceNumber: z.string(),
   responseCode: responseCodeSchema,
-  authorizationCode: z.string().regex(/^[A-Z0-9]{6}$/).optional(),
+  authorizationCode: z
+    .string()
+    .regex(/^[A-Z0-9]{6}$/)
+    .optional(),
   amount,
   currency: z.string(),
   /** True when this is the stored first answer for the idempotency key, sent again. */
@@ -98,7 +101,10 @@ export type RefundResponse = z.infer<typeof refundResponseSchema>
 
 export const echoRequestSchema = z.object({ messageType: z.literal('0800') })
 export type EchoRequest = z.infer<typeof echoRequestSchema>
-export const echoResponseSchema = z.object({ messageType: z.literal('0810'), responseCode: z.literal('00') })
+export const echoResponseSchema = z.object({
+  messageType: z.literal('0810'),
+  responseCode: z.literal('00'),
+})
 export type EchoResponse = z.infer<typeof echoResponseSchema>
 
 export const issuerRequestSchema = z.discriminatedUnion('messageType', [
@@ -110,11 +116,7 @@ export const issuerRequestSchema = z.discriminatedUnion('messageType', [
 ])
 export type IssuerRequest = z.infer<typeof issuerRequestSchema>
 export type IssuerResponse =
-  | AuthorizationResponse
-  | ReversalResponse
-  | CaptureResponse
-  | RefundResponse
-  | EchoResponse
+  AuthorizationResponse | ReversalResponse | CaptureResponse | RefundResponse | EchoResponse
 
 /** Protocol-level refusals: the message could not be taken at all, so no field 39 applies. */
 export type IssuerRejectionCode = 'MALFORMED_REQUEST' | 'IDEMPOTENCY_KEY_REUSED'

@@ -1,7 +1,12 @@
 import type { CardEnrolment } from './account-enrolment'
 
 const VALID = { expiryMonth: 12, expiryYear: 2030, securityCode: '123' } as const
-const CREDIT = { kind: 'credit', creditLimit: 500_000, perTransactionLimit: 300_000, dailyLimit: 500_000 } as const
+const CREDIT = {
+  kind: 'credit',
+  creditLimit: 500_000,
+  perTransactionLimit: 300_000,
+  dailyLimit: 500_000,
+} as const
 const DEBIT = {
   kind: 'debit',
   openingBalance: 250_000,
@@ -20,14 +25,52 @@ export const TEST_CARD_ACCOUNTS: readonly CardEnrolment[] = [
   { pan: '5555555555554444', holderName: 'Test Mastercard', ...VALID, ...DEBIT },
   { pan: '2223003122003222', holderName: 'Test Mastercard 2-series', ...VALID, ...CREDIT },
   { pan: '378282246310005', holderName: 'Test Amex', ...VALID, ...CREDIT, securityCode: '1234' },
-  { pan: '4000000000000002', holderName: 'Test generic decline', ...VALID, ...CREDIT, status: 'blocked' },
-  { pan: '4000000000009995', holderName: 'Test insufficient funds', ...VALID, ...DEBIT, openingBalance: 300, overdraft: 0 },
+  {
+    pan: '4000000000000002',
+    holderName: 'Test generic decline',
+    ...VALID,
+    ...CREDIT,
+    status: 'blocked',
+  },
+  {
+    pan: '4000000000009995',
+    holderName: 'Test insufficient funds',
+    ...VALID,
+    ...DEBIT,
+    openingBalance: 300,
+    overdraft: 0,
+  },
   { pan: '4000000000009987', holderName: 'Test lost card', ...VALID, ...CREDIT, status: 'lost' },
-  { pan: '4000000000009979', holderName: 'Test stolen card', ...VALID, ...CREDIT, status: 'stolen' },
-  { pan: '4000000000000069', holderName: 'Test expired card', ...CREDIT, ...VALID, expiryMonth: 12, expiryYear: 2023 },
+  {
+    pan: '4000000000009979',
+    holderName: 'Test stolen card',
+    ...VALID,
+    ...CREDIT,
+    status: 'stolen',
+  },
+  {
+    pan: '4000000000000069',
+    holderName: 'Test expired card',
+    ...CREDIT,
+    ...VALID,
+    expiryMonth: 12,
+    expiryYear: 2023,
+  },
   // The issuer holds another code than the 123 everybody types: N7.
-  { pan: '4000000000000127', holderName: 'Test incorrect CVC', ...VALID, ...CREDIT, securityCode: '987' },
-  { pan: '4000000000000119', holderName: 'Test processing error', ...VALID, ...CREDIT, simulatedFault: '96' },
+  {
+    pan: '4000000000000127',
+    holderName: 'Test incorrect CVC',
+    ...VALID,
+    ...CREDIT,
+    securityCode: '987',
+  },
+  {
+    pan: '4000000000000119',
+    holderName: 'Test processing error',
+    ...VALID,
+    ...CREDIT,
+    simulatedFault: '96',
+  },
   // Fails Luhn: the issuer answers 14 before it even looks the account up.
   { pan: '4242424242424241', holderName: 'Test incorrect number', ...VALID, ...CREDIT },
 ]

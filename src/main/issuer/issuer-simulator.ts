@@ -2,7 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { AuthorizationProcessor } from './authorization-processor'
 import { DEFAULT_VELOCITY, type VelocitySettings } from './authorization-rules'
 import type { CardHasher } from './card-hasher'
-import { NO_FAULTS, drawFault, validateFaultSettings, type FaultSettings, type FaultableMessage } from './fault-injection'
+import {
+  NO_FAULTS,
+  drawFault,
+  validateFaultSettings,
+  type FaultSettings,
+  type FaultableMessage,
+} from './fault-injection'
 import { FollowUpProcessor, followUpResponse } from './follow-up-processor'
 import { availableFunds } from './issuer-account'
 import type { IssuerRepositories } from './issuer-repositories'
@@ -15,12 +21,13 @@ export interface IssuerSimulatorOptions {
   velocity?: Partial<VelocitySettings>
 }
 
-const FAULTABLE: Readonly<Record<Exclude<IssuerRequest['messageType'], '0800'>, FaultableMessage>> = {
-  '0100': 'authorization',
-  '0400': 'reversal',
-  '0220': 'capture',
-  '0200': 'refund',
-}
+const FAULTABLE: Readonly<Record<Exclude<IssuerRequest['messageType'], '0800'>, FaultableMessage>> =
+  {
+    '0100': 'authorization',
+    '0400': 'reversal',
+    '0220': 'capture',
+    '0200': 'refund',
+  }
 
 /** A card account's money as the issuer sees it, for tests and the training screens. */
 export interface AccountFunds {
@@ -73,10 +80,14 @@ export class IssuerSimulator {
     const parsed = issuerRequestSchema.safeParse(message)
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')
-      return { kind: 'rejected', rejection: { code: 'MALFORMED_REQUEST', message: `Malformed message: ${fields}` } }
+      return {
+        kind: 'rejected',
+        rejection: { code: 'MALFORMED_REQUEST', message: `Malformed message: ${fields}` },
+      }
     }
     const request = parsed.data
-    if (request.messageType === '0800') return { kind: 'answer', response: { messageType: '0810', responseCode: '00' } }
+    if (request.messageType === '0800')
+      return { kind: 'answer', response: { messageType: '0810', responseCode: '00' } }
     const faults = this.faults
     if (faults.latencyMs > 0) await sleep(faults.latencyMs)
     const fault = drawFault(faults, FAULTABLE[request.messageType], this.random)
@@ -100,11 +111,20 @@ export class IssuerSimulator {
       case '0100':
         return this.authorizations.process(request, now)
       case '0400':
-        return { kind: 'answer', response: followUpResponse(request, this.followUps.reverse(request, now)) }
+        return {
+          kind: 'answer',
+          response: followUpResponse(request, this.followUps.reverse(request, now)),
+        }
       case '0220':
-        return { kind: 'answer', response: followUpResponse(request, this.followUps.capture(request, now)) }
+        return {
+          kind: 'answer',
+          response: followUpResponse(request, this.followUps.capture(request, now)),
+        }
       case '0200':
-        return { kind: 'answer', response: followUpResponse(request, this.followUps.refund(request, now)) }
+        return {
+          kind: 'answer',
+          response: followUpResponse(request, this.followUps.refund(request, now)),
+        }
     }
   }
 

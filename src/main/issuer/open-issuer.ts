@@ -38,7 +38,8 @@ export function openIssuer(options: OpenIssuerOptions): IssuerInstance {
   const repositories = createIssuerRepositories(db)
   if (options.seed !== false && repositories.accounts.list().length === 0) {
     const now = (options.now ?? (() => new Date()))()
-    for (const card of [...TEST_CARD_ACCOUNTS, ...CUSTOMER_CARD_ACCOUNTS]) enrolCard(repositories, hasher, card, now)
+    for (const card of [...TEST_CARD_ACCOUNTS, ...CUSTOMER_CARD_ACCOUNTS])
+      enrolCard(repositories, hasher, card, now)
   }
   const simulator = new IssuerSimulator(repositories, hasher, options)
   return { folder: options.folder, simulator, repositories, hasher, db, close: () => db.close() }

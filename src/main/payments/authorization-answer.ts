@@ -49,45 +49,83 @@ export function interpretAuthorizationAnswer(
         return {
           mustReverse: true,
           record: { outcome: 'timed-out', ...none },
-          outcome: { ...reference, kind: 'timed-out', reversal: 'pending', message: TIMED_OUT_MESSAGE, nextSteps: RETRY_OR_CASH },
+          outcome: {
+            ...reference,
+            kind: 'timed-out',
+            reversal: 'pending',
+            message: TIMED_OUT_MESSAGE,
+            nextSteps: RETRY_OR_CASH,
+          },
         }
       case 'ISSUER_UNREADABLE_ANSWER':
       case 'ISSUER_CONNECTION_LOST': {
-        const reason = answer.error.code === 'ISSUER_UNREADABLE_ANSWER' ? 'unreadable-answer' : 'connection-lost'
+        const reason =
+          answer.error.code === 'ISSUER_UNREADABLE_ANSWER' ? 'unreadable-answer' : 'connection-lost'
         return {
           mustReverse: true,
           record: { outcome: 'unavailable', ...none, responseMeaning: reason },
-          outcome: { ...reference, kind: 'unavailable', reason, reversal: 'pending', message: UNREADABLE_MESSAGE, nextSteps: RETRY_OR_CASH },
+          outcome: {
+            ...reference,
+            kind: 'unavailable',
+            reason,
+            reversal: 'pending',
+            message: UNREADABLE_MESSAGE,
+            nextSteps: RETRY_OR_CASH,
+          },
         }
       }
       case 'ISSUER_UNREACHABLE':
         return {
           mustReverse: false,
           record: { outcome: 'unavailable', ...none, responseMeaning: 'unreachable' },
-          outcome: { ...reference, kind: 'unavailable', reason: 'unreachable', reversal: 'none', message: UNREACHABLE_MESSAGE, nextSteps: RETRY_OR_CASH },
+          outcome: {
+            ...reference,
+            kind: 'unavailable',
+            reason: 'unreachable',
+            reversal: 'none',
+            message: UNREACHABLE_MESSAGE,
+            nextSteps: RETRY_OR_CASH,
+          },
         }
       case 'IDEMPOTENCY_KEY_REUSED':
         return {
           mustReverse: false,
           record: { outcome: 'rejected', ...none, responseMeaning: 'idempotency key reused' },
-          error: err('CONFLICT', 'This payment key was already used for another card or amount; start a new payment'),
+          error: err(
+            'CONFLICT',
+            'This payment key was already used for another card or amount; start a new payment',
+          ),
         }
       default:
         return {
           mustReverse: false,
-          record: { outcome: 'rejected', ...none, responseMeaning: 'refused by the issuer as malformed' },
+          record: {
+            outcome: 'rejected',
+            ...none,
+            responseMeaning: 'refused by the issuer as malformed',
+          },
           error: err('INTERNAL', 'The issuer refused the request as malformed'),
         }
     }
   }
   const response = answer.value
   const info = describeResponseCode(response.responseCode)
-  const record = { responseCode: response.responseCode, responseMeaning: info.meaning, authorizationCode: response.authorizationCode ?? null }
+  const record = {
+    responseCode: response.responseCode,
+    responseMeaning: info.meaning,
+    authorizationCode: response.authorizationCode ?? null,
+  }
   if (response.responseCode === '00' && response.authorizationCode) {
     return {
       mustReverse: false,
       record: { outcome: 'approved', ...record },
-      outcome: { ...reference, kind: 'approved', authorizationCode: response.authorizationCode, latencyMs, replayed: response.replayed },
+      outcome: {
+        ...reference,
+        kind: 'approved',
+        authorizationCode: response.authorizationCode,
+        latencyMs,
+        replayed: response.replayed,
+      },
     }
   }
   if (response.responseCode === '91' || response.responseCode === '96') {

@@ -20,7 +20,13 @@ export interface CardData {
 export function buildAuthorizationRequest(
   merchant: MerchantProfile,
   card: CardData,
-  payment: { amount: number; currency: string; traceNumber: string; idempotencyKey: string; at: Date },
+  payment: {
+    amount: number
+    currency: string
+    traceNumber: string
+    idempotencyKey: string
+    at: Date
+  },
 ): AuthorizationRequest {
   return {
     messageType: '0100',

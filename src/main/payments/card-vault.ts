@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto'
 import type { SqliteDatabase } from '../database/open-database'
 import { NETWORK_RULES, detectNetwork, type CardNetwork } from '@shared/cards/card-brand'
 import { binOf, lastFourOf, maskFromParts } from '@shared/cards/card-display'
@@ -55,7 +62,8 @@ function summarize(card: SavedCardRecord): SavedCardSummary {
   }
 }
 
-const subkey = (dataKey: Buffer, purpose: string) => Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), purpose, 32))
+const subkey = (dataKey: Buffer, purpose: string) =>
+  Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), purpose, 32))
 
 /**
  * Saved cards as tokens (PCI DSS 3.5.1): the number is encrypted with AES-256-GCM under a key
@@ -76,7 +84,11 @@ export class CardVault implements SavedCardReader {
   }
 
   /** Loads the data key from its provider (may prompt the OS secret store) and opens the vault. */
-  static async open(db: SqliteDatabase, keys: KeyProvider, now: () => Date = () => new Date()): Promise<CardVault> {
+  static async open(
+    db: SqliteDatabase,
+    keys: KeyProvider,
+    now: () => Date = () => new Date(),
+  ): Promise<CardVault> {
     return new CardVault(new SavedCardRepository(db), await keys.loadDataKey(), now)
   }
 
@@ -87,7 +99,11 @@ export class CardVault implements SavedCardReader {
   /** Saves a card, or returns the one already saved with the same number. */
   save(card: CardToSave): Result<{ card: SavedCardSummary; alreadySaved: boolean }> {
     const network = detectNetwork(card.pan)
-    if (!network || !NETWORK_RULES[network].lengths.includes(card.pan.length) || !passesLuhn(card.pan)) {
+    if (
+      !network ||
+      !NETWORK_RULES[network].lengths.includes(card.pan.length) ||
+      !passesLuhn(card.pan)
+    ) {
       return err('VALIDATION_FAILED', 'Card number is not valid', { fields: [{ field: 'number' }] })
     }
     if (isExpired({ month: card.expiryMonth, year: card.expiryYear }, this.now())) {
@@ -131,7 +147,8 @@ export class CardVault implements SavedCardReader {
   async readForPayment(token: string): Promise<Result<StoredCardForPayment>> {
     const card = this.cards.findByToken(token)
     if (!card) return err('NOT_FOUND', 'No saved card with this token')
-    if (card.keyId !== this.dataKey.id) return err('INTERNAL', 'Saved card was encrypted under another key')
+    if (card.keyId !== this.dataKey.id)
+      return err('INTERNAL', 'Saved card was encrypted under another key')
     if (isExpired({ month: card.expiryMonth, year: card.expiryYear }, this.now())) {
       return err('VALIDATION_FAILED', 'Saved card has expired', { fields: [{ field: 'expiry' }] })
     }
@@ -155,6 +172,8 @@ export class CardVault implements SavedCardReader {
 
   /** Forgets a card when the customer withdraws consent. */
   remove(token: string): Result<{ removed: true }> {
-    return this.cards.remove(token) ? ok({ removed: true }) : err('NOT_FOUND', 'No saved card with this token')
+    return this.cards.remove(token)
+      ? ok({ removed: true })
+      : err('NOT_FOUND', 'No saved card with this token')
   }
 }

@@ -32,7 +32,10 @@ export class KeyFileKeyProvider implements KeyProvider {
   constructor(private readonly file: string) {}
 
   async loadDataKey(): Promise<DataKey> {
-    const key = Buffer.from(readOrCreateSecretFile(this.file, () => randomBytes(32).toString('base64')), 'base64')
+    const key = Buffer.from(
+      readOrCreateSecretFile(this.file, () => randomBytes(32).toString('base64')),
+      'base64',
+    )
     if (key.length !== 32) throw new Error('The card vault key file does not hold a 32-byte key')
     return { id: dataKeyId(key), key }
   }

@@ -1,7 +1,8 @@
 import type { SqliteDatabase } from '../database/open-database'
 import type { RoutingBrand } from '@shared/cards/card-brand'
 
-export type AttemptOutcome = 'pending' | 'approved' | 'declined' | 'timed-out' | 'unavailable' | 'rejected'
+export type AttemptOutcome =
+  'pending' | 'approved' | 'declined' | 'timed-out' | 'unavailable' | 'rejected'
 export type ReversalStatus = 'none' | 'pending' | 'acknowledged' | 'refused'
 export type EntryMode = 'manual' | 'stored-credential'
 
@@ -205,7 +206,10 @@ export class PaymentAttemptRepository {
           ? this.countForOrder.get(attempt.orderReference)?.count
           : this.countForKey.get(attempt.idempotencyKey)?.count
       const traceNumber = this.nextTraceNumber(attempt.terminalId)
-      const id = Number(this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber }).lastInsertRowid)
+      const id = Number(
+        this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber })
+          .lastInsertRowid,
+      )
       return this.get(id)!
     })()
   }

@@ -51,7 +51,12 @@ export type AuthorizationOutcome =
     })
   | (AttemptReference & {
       kind: 'unavailable'
-      reason: 'unreachable' | 'issuer-inoperative' | 'system-malfunction' | 'unreadable-answer' | 'connection-lost'
+      reason:
+        | 'unreachable'
+        | 'issuer-inoperative'
+        | 'system-malfunction'
+        | 'unreadable-answer'
+        | 'connection-lost'
       responseCode?: ResponseCode
       reversal: ReversalStatus
       message: LocalizedText

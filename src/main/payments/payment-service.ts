@@ -10,7 +10,12 @@ import { buildAuthorizationRequest, type CardData } from './authorization-reques
 import { interpretAuthorizationAnswer } from './authorization-answer'
 import type { PaymentAttempt, PaymentAttemptRepository } from './payment-attempt-repository'
 import type { AuthorizationOutcome, CardSummary } from './payment-outcome'
-import { DEFAULT_AUTHORIZATION_TIMEOUT_MS, DEFAULT_REVERSAL_RETRY, type MerchantProfile, type ReversalRetryPolicy } from './payment-settings'
+import {
+  DEFAULT_AUTHORIZATION_TIMEOUT_MS,
+  DEFAULT_REVERSAL_RETRY,
+  type MerchantProfile,
+  type ReversalRetryPolicy,
+} from './payment-settings'
 import { ReversalSender } from './reversal-sender'
 import type { SavedCardReader } from './saved-card-reader'
 
@@ -70,7 +75,13 @@ export class PaymentService {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS
     this.now = options.now ?? (() => new Date())
     const policy = { ...DEFAULT_REVERSAL_RETRY, ...options.reversalRetry }
-    this.reversals = new ReversalSender(options.gateway, options.attempts, policy, this.now, options.logger)
+    this.reversals = new ReversalSender(
+      options.gateway,
+      options.attempts,
+      policy,
+      this.now,
+      options.logger,
+    )
   }
 
   /** A fresh idempotency key for a new logical payment. */
@@ -94,16 +105,23 @@ export class PaymentService {
   }
 
   /** A saved card: a stored-credential transaction, without security code. */
-  async authorizeSavedCard(request: SavedCardPaymentRequest): Promise<Result<AuthorizationOutcome>> {
+  async authorizeSavedCard(
+    request: SavedCardPaymentRequest,
+  ): Promise<Result<AuthorizationOutcome>> {
     if (!this.options.savedCards) return err('PAYMENT_UNAVAILABLE', 'No card vault is configured')
     const saved = await this.options.savedCards.readForPayment(request.token)
     if (!saved.ok) return saved
     return this.authorize(request, { ...saved.value, entryMode: 'stored-credential' })
   }
 
-  private async authorize(payment: PaymentBase, card: CardData): Promise<Result<AuthorizationOutcome>> {
+  private async authorize(
+    payment: PaymentBase,
+    card: CardData,
+  ): Promise<Result<AuthorizationOutcome>> {
     if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
-      return err('VALIDATION_FAILED', 'Amount must be a positive whole number of cents', { fields: ['amount'] })
+      return err('VALIDATION_FAILED', 'Amount must be a positive whole number of cents', {
+        fields: ['amount'],
+      })
     }
     const { merchant, attempts, gateway } = this.options
     const currency = payment.currency ?? merchant.currency
@@ -135,7 +153,12 @@ export class PaymentService {
     const latencyMs = Math.round(performance.now() - started)
     const interpreted = interpretAuthorizationAnswer(answer, { attempt, card: summary, latencyMs })
     const reversal = interpreted.mustReverse ? await this.reversals.send(attempt) : 'none'
-    attempts.recordAnswer(attempt.id, { ...interpreted.record, latencyMs, answeredAt: this.now().toISOString(), reversalStatus: reversal })
+    attempts.recordAnswer(attempt.id, {
+      ...interpreted.record,
+      latencyMs,
+      answeredAt: this.now().toISOString(),
+      reversalStatus: reversal,
+    })
     this.options.logger?.info('Card payment attempt', {
       attemptId: attempt.id,
       trace: attempt.traceNumber,
@@ -146,13 +169,18 @@ export class PaymentService {
     })
     if (!interpreted.outcome) return interpreted.error
     const outcome = interpreted.outcome
-    return ok(outcome.kind === 'timed-out' || outcome.kind === 'unavailable' ? { ...outcome, reversal } : outcome)
+    return ok(
+      outcome.kind === 'timed-out' || outcome.kind === 'unavailable'
+        ? { ...outcome, reversal }
+        : outcome,
+    )
   }
 
   private approvedAttempt(attemptId: number): Result<PaymentAttempt> {
     const attempt = this.options.attempts.get(attemptId)
     if (!attempt) return err('NOT_FOUND', 'No such payment attempt')
-    if (attempt.outcome !== 'approved') return err('CONFLICT', 'This payment attempt was not approved')
+    if (attempt.outcome !== 'approved')
+      return err('CONFLICT', 'This payment attempt was not approved')
     return ok(attempt)
   }
 
@@ -178,7 +206,10 @@ export class PaymentService {
       { messageType: '0220', ...this.followUp(attempt, captured) },
       { signal: AbortSignal.timeout(this.timeoutMs) },
     )
-    if (!answer.ok) return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the capture; try again', { cause: answer.error.code })
+    if (!answer.ok)
+      return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the capture; try again', {
+        cause: answer.error.code,
+      })
     if (answer.value.responseCode !== '00') {
       const info = describeResponseCode(answer.value.responseCode)
       return err('CARD_DECLINED', `Capture refused: ${info.meaning}`, { responseCode: info.code })
@@ -191,7 +222,8 @@ export class PaymentService {
   async reverse(attemptId: number): Promise<Result<PaymentAttempt>> {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
-    if (found.value.capturedAmount > 0) return err('CONFLICT', 'A captured payment is refunded, not reversed')
+    if (found.value.capturedAmount > 0)
+      return err('CONFLICT', 'A captured payment is refunded, not reversed')
     if (found.value.reversalStatus === 'none') await this.reversals.send(found.value)
     return ok(this.options.attempts.get(attemptId)!)
   }
@@ -202,13 +234,18 @@ export class PaymentService {
     if (!found.ok) return found
     const attempt = found.value
     if (amount <= 0 || amount > attempt.capturedAmount - attempt.refundedAmount) {
-      return err('VALIDATION_FAILED', 'Refund exceeds what was captured and not yet refunded', { fields: ['amount'] })
+      return err('VALIDATION_FAILED', 'Refund exceeds what was captured and not yet refunded', {
+        fields: ['amount'],
+      })
     }
     const answer = await this.options.gateway.refund(
       { messageType: '0200', processingCode: '200000', ...this.followUp(attempt, amount) },
       { signal: AbortSignal.timeout(this.timeoutMs) },
     )
-    if (!answer.ok) return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the refund; try again', { cause: answer.error.code })
+    if (!answer.ok)
+      return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the refund; try again', {
+        cause: answer.error.code,
+      })
     if (answer.value.responseCode !== '00') {
       const info = describeResponseCode(answer.value.responseCode)
       return err('CARD_DECLINED', `Refund refused: ${info.meaning}`, { responseCode: info.code })

@@ -2,7 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '../logging/logger'
 import type { IssuerGateway } from '../issuer/issuer-gateway'
 import type { ReversalRequest } from '../issuer/issuer-protocol'
-import type { PaymentAttempt, PaymentAttemptRepository, ReversalStatus } from './payment-attempt-repository'
+import type {
+  PaymentAttempt,
+  PaymentAttemptRepository,
+  ReversalStatus,
+} from './payment-attempt-repository'
 import type { ReversalRetryPolicy } from './payment-settings'
 
 /** Codes after which retrying cannot help: the issuer has taken the reversal, or never will. */
@@ -48,7 +52,9 @@ export class ReversalSender {
   }
 
   private async tryOnce(request: ReversalRequest): Promise<ReversalStatus> {
-    const answer = await this.gateway.reverse(request, { signal: AbortSignal.timeout(this.policy.callTimeoutMs) })
+    const answer = await this.gateway.reverse(request, {
+      signal: AbortSignal.timeout(this.policy.callTimeoutMs),
+    })
     if (!answer.ok) return 'pending'
     if (answer.value.responseCode === '00') return 'acknowledged'
     return RETRYABLE_CODES.has(answer.value.responseCode) ? 'pending' : 'refused'

@@ -8,7 +8,10 @@ import type { DataKey, KeyProtection, KeyProvider } from './key-provider'
 /** The part of Electron's safeStorage this provider uses (asynchronous API only, Electron 45+). */
 export type SafeStorageApi = Pick<
   SafeStorage,
-  'encryptStringAsync' | 'decryptStringAsync' | 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend'
+  | 'encryptStringAsync'
+  | 'decryptStringAsync'
+  | 'isAsyncEncryptionAvailable'
+  | 'getSelectedStorageBackend'
 >
 
 /**
@@ -25,15 +28,20 @@ export class SafeStorageKeyProvider implements KeyProvider {
 
   private async wrapAndStore(keyBase64: string): Promise<void> {
     mkdirSync(dirname(this.wrappedKeyFile), { recursive: true, mode: 0o700 })
-    writeFileSync(this.wrappedKeyFile, await this.safeStorage.encryptStringAsync(keyBase64), { mode: 0o600 })
+    writeFileSync(this.wrappedKeyFile, await this.safeStorage.encryptStringAsync(keyBase64), {
+      mode: 0o600,
+    })
   }
 
   async loadDataKey(): Promise<DataKey> {
     if (!(await this.safeStorage.isAsyncEncryptionAvailable())) {
       throw new Error('The operating system secret store is not available')
     }
-    if (!existsSync(this.wrappedKeyFile)) await this.wrapAndStore(randomBytes(32).toString('base64'))
-    const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(readFileSync(this.wrappedKeyFile))
+    if (!existsSync(this.wrappedKeyFile))
+      await this.wrapAndStore(randomBytes(32).toString('base64'))
+    const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(
+      readFileSync(this.wrappedKeyFile),
+    )
     if (shouldReEncrypt) await this.wrapAndStore(result)
     const key = Buffer.from(result, 'base64')
     if (key.length !== 32) throw new Error('The wrapped card vault key is not a 32-byte key')
@@ -46,9 +54,17 @@ export class SafeStorageKeyProvider implements KeyProvider {
    */
   async describeProtection(): Promise<KeyProtection> {
     if (this.platform !== 'linux') {
-      return { kind: 'os-secret-store', osBacked: true, backend: this.platform === 'darwin' ? 'keychain' : 'dpapi' }
+      return {
+        kind: 'os-secret-store',
+        osBacked: true,
+        backend: this.platform === 'darwin' ? 'keychain' : 'dpapi',
+      }
     }
     const backend = this.safeStorage.getSelectedStorageBackend()
-    return { kind: 'os-secret-store', osBacked: backend !== 'basic_text' && backend !== 'unknown', backend }
+    return {
+      kind: 'os-secret-store',
+      osBacked: backend !== 'basic_text' && backend !== 'unknown',
+      backend,
+    }
   }
 }

@@ -88,12 +88,16 @@ export class SavedCardRepository {
         @expiryMonth, @expiryYear, @holderName, @panCiphertext, @panIv, @panTag, @keyId,
         @fingerprint, @consentAt, @createdAt)`)
     this.byToken = db.prepare<[string], SavedCardRow>('SELECT * FROM saved_cards WHERE token = ?')
-    this.byFingerprint = db.prepare<[Buffer], SavedCardRow>('SELECT * FROM saved_cards WHERE fingerprint = ?')
+    this.byFingerprint = db.prepare<[Buffer], SavedCardRow>(
+      'SELECT * FROM saved_cards WHERE fingerprint = ?',
+    )
     this.all = db.prepare<[], SavedCardRow>('SELECT * FROM saved_cards ORDER BY id')
     this.forCustomer = db.prepare<[string], SavedCardRow>(
       'SELECT * FROM saved_cards WHERE customer_reference = ? ORDER BY id',
     )
-    this.touchRow = db.prepare<[string, string]>('UPDATE saved_cards SET last_used_at = ? WHERE token = ?')
+    this.touchRow = db.prepare<[string, string]>(
+      'UPDATE saved_cards SET last_used_at = ? WHERE token = ?',
+    )
     this.deleteRow = db.prepare<[string]>('DELETE FROM saved_cards WHERE token = ?')
   }
 
@@ -112,7 +116,8 @@ export class SavedCardRepository {
   }
 
   list(customerReference?: string): SavedCardRecord[] {
-    const rows = customerReference === undefined ? this.all.all() : this.forCustomer.all(customerReference)
+    const rows =
+      customerReference === undefined ? this.all.all() : this.forCustomer.all(customerReference)
     return rows.map(toRecord)
   }
 

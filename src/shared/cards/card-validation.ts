@@ -48,12 +48,17 @@ export interface ValidatedCard {
 }
 
 function checkNumber(typed: string): CardFieldError | { pan: string; network: CardNetwork } {
-  const fail = (code: CardErrorCode, message: string): CardFieldError => ({ field: 'number', code, message })
+  const fail = (code: CardErrorCode, message: string): CardFieldError => ({
+    field: 'number',
+    code,
+    message,
+  })
   if (typed.trim() === '') return fail('REQUIRED', 'Card number is required')
   if (/[^\d\s-]/.test(typed)) return fail('NOT_DIGITS', 'Card number may contain digits only')
   const pan = digitsOnly(typed)
   const network = detectNetwork(pan)
-  if (!network) return fail('UNKNOWN_BRAND', 'Card number does not belong to Visa, Mastercard or Amex')
+  if (!network)
+    return fail('UNKNOWN_BRAND', 'Card number does not belong to Visa, Mastercard or Amex')
   const rule = NETWORK_RULES[network]
   if (!rule.lengths.includes(pan.length)) {
     return fail('WRONG_LENGTH', `A ${rule.label} number has ${rule.lengths.join(', ')} digits`)
@@ -63,23 +68,38 @@ function checkNumber(typed: string): CardFieldError | { pan: string; network: Ca
 }
 
 function checkExpiry(typed: string, now: Date): CardFieldError | CardExpiry {
-  if (typed.trim() === '') return { field: 'expiry', code: 'REQUIRED', message: 'Expiry date is required' }
+  if (typed.trim() === '')
+    return { field: 'expiry', code: 'REQUIRED', message: 'Expiry date is required' }
   const expiry = parseExpiry(typed)
-  if (!expiry) return { field: 'expiry', code: 'BAD_FORMAT', message: 'Expiry date must read MM/YY' }
-  if (isExpired(expiry, now)) return { field: 'expiry', code: 'EXPIRED', message: 'Card has expired' }
+  if (!expiry)
+    return { field: 'expiry', code: 'BAD_FORMAT', message: 'Expiry date must read MM/YY' }
+  if (isExpired(expiry, now))
+    return { field: 'expiry', code: 'EXPIRED', message: 'Card has expired' }
   return expiry
 }
 
 /** The security code's length depends on the brand: 4 digits on Amex, 3 elsewhere. */
-export function checkSecurityCode(typed: string, network: CardNetwork | null): CardFieldError | null {
-  if (typed === '') return { field: 'securityCode', code: 'REQUIRED', message: 'Security code is required' }
+export function checkSecurityCode(
+  typed: string,
+  network: CardNetwork | null,
+): CardFieldError | null {
+  if (typed === '')
+    return { field: 'securityCode', code: 'REQUIRED', message: 'Security code is required' }
   if (!/^\d+$/.test(typed)) {
-    return { field: 'securityCode', code: 'NOT_DIGITS', message: 'Security code may contain digits only' }
+    return {
+      field: 'securityCode',
+      code: 'NOT_DIGITS',
+      message: 'Security code may contain digits only',
+    }
   }
   const expected = network ? NETWORK_RULES[network].securityCodeLength : null
   if (expected !== null ? typed.length !== expected : typed.length < 3 || typed.length > 4) {
     const length = expected ?? '3 or 4'
-    return { field: 'securityCode', code: 'WRONG_LENGTH', message: `Security code has ${length} digits` }
+    return {
+      field: 'securityCode',
+      code: 'WRONG_LENGTH',
+      message: `Security code has ${length} digits`,
+    }
   }
   return null
 }
@@ -112,7 +132,11 @@ export function checkCardEntry(
     const choices = brandChoices(network, coBadgedCb)
     routingBrand = entry.chosenBrand ?? choices[0] ?? network
     if (!choices.includes(routingBrand)) {
-      errors.push({ field: 'brand', code: 'BRAND_NOT_OFFERED', message: 'This card cannot be used with that brand' })
+      errors.push({
+        field: 'brand',
+        code: 'BRAND_NOT_OFFERED',
+        message: 'This card cannot be used with that brand',
+      })
     }
   }
   if (errors.length > 0 || isError(number) || isError(expiry) || !routingBrand) return { errors }

@@ -21,8 +21,20 @@ describe('npm run issuer', () => {
     const root = join(import.meta.dirname, '../../..')
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(root, 'src/main/issuer/issuer-entry.ts'), '--data-dir', dataDir, '--port', '0'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') } },
+      [
+        '--import',
+        'tsx',
+        join(root, 'src/main/issuer/issuer-entry.ts'),
+        '--data-dir',
+        dataDir,
+        '--port',
+        '0',
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') },
+      },
     )
     const lines = createInterface({ input: child.stdout! })
     const url = await new Promise<string>((resolve, reject) => {

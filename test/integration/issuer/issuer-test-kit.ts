@@ -1,13 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureIssuerTlsMaterial, type IssuerTlsMaterial } from '../../../src/main/issuer/issuer-certificates'
+import {
+  ensureIssuerTlsMaterial,
+  type IssuerTlsMaterial,
+} from '../../../src/main/issuer/issuer-certificates'
 import type { IssuerGateway } from '../../../src/main/issuer/issuer-gateway'
 import { startIssuerHttpsServer } from '../../../src/main/issuer/issuer-https-server'
 import { createHttpsIssuerGateway } from '../../../src/main/issuer/https-issuer-gateway'
 import { createInProcessIssuerGateway } from '../../../src/main/issuer/in-process-issuer-gateway'
 import type { AuthorizationRequest } from '../../../src/main/issuer/issuer-protocol'
-import { openIssuer, type IssuerInstance, type OpenIssuerOptions } from '../../../src/main/issuer/open-issuer'
+import {
+  openIssuer,
+  type IssuerInstance,
+  type OpenIssuerOptions,
+} from '../../../src/main/issuer/open-issuer'
 
 export const folders: string[] = []
 
@@ -73,7 +80,9 @@ export function nextTrace(): string {
   return String(trace).padStart(6, '0')
 }
 
-export function authorizationRequest(overrides: Partial<AuthorizationRequest> = {}): AuthorizationRequest {
+export function authorizationRequest(
+  overrides: Partial<AuthorizationRequest> = {},
+): AuthorizationRequest {
   return {
     messageType: '0100',
     merchantId: 'COMPTOIR0001',

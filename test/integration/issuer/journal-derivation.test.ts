@@ -3,11 +3,18 @@ import fc from 'fast-check'
 import type { IssuerRequest } from '../../../src/main/issuer/issuer-protocol'
 import { TEST_CARD_ACCOUNTS, CUSTOMER_CARD_ACCOUNTS } from '../../../src/main/issuer/issuer-seed'
 import { availableFunds } from '../../../src/main/issuer/issuer-account'
-import { authorizationRequest, nextTrace, openTestIssuer, removeTempFolders } from './issuer-test-kit'
+import {
+  authorizationRequest,
+  nextTrace,
+  openTestIssuer,
+  removeTempFolders,
+} from './issuer-test-kit'
 
 afterAll(removeTempFolders)
 
-const CARDS = [...TEST_CARD_ACCOUNTS, ...CUSTOMER_CARD_ACCOUNTS].filter((card) => card.status === undefined)
+const CARDS = [...TEST_CARD_ACCOUNTS, ...CUSTOMER_CARD_ACCOUNTS].filter(
+  (card) => card.status === undefined,
+)
 
 type Operation =
   | { kind: 'authorize'; card: number; amount: number; key: number | null }
@@ -20,7 +27,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     amount: fc.integer({ min: 1, max: 150_000 }),
     key: fc.option(fc.nat({ max: 30 }), { nil: null }),
   }),
-  fc.record({ kind: fc.constantFrom('capture' as const, 'reverse' as const, 'refund' as const), pick: fc.nat(), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constantFrom('capture' as const, 'reverse' as const, 'refund' as const),
+    pick: fc.nat(),
+    share: fc.double({ min: 0.01, max: 1, noNaN: true }),
+  }),
 )
 
 describe('the journal is the truth', () => {
@@ -34,13 +45,29 @@ describe('the journal is the truth', () => {
           for (const op of operations) {
             if (op.kind === 'authorize') {
               const card = CARDS[op.card]!
-              const answer = send(authorizationRequest({
-                pan: card.pan, securityCode: card.securityCode, expiryMonth: card.expiryMonth,
-                expiryYear: card.expiryYear, amount: op.amount,
-                ...(op.key !== null ? { idempotencyKey: `key-${op.key}-${op.card}-${op.amount}` } : {}),
-              }))
-              if (answer.kind === 'answer' && 'authorizationCode' in answer.response && answer.response.authorizationCode && !answer.response.replayed) {
-                approved.push({ traceNumber: answer.response.traceNumber, amount: op.amount, captured: 0 })
+              const answer = send(
+                authorizationRequest({
+                  pan: card.pan,
+                  securityCode: card.securityCode,
+                  expiryMonth: card.expiryMonth,
+                  expiryYear: card.expiryYear,
+                  amount: op.amount,
+                  ...(op.key !== null
+                    ? { idempotencyKey: `key-${op.key}-${op.card}-${op.amount}` }
+                    : {}),
+                }),
+              )
+              if (
+                answer.kind === 'answer' &&
+                'authorizationCode' in answer.response &&
+                answer.response.authorizationCode &&
+                !answer.response.replayed
+              ) {
+                approved.push({
+                  traceNumber: answer.response.traceNumber,
+                  amount: op.amount,
+                  captured: 0,
+                })
               }
               continue
             }
@@ -48,12 +75,17 @@ describe('the journal is the truth', () => {
             if (!target) continue
             const amount = Math.max(1, Math.floor(target.amount * op.share))
             const follow = {
-              merchantId: 'COMPTOIR0001', terminalId: 'TILL01', traceNumber: nextTrace(),
-              transmissionTime: new Date().toISOString(), originalTraceNumber: target.traceNumber,
+              merchantId: 'COMPTOIR0001',
+              terminalId: 'TILL01',
+              traceNumber: nextTrace(),
+              transmissionTime: new Date().toISOString(),
+              originalTraceNumber: target.traceNumber,
             }
-            if (op.kind === 'reverse') send({ messageType: '0400', ...follow, amount: target.amount })
+            if (op.kind === 'reverse')
+              send({ messageType: '0400', ...follow, amount: target.amount })
             if (op.kind === 'capture') send({ messageType: '0220', ...follow, amount })
-            if (op.kind === 'refund') send({ messageType: '0200', processingCode: '200000', ...follow, amount })
+            if (op.kind === 'refund')
+              send({ messageType: '0200', processingCode: '200000', ...follow, amount })
           }
           for (const account of issuer.repositories.accounts.list()) {
             const derived = issuer.repositories.journal.derive(account.id)
@@ -86,6 +118,10 @@ describe('the journal is the truth', () => {
     issuer.close()
     const text = JSON.stringify(rows)
     for (const card of CARDS) expect(text).not.toContain(card.pan)
-    expect(rows.every((row) => Buffer.isBuffer(row['pan_hash']) && Buffer.isBuffer(row['security_code_hash']))).toBe(true)
+    expect(
+      rows.every(
+        (row) => Buffer.isBuffer(row['pan_hash']) && Buffer.isBuffer(row['security_code_hash']),
+      ),
+    ).toBe(true)
   })
 })

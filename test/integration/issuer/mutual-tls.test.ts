@@ -1,13 +1,25 @@
 import { request } from 'node:https'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ensureIssuerTlsMaterial, type IssuerTlsMaterial } from '../../../src/main/issuer/issuer-certificates'
+import {
+  ensureIssuerTlsMaterial,
+  type IssuerTlsMaterial,
+} from '../../../src/main/issuer/issuer-certificates'
 import { createHttpsIssuerGateway } from '../../../src/main/issuer/https-issuer-gateway'
-import { startIssuerHttpsServer, type IssuerHttpsServer } from '../../../src/main/issuer/issuer-https-server'
+import {
+  startIssuerHttpsServer,
+  type IssuerHttpsServer,
+} from '../../../src/main/issuer/issuer-https-server'
 import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import { MERCHANT, VISA, openMerchantSide } from '../payments/payment-test-kit'
-import { authorizationRequest, openTestIssuer, removeTempFolders, tempFolder, testTlsMaterial } from './issuer-test-kit'
+import {
+  authorizationRequest,
+  openTestIssuer,
+  removeTempFolders,
+  tempFolder,
+  testTlsMaterial,
+} from './issuer-test-kit'
 
 let local: IssuerTlsMaterial
 let foreign: IssuerTlsMaterial
@@ -39,7 +51,7 @@ describe('mutual TLS between the payment software and the issuer', () => {
     }
   })
 
-  it('a merchant with the local authority\'s client certificate is served over TLS 1.3', async () => {
+  it("a merchant with the local authority's client certificate is served over TLS 1.3", async () => {
     server = await startIssuerHttpsServer(issuer.simulator, local)
     const gateway = createHttpsIssuerGateway({ url: server.url, tls: local })
     const answer = await gateway.authorize(authorizationRequest())
@@ -66,8 +78,10 @@ describe('mutual TLS between the payment software and the issuer', () => {
   it('a client without any certificate is refused', async () => {
     server = await startIssuerHttpsServer(issuer.simulator, local)
     const outcome = await new Promise<string>((resolve) => {
-      const attempt = request(server!.url, { method: 'POST', ca: [local.caCertificate], minVersion: 'TLSv1.3' }, (response) =>
-        resolve(`HTTP ${response.statusCode}`),
+      const attempt = request(
+        server!.url,
+        { method: 'POST', ca: [local.caCertificate], minVersion: 'TLSv1.3' },
+        (response) => resolve(`HTTP ${response.statusCode}`),
       )
       attempt.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
       attempt.end('{}')
@@ -80,7 +94,13 @@ describe('mutual TLS between the payment software and the issuer', () => {
     const outcome = await new Promise<string>((resolve) => {
       const attempt = request(
         server!.url,
-        { method: 'POST', ca: [local.caCertificate], cert: local.merchant.certificate, key: local.merchant.privateKey, maxVersion: 'TLSv1.2' },
+        {
+          method: 'POST',
+          ca: [local.caCertificate],
+          cert: local.merchant.certificate,
+          key: local.merchant.privateKey,
+          maxVersion: 'TLSv1.2',
+        },
         (response) => resolve(`HTTP ${response.statusCode}`),
       )
       attempt.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
@@ -91,16 +111,32 @@ describe('mutual TLS between the payment software and the issuer', () => {
 
   it('the payment software refuses an issuer whose certificate does not chain to the local authority', async () => {
     // An impostor issuer, with a certificate from another authority that trusts our merchant.
-    server = await startIssuerHttpsServer(issuer.simulator, { ...foreign, caCertificate: local.caCertificate })
+    server = await startIssuerHttpsServer(issuer.simulator, {
+      ...foreign,
+      caCertificate: local.caCertificate,
+    })
     const merchant = openMerchantSide()
     const gateway = createHttpsIssuerGateway({ url: server.url, tls: local })
-    const service = new PaymentService({ gateway, attempts: merchant.attempts, merchant: MERCHANT, timeoutMs: 2_000 })
+    const service = new PaymentService({
+      gateway,
+      attempts: merchant.attempts,
+      merchant: MERCHANT,
+      timeoutMs: 2_000,
+    })
     const before = issuer.simulator.fundsForCard('4242424242424242')?.held
-    const result = await service.authorizeCard({ card: VISA, amount: 1_000, idempotencyKey: PaymentService.newIdempotencyKey() })
+    const result = await service.authorizeCard({
+      card: VISA,
+      amount: 1_000,
+      idempotencyKey: PaymentService.newIdempotencyKey(),
+    })
     service.close()
     await gateway.close()
     merchant.db.close()
-    expect(result.ok && result.value).toMatchObject({ kind: 'unavailable', reason: 'unreachable', reversal: 'none' })
+    expect(result.ok && result.value).toMatchObject({
+      kind: 'unavailable',
+      reason: 'unreachable',
+      reversal: 'none',
+    })
     expect(issuer.simulator.fundsForCard('4242424242424242')?.held).toBe(before)
   })
 })

@@ -8,11 +8,22 @@ import {
   type GatewayUnderTest,
 } from './issuer-test-kit'
 
-const TEST_CARDS: readonly { pan: string; label: string; code: string; securityCode?: string; expiryYear?: number }[] = [
+const TEST_CARDS: readonly {
+  pan: string
+  label: string
+  code: string
+  securityCode?: string
+  expiryYear?: number
+}[] = [
   { pan: '4242424242424242', label: 'Visa approved', code: '00' },
   { pan: '5555555555554444', label: 'Mastercard approved', code: '00' },
   { pan: '2223003122003222', label: 'Mastercard 2-series approved', code: '00' },
-  { pan: '378282246310005', label: 'Amex approved with a 4-digit code', code: '00', securityCode: '1234' },
+  {
+    pan: '378282246310005',
+    label: 'Amex approved with a 4-digit code',
+    code: '00',
+    securityCode: '1234',
+  },
   { pan: '4000000000000002', label: 'generic decline', code: '05' },
   { pan: '4000000000009995', label: 'insufficient funds', code: '51' },
   { pan: '4000000000009987', label: 'lost card', code: '41' },
@@ -42,7 +53,11 @@ describe.each(GATEWAY_KINDS)('every test card through the $name gateway', (kind)
   it.each(TEST_CARDS)('$pan answers $code ($label)', async (card) => {
     const before = issuer.simulator.fundsForCard(card.pan)
     const answer = await link.gateway.authorize(
-      authorizationRequest({ pan: card.pan, securityCode: card.securityCode ?? '123', expiryYear: card.expiryYear ?? 2030 }),
+      authorizationRequest({
+        pan: card.pan,
+        securityCode: card.securityCode ?? '123',
+        expiryYear: card.expiryYear ?? 2030,
+      }),
     )
     expect(answer.ok && answer.value.responseCode).toBe(card.code)
     if (card.code === '00') {

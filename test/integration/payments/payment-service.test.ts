@@ -5,7 +5,13 @@ import { createLogger } from '../../../src/main/logging/logger'
 import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import type { AuthorizationOutcome } from '../../../src/main/payments/payment-outcome'
-import { GATEWAY_KINDS, folders, openTestIssuer, removeTempFolders, type GatewayUnderTest } from '../issuer/issuer-test-kit'
+import {
+  GATEWAY_KINDS,
+  folders,
+  openTestIssuer,
+  removeTempFolders,
+  type GatewayUnderTest,
+} from '../issuer/issuer-test-kit'
 import { MERCHANT, VISA, openMerchantSide, type MerchantSide } from './payment-test-kit'
 
 const VISA_PAN = '4242424242424242'
@@ -24,8 +30,17 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
   let service: PaymentService
   let logFile: string
 
-  const pay = async (card = VISA, amount = 2_590, idempotencyKey = PaymentService.newIdempotencyKey()) => {
-    const result = await service.authorizeCard({ card, amount, idempotencyKey, orderReference: 'ORD-1001' })
+  const pay = async (
+    card = VISA,
+    amount = 2_590,
+    idempotencyKey = PaymentService.newIdempotencyKey(),
+  ) => {
+    const result = await service.authorizeCard({
+      card,
+      amount,
+      idempotencyKey,
+      orderReference: 'ORD-1001',
+    })
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
     return result.value
   }
@@ -53,7 +68,11 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
 
   it('an approved payment is recorded with BIN, last four, code, authorization code, latency and transport', async () => {
     const outcome = await pay()
-    expect(outcome).toMatchObject({ kind: 'approved', amount: 2_590, card: { bin: '424242', lastFour: '4242', masked: '4242 42•• •••• 4242' } })
+    expect(outcome).toMatchObject({
+      kind: 'approved',
+      amount: 2_590,
+      card: { bin: '424242', lastFour: '4242', masked: '4242 42•• •••• 4242' },
+    })
     const [attempt] = merchant.attempts.forOrder('ORD-1001')
     expect(attempt).toMatchObject({
       attemptNumber: 1,
@@ -72,11 +91,28 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
   })
 
   it('a decline tells the cashier what happened and what to do next, in French and English', async () => {
-    const outcome = await pay({ number: '4000 0000 0000 9995', expiry: '12/30', securityCode: '123' })
-    expect(outcome).toMatchObject({ kind: 'declined', responseCode: '51', meaning: 'insufficient funds', nextSteps: ['another-card', 'cash'] })
+    const outcome = await pay({
+      number: '4000 0000 0000 9995',
+      expiry: '12/30',
+      securityCode: '123',
+    })
+    expect(outcome).toMatchObject({
+      kind: 'declined',
+      responseCode: '51',
+      meaning: 'insufficient funds',
+      nextSteps: ['another-card', 'cash'],
+    })
     expect(outcome.kind === 'declined' && outcome.message.fr).toMatch(/espèces/)
-    const second = await pay({ number: '4000 0000 0000 0002', expiry: '12/30', securityCode: '123' })
-    expect(merchant.attempts.forOrder('ORD-1001').map((attempt) => [attempt.attemptNumber, attempt.responseCode])).toEqual([
+    const second = await pay({
+      number: '4000 0000 0000 0002',
+      expiry: '12/30',
+      securityCode: '123',
+    })
+    expect(
+      merchant.attempts
+        .forOrder('ORD-1001')
+        .map((attempt) => [attempt.attemptNumber, attempt.responseCode]),
+    ).toEqual([
       [1, '51'],
       [2, '05'],
     ])
@@ -84,14 +120,29 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
   })
 
   it('a processing error (96) reads as the issuer being unavailable', async () => {
-    const outcome = await pay({ number: '4000 0000 0000 0119', expiry: '12/30', securityCode: '123' })
-    expect(outcome).toMatchObject({ kind: 'unavailable', reason: 'system-malfunction', responseCode: '96' })
+    const outcome = await pay({
+      number: '4000 0000 0000 0119',
+      expiry: '12/30',
+      securityCode: '123',
+    })
+    expect(outcome).toMatchObject({
+      kind: 'unavailable',
+      reason: 'system-malfunction',
+      responseCode: '96',
+    })
   })
 
   it('a mistyped card never reaches the issuer, and the error names the field', async () => {
-    const result = await service.authorizeCard({ card: { ...VISA, number: '4242 4242 4242 4241' }, amount: 100, idempotencyKey: 'k-typo-0001' })
+    const result = await service.authorizeCard({
+      card: { ...VISA, number: '4242 4242 4242 4241' },
+      amount: 100,
+      idempotencyKey: 'k-typo-0001',
+    })
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'number', code: 'FAILS_CHECK_DIGIT' }] } })
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'number', code: 'FAILS_CHECK_DIGIT' }] },
+    })
     expect(merchant.attempts.forIdempotencyKey('k-typo-0001')).toHaveLength(0)
   })
 
@@ -100,7 +151,9 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     const first = await pay(VISA, 4_200, key)
     const second = await pay(VISA, 4_200, key)
     expect(second).toMatchObject({ kind: 'approved', replayed: true })
-    expect(first.kind === 'approved' && second.kind === 'approved' && second.authorizationCode).toBe(first.kind === 'approved' && first.authorizationCode)
+    expect(
+      first.kind === 'approved' && second.kind === 'approved' && second.authorizationCode,
+    ).toBe(first.kind === 'approved' && first.authorizationCode)
     expect(issuer.simulator.openHoldsForCard(VISA_PAN)).toBe(1)
     expect(issuer.simulator.fundsForCard(VISA_PAN)?.held).toBe(4_200)
   })
@@ -126,16 +179,29 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     const before = issuer.simulator.fundsForCard(VISA_PAN)!
     issuer.simulator.setFaults({ silentShare: 1, appliesTo: ['authorization'] })
     const outcome = await pay()
-    expect(outcome).toMatchObject({ kind: 'timed-out', reversal: 'acknowledged', nextSteps: ['retry', 'cash'] })
+    expect(outcome).toMatchObject({
+      kind: 'timed-out',
+      reversal: 'acknowledged',
+      nextSteps: ['retry', 'cash'],
+    })
     await service.settleReversals()
-    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({ available: before.available, held: 0 })
-    expect(merchant.attempts.forOrder('ORD-1001')[0]).toMatchObject({ outcome: 'timed-out', reversalStatus: 'acknowledged' })
+    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({
+      available: before.available,
+      held: 0,
+    })
+    expect(merchant.attempts.forOrder('ORD-1001')[0]).toMatchObject({
+      outcome: 'timed-out',
+      reversalStatus: 'acknowledged',
+    })
   })
 
   it('a reversal is retried until the issuer acknowledges it', async () => {
     const before = issuer.simulator.fundsForCard(VISA_PAN)!
     // The authorization's answer is lost; the issuer then answers 91 to reversals for a while.
-    issuer.simulator.setFaults({ silentShare: 1, overrides: { reversal: { silentShare: 0, share91: 1 } } })
+    issuer.simulator.setFaults({
+      silentShare: 1,
+      overrides: { reversal: { silentShare: 0, share91: 1 } },
+    })
     const outcome: AuthorizationOutcome = await pay()
     expect(outcome).toMatchObject({ kind: 'timed-out', reversal: 'pending' })
     expect(issuer.simulator.fundsForCard(VISA_PAN)?.held).toBe(2_590)
@@ -143,13 +209,20 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     expect(merchant.attempts.forOrder('ORD-1001')[0]?.reversalStatus).toBe('pending')
     issuer.simulator.setFaults({})
     await service.settleReversals()
-    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({ available: before.available, held: 0 })
+    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({
+      available: before.available,
+      held: 0,
+    })
     expect(merchant.attempts.forOrder('ORD-1001')[0]?.reversalStatus).toBe('acknowledged')
   })
 
   it('an issuer answering 91 is unavailable and nothing is held', async () => {
     issuer.simulator.setFaults({ share91: 1 })
-    expect(await pay()).toMatchObject({ kind: 'unavailable', reason: 'issuer-inoperative', responseCode: '91' })
+    expect(await pay()).toMatchObject({
+      kind: 'unavailable',
+      reason: 'issuer-inoperative',
+      responseCode: '91',
+    })
     expect(issuer.simulator.fundsForCard(VISA_PAN)?.held).toBe(0)
   })
 
@@ -158,7 +231,10 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     const outcome = await pay(VISA, 5_000)
     const captured = await service.capture(outcome.attemptId)
     expect(captured.ok && captured.value.capturedAmount).toBe(5_000)
-    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({ balance: before.balance + 5_000, held: 0 })
+    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({
+      balance: before.balance + 5_000,
+      held: 0,
+    })
     const refunded = await service.refund(outcome.attemptId, 1_200)
     expect(refunded.ok && refunded.value.refundedAmount).toBe(1_200)
     expect(issuer.simulator.fundsForCard(VISA_PAN)?.balance).toBe(before.balance + 3_800)
@@ -188,7 +264,8 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     for (const folder of folders) {
       for (const file of filesUnder(folder)) {
         const content = readFileSync(file).toString('latin1')
-        for (const pan of [VISA_PAN, '378282246310005', '4000000000000127']) expect(content, file).not.toContain(pan)
+        for (const pan of [VISA_PAN, '378282246310005', '4000000000000127'])
+          expect(content, file).not.toContain(pan)
       }
     }
     const columns = merchant.db.prepare('SELECT * FROM payment_attempts').all()

@@ -10,7 +10,11 @@ import { tempFolder } from '../issuer/issuer-test-kit'
 /** Version 2 belongs to the pricing migration; its tables do not matter to payments. */
 const reservedForPricing: Migration = { version: 2, name: 'reserved-for-pricing', up: () => {} }
 
-export const MERCHANT_MIGRATIONS: readonly Migration[] = [staffAndCatalogue, reservedForPricing, paymentAttempts]
+export const MERCHANT_MIGRATIONS: readonly Migration[] = [
+  staffAndCatalogue,
+  reservedForPricing,
+  paymentAttempts,
+]
 
 export const MERCHANT: MerchantProfile = {
   merchantId: 'COMPTOIR0001',

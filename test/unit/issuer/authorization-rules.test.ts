@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_VELOCITY, decideAuthorization, makeAuthorizationCode, type AuthorizationFacts } from '../../../src/main/issuer/authorization-rules'
+import {
+  DEFAULT_VELOCITY,
+  decideAuthorization,
+  makeAuthorizationCode,
+  type AuthorizationFacts,
+} from '../../../src/main/issuer/authorization-rules'
 import { availableFunds, type IssuerAccount } from '../../../src/main/issuer/issuer-account'
 
 const account: IssuerAccount = {
@@ -20,7 +25,10 @@ const account: IssuerAccount = {
   held: 10_000,
 }
 
-const facts = (overrides: Partial<AuthorizationFacts> = {}, accountOverrides: Partial<IssuerAccount> = {}): AuthorizationFacts => ({
+const facts = (
+  overrides: Partial<AuthorizationFacts> = {},
+  accountOverrides: Partial<IssuerAccount> = {},
+): AuthorizationFacts => ({
   pan: '4242424242424242',
   amount: 1_000,
   currency: 'EUR',
@@ -60,7 +68,11 @@ describe('issuer decisions, in their fixed order', () => {
   })
 
   it('54: expired account or an expiry that does not match, before the security code', () => {
-    expect(decideAuthorization(facts({ expiryYear: 2023, securityCodeMatches: false }, { expiryYear: 2023 }))).toBe('54')
+    expect(
+      decideAuthorization(
+        facts({ expiryYear: 2023, securityCodeMatches: false }, { expiryYear: 2023 }),
+      ),
+    ).toBe('54')
     expect(decideAuthorization(facts({ expiryMonth: 11, securityCodeMatches: false }))).toBe('54')
   })
 
@@ -70,10 +82,12 @@ describe('issuer decisions, in their fixed order', () => {
   })
 
   it('a stored-credential payment carries no security code and is not refused for it', () => {
-    expect(decideAuthorization(facts({ entryMode: 'stored-credential', securityCodeMatches: null }))).toBe('00')
+    expect(
+      decideAuthorization(facts({ entryMode: 'stored-credential', securityCodeMatches: null })),
+    ).toBe('00')
   })
 
-  it('57: a currency other than the account\'s', () => {
+  it("57: a currency other than the account's", () => {
     expect(decideAuthorization(facts({ currency: 'USD' }))).toBe('57')
   })
 
@@ -88,8 +102,14 @@ describe('issuer decisions, in their fixed order', () => {
 
   it('51: over limit - balance - open holds on credit', () => {
     // available = 100 000 - 20 000 - 10 000 = 70 000
-    expect(decideAuthorization(facts({ amount: 40_000 }, { balance: 60_000, held: 10_000, perTransactionLimit: 90_000 }))).toBe('51')
-    expect(decideAuthorization(facts({ amount: 30_000 }, { balance: 60_000, held: 10_000 }))).toBe('00')
+    expect(
+      decideAuthorization(
+        facts({ amount: 40_000 }, { balance: 60_000, held: 10_000, perTransactionLimit: 90_000 }),
+      ),
+    ).toBe('51')
+    expect(decideAuthorization(facts({ amount: 30_000 }, { balance: 60_000, held: 10_000 }))).toBe(
+      '00',
+    )
   })
 
   it('51 on debit counts the overdraft', () => {
@@ -106,7 +126,9 @@ describe('issuer decisions, in their fixed order', () => {
 describe('available funds', () => {
   it('credit: limit - balance - holds; debit: balance + overdraft - holds', () => {
     expect(availableFunds(account)).toBe(70_000)
-    expect(availableFunds({ ...account, kind: 'debit', balance: 1_000, overdraft: 500, held: 200 })).toBe(1_300)
+    expect(
+      availableFunds({ ...account, kind: 'debit', balance: 1_000, overdraft: 500, held: 200 }),
+    ).toBe(1_300)
   })
 })
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { NO_FAULTS, drawFault, validateFaultSettings } from '../../../src/main/issuer/fault-injection'
+import {
+  NO_FAULTS,
+  drawFault,
+  validateFaultSettings,
+} from '../../../src/main/issuer/fault-injection'
 
 describe('fault injection', () => {
   it('draws 91 and 96 in the configured shares', () => {
@@ -23,7 +27,11 @@ describe('fault injection', () => {
 
 describe('fault overrides per message', () => {
   it('a silent authorization can be followed by reversals answered 91', () => {
-    const settings = { ...NO_FAULTS, silentShare: 1, overrides: { reversal: { silentShare: 0, share91: 1 } } }
+    const settings = {
+      ...NO_FAULTS,
+      silentShare: 1,
+      overrides: { reversal: { silentShare: 0, share91: 1 } },
+    }
     expect(drawFault(settings, 'authorization', () => 0.5)).toEqual({ kind: 'silence' })
     expect(drawFault(settings, 'reversal', () => 0.5)).toEqual({ kind: 'code', code: '91' })
   })
