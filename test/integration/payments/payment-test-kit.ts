@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Migration } from '../../../src/main/database/migration'
 import { staffAndCatalogue } from '../../../src/main/database/migrations/001-staff-and-catalogue'
+import { pricing } from '../../../src/main/database/migrations/002-pricing'
 import { paymentAttempts } from '../../../src/main/database/migrations/003-payment-attempts'
 import { openDatabase, type SqliteDatabase } from '../../../src/main/database/open-database'
 import { PaymentAttemptRepository } from '../../../src/main/payments/payment-attempt-repository'
