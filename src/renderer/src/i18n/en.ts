@@ -78,9 +78,6 @@ export const en: MessageSchema = {
     cancel: 'Cancel',
     added: 'Added: {name}',
     unknownBarcode: 'Unknown barcode: {barcode}. Nothing was added.',
-    inactiveProduct: 'This product is no longer on sale.',
-    failed: 'Could not do that: {message}',
-    network: 'The till server does not answer. Try again.',
   },
   admin: {
     usersTitle: 'Staff',
@@ -98,5 +95,14 @@ export const en: MessageSchema = {
   },
   errors: {
     generic: 'Something went wrong: {message}',
+    codes: {
+      NETWORK: 'The till server does not answer. Try again.',
+      INTERNAL: 'Something went wrong; nothing was done. Try again.',
+      FORBIDDEN: 'Only administrators may do this.',
+      VALIDATION_FAILED: 'This value is not accepted.',
+      NOT_FOUND: 'This item no longer exists. Reload the screen.',
+      PRODUCT_INACTIVE: 'This product is no longer on sale.',
+      CONFLICT: 'Someone changed this in the meantime. Try again.',
+    },
   },
 }

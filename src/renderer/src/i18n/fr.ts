@@ -77,9 +77,6 @@ export const fr = {
     cancel: 'Annuler',
     added: 'Ajouté : {name}',
     unknownBarcode: 'Code-barres inconnu : {barcode}. Article non ajouté.',
-    inactiveProduct: 'Ce produit n’est plus en vente.',
-    failed: 'Action impossible : {message}',
-    network: 'Le serveur de la caisse ne répond pas. Réessayez.',
   },
   admin: {
     usersTitle: 'Personnel',
@@ -97,6 +94,15 @@ export const fr = {
   },
   errors: {
     generic: 'Une erreur est survenue : {message}',
+    codes: {
+      NETWORK: 'Le serveur de la caisse ne répond pas. Réessayez.',
+      INTERNAL: 'Un incident est survenu ; l’action n’a pas été faite. Réessayez.',
+      FORBIDDEN: 'Cette action est réservée aux administrateurs.',
+      VALIDATION_FAILED: 'Cette valeur n’est pas acceptée.',
+      NOT_FOUND: 'Cet élément n’existe plus. Rechargez l’écran.',
+      PRODUCT_INACTIVE: 'Ce produit n’est plus en vente.',
+      CONFLICT: 'Quelqu’un a modifié ces données entre-temps. Réessayez.',
+    },
   },
 }
 

@@ -28,7 +28,24 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     if (result.ok) categories.value = result.value
   }
 
-  async function searchNow(): Promise<void> {
+  let inFlight: Promise<void> | null = null
+
+  function searchNow(): Promise<void> {
+    const run = runSearch()
+    inFlight = run
+    void run.finally(() => {
+      if (inFlight === run) inFlight = null
+    })
+    return run
+  }
+
+  /** Resolves once the results on screen answer the query on screen (Enter right after typing). */
+  async function settle(): Promise<void> {
+    if (query.value.trim() !== resultsQuery.value) await searchNow()
+    while (inFlight) await inFlight
+  }
+
+  async function runSearch(): Promise<void> {
     clearTimeout(timer)
     const request = ++latestRequest
     const asked = query.value.trim()
@@ -94,6 +111,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     error,
     loadCategories,
     searchNow,
+    settle,
     setQuery,
     setCategory,
     moveHighlight,
