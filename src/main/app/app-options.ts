@@ -1,4 +1,6 @@
 import type { Logger } from '../logging/logger'
+import type { KeyProvider } from '../payments/key-provider'
+import type { IssuerGateway } from '../issuer/issuer-gateway'
 
 export interface AppOptions {
   /** Folder holding the databases, key files and logs. Created when missing. */
@@ -10,4 +12,14 @@ export interface AppOptions {
   now?: () => Date
   /** Seed the demo shop when the database is new (default true). */
   seedDemo?: boolean
+  /** Protects the card vault's data key: safeStorage in Electron, a key file elsewhere. */
+  keyProvider?: KeyProvider
+  /** How the payment software reaches the issuer; in-process by default. */
+  issuerGateway?: IssuerGateway
+  /** Authorization timeout; the shop setting (10 s by default) otherwise. */
+  paymentTimeoutMs?: number
+  /** Retry pacing of reversals, for tests. */
+  reversalRetry?: { callTimeoutMs?: number; initialDelayMs?: number; maxDelayMs?: number }
+  /** The folder of files sold as downloads (`resources/downloads` by default). */
+  downloadsDir?: string
 }

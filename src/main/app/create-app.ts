@@ -5,9 +5,21 @@ import { openDatabase, type SqliteDatabase } from '../database/open-database'
 import { authHandlers } from '../handlers/auth-handlers'
 import { cartHandlers } from '../handlers/cart-handlers'
 import { catalogueHandlers } from '../handlers/catalogue-handlers'
+import { checkoutHandlers } from '../handlers/checkout-handlers'
 import { userHandlers } from '../handlers/user-handlers'
+import { createInProcessIssuerGateway } from '../issuer/in-process-issuer-gateway'
+import { issuerFolder } from '../issuer/issuer-folders'
+import { openIssuer, type IssuerInstance } from '../issuer/open-issuer'
 import { createLogger, type Logger } from '../logging/logger'
+import { CheckoutService } from '../orders/checkout-service'
+import { recoverInterruptedCheckouts, type RecoveryReport } from '../orders/checkout-recovery'
+import { OrderCompletion } from '../orders/order-completion'
+import { CardVault, KeyFileKeyProvider } from '../payments/card-vault'
+import { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
+import { PaymentService } from '../payments/payment-service'
 import { CartRepository } from '../repositories/cart-repository'
+import { CustomerRepository } from '../repositories/customer-repository'
+import { OrderRepository } from '../repositories/order-repository'
 import { PricingRepository } from '../repositories/pricing-repository'
 import { ProductRepository } from '../repositories/product-repository'
 import { SettingsRepository } from '../repositories/settings-repository'
@@ -18,15 +30,22 @@ import { seedDemoShop } from '../seed/seed-demo-shop'
 import { AuthService } from '../services/auth-service'
 import { CartService } from '../services/cart-service'
 import { readPricingSettings } from '../services/pricing-settings'
+import { readShopIdentity } from '../services/shop-identity'
 import { readShopSettings } from '../services/shop-settings'
 import type { AppOptions } from './app-options'
+import { findResourcesDir } from './resources-dir'
 
 export interface ComptoirApp {
   router: Router
   sessions: SessionRegistry
   db: SqliteDatabase
+  /** The simulated card issuer: a separate party with its own database in `<dataDir>/issuer`. */
+  issuer: IssuerInstance
+  payments: PaymentService
   dataDir: string
   logger: Logger
+  /** Settles checkouts a previous run left half-done; call once before taking payments. */
+  start(): Promise<RecoveryReport>
   close(): void
 }
 
@@ -34,7 +53,8 @@ export const MERCHANT_DATABASE_FILE = 'comptoir.sqlite'
 
 /**
  * The composition root of the main-process services, shared by the Electron shell, browser
- * mode and the tests: one database, its repositories, the services and the router over them.
+ * mode and the tests: the merchant database and its repositories, the issuer on its own side,
+ * the payment software between them, the services and the router over them all.
  */
 export function createApp(options: AppOptions): ComptoirApp {
   const dataDir = options.dataDir
@@ -51,10 +71,37 @@ export function createApp(options: AppOptions): ComptoirApp {
   const products = new ProductRepository(db)
   const carts = new CartRepository(db)
   const pricing = new PricingRepository(db)
+  const customers = new CustomerRepository(db)
+  const orders = new OrderRepository(db)
+  const attempts = new PaymentAttemptRepository(db)
   const sessions = new SessionRegistry(
     () => readShopSettings(settings).inactivityLockSeconds,
     () => now().getTime(),
   )
+
+  const issuer = openIssuer({ folder: issuerFolder(dataDir), now })
+  const identity = readShopIdentity(settings)
+  const keyProvider = options.keyProvider ?? new KeyFileKeyProvider(join(dataDir, 'keys', 'card-vault.key'))
+  let vaultOpening: Promise<CardVault> | null = null
+  const vault = (): Promise<CardVault> => (vaultOpening ??= CardVault.open(db, keyProvider, now))
+  const payments = new PaymentService({
+    gateway: options.issuerGateway ?? createInProcessIssuerGateway(issuer.simulator),
+    attempts,
+    merchant: {
+      merchantId: identity.merchantId,
+      name: identity.name,
+      city: identity.city,
+      country: 'FR',
+      terminalId: tillId,
+      categoryCode: identity.merchantCategoryCode,
+      currency: readShopSettings(settings).currency,
+    },
+    timeoutMs: options.paymentTimeoutMs ?? readShopSettings(settings).issuerTimeoutSeconds * 1000,
+    reversalRetry: options.reversalRetry,
+    savedCards: { readForPayment: async (token) => (await vault()).readForPayment(token) },
+    logger,
+    now,
+  })
 
   const auth = new AuthService({ users, settings, sessions, tillId, now })
   const cart = new CartService({
@@ -67,11 +114,31 @@ export function createApp(options: AppOptions): ComptoirApp {
     currency: () => readShopSettings(settings).currency,
     pricingSettings: () => readPricingSettings(settings),
   })
+  const completion = new OrderCompletion({
+    db,
+    orders,
+    customers,
+    products,
+    carts,
+    pricing,
+    payments,
+    shop: () => readShopIdentity(settings),
+    now,
+    logger,
+  })
+  const checkout = new CheckoutService({ db, orders, customers, cart, payments, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
     ...authHandlers(auth),
     ...catalogueHandlers(products),
     ...cartHandlers(cart, auth),
+    ...checkoutHandlers({
+      checkout,
+      customers,
+      orders,
+      downloadsDir: options.downloadsDir ?? join(findResourcesDir(), 'downloads'),
+      now,
+    }),
     ...userHandlers(users),
   }
 
@@ -79,8 +146,15 @@ export function createApp(options: AppOptions): ComptoirApp {
     router: createRouter(handlers, sessions, logger),
     sessions,
     db,
+    issuer,
+    payments,
     dataDir,
     logger,
-    close: () => db.close(),
+    start: () => recoverInterruptedCheckouts({ db, orders, attempts, payments, completion, logger }),
+    close: () => {
+      payments.close()
+      db.close()
+      issuer.close()
+    },
   }
 }

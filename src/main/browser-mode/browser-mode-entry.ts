@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const options = parseBrowserModeOptions(process.argv.slice(2), process.env)
   const logger = createLogger(join(options.dataDir, 'logs', 'comptoir.log'))
   const app = createApp({ dataDir: options.dataDir, logger })
+  await app.start()
   const server = await startBrowserModeServer({
     router: app.router,
     logger,

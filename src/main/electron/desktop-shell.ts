@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
 import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../logging/logger'
 import type { Router } from '../rpc/router'
+import { SafeStorageKeyProvider } from '../payments/safe-storage-key-provider'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createOriginCheck, originOf } from './app-origin'
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol'
 import { clientIdForWebContents, createBridgeHandler, registerBridge } from './ipc-bridge'
@@ -18,6 +19,8 @@ export interface ShellServices {
   router: Router
   logger: Logger
   sessions?: { end(clientId: string): unknown }
+  /** Settles checkouts a previous run left half-done, before the till takes payments. */
+  start?(): Promise<unknown>
   close(): void
 }
 
@@ -90,8 +93,14 @@ export function startDesktopShell(options: DesktopShellOptions): void {
 
   app
     .whenReady()
-    .then(() => {
-      services = options.createApp({ dataDir: app.getPath('userData') })
+    .then(async () => {
+      const dataDir = app.getPath('userData')
+      services = options.createApp({
+        dataDir,
+        // The card vault's data key is wrapped by the operating system's secret store.
+        keyProvider: new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'card-vault.key.enc')),
+      })
+      await services.start?.()
       const appSession = session.defaultSession
       denyAllPermissions(appSession)
       attachContentSecurityPolicy(appSession)

@@ -142,6 +142,7 @@ export class PaymentAttemptRepository {
   private readonly byOrder
   private readonly byKey
   private readonly pendingReversals
+  private readonly unansweredRows
 
   constructor(db: SqliteDatabase) {
     this.db = db
@@ -185,6 +186,7 @@ export class PaymentAttemptRepository {
     this.byKey = db.prepare<[string], AttemptRow>(
       'SELECT * FROM payment_attempts WHERE idempotency_key = ? ORDER BY id',
     )
+    this.unansweredRows = db.prepare<[], AttemptRow>("SELECT * FROM payment_attempts WHERE outcome = 'pending' AND reversal_status = 'none' ORDER BY id")
     this.pendingReversals = db.prepare<[], AttemptRow>(
       "SELECT * FROM payment_attempts WHERE reversal_status = 'pending' ORDER BY id",
     )
@@ -241,6 +243,11 @@ export class PaymentAttemptRepository {
 
   forIdempotencyKey(key: string): PaymentAttempt[] {
     return this.byKey.all(key).map(toAttempt)
+  }
+
+  /** Attempts sent but never answered: the process died while waiting for the issuer. */
+  unanswered(): PaymentAttempt[] {
+    return this.unansweredRows.all().map(toAttempt)
   }
 
   withPendingReversal(): PaymentAttempt[] {

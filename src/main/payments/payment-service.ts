@@ -254,6 +254,27 @@ export class PaymentService {
     return ok(this.options.attempts.get(attempt.id)!)
   }
 
+  /**
+   * Attempts a previous run sent but never saw answered (it died waiting): the issuer may have
+   * placed a hold, so each one is recorded as timed out and reversed, like a timeout.
+   */
+  reverseUnanswered(): number {
+    const unanswered = this.options.attempts.unanswered()
+    for (const attempt of unanswered) {
+      this.options.attempts.recordAnswer(attempt.id, {
+        outcome: 'timed-out',
+        responseCode: null,
+        responseMeaning: 'No answer before the app stopped',
+        authorizationCode: null,
+        latencyMs: 0,
+        answeredAt: this.now().toISOString(),
+        reversalStatus: 'none',
+      })
+      void this.reversals.send(attempt)
+    }
+    return unanswered.length
+  }
+
   /** Restarts the reversals a previous run could not get acknowledged. Call once at start-up. */
   resumePendingReversals(): number {
     const pending = this.options.attempts.withPendingReversal()

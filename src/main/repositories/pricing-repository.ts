@@ -84,6 +84,7 @@ export class PricingRepository {
         `INSERT INTO promotions (code, type, value, min_basket, valid_from, valid_until, usage_limit)
          VALUES (@code, @type, @value, @minBasket, @validFrom, @validUntil, @usageLimit)`,
       ),
+      countUse: db.prepare<[string]>('UPDATE promotions SET times_used = times_used + 1 WHERE code = ?'),
       cartOptions: db.prepare<[string], CartOptionsRow>(
         'SELECT promotion_code, delivery_option, delivery_zone FROM cart_options WHERE till_id = ?',
       ),
@@ -134,6 +135,10 @@ export class PricingRepository {
       validUntil: promotion.validUntil ?? null,
       usageLimit: promotion.usageLimit ?? null,
     })
+  }
+
+  countPromotionUse(code: string): void {
+    this.statements.countUse.run(code)
   }
 
   cartOptions(tillId: string): CartOptions {

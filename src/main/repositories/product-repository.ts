@@ -1,5 +1,6 @@
 import type { Category, Product, ProductKind, VatCategory } from '@shared/contract'
 import type { SqliteDatabase } from '../database/open-database'
+import type { DigitalDelivery } from '../fulfilment/entitlement-issuer'
 
 export interface ProductRow {
   id: number
@@ -78,6 +79,12 @@ export class ProductRepository {
         `SELECT * FROM products WHERE active = 1 AND (? IS NULL OR category_id = ?)
           ORDER BY name_fr LIMIT ?`,
       ),
+      digital: db.prepare<[number], { digital_delivery: DigitalDelivery | null; download_file: string | null }>(
+        'SELECT digital_delivery, download_file FROM products WHERE id = ?',
+      ),
+      setDigital: db.prepare<[DigitalDelivery, string | null, string]>(
+        'UPDATE products SET digital_delivery = ?, download_file = ? WHERE sku = ?',
+      ),
       categories: db.prepare<[], CategoryRow>(
         `SELECT c.id, c.code, c.name_fr, c.name_en,
                 (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.active = 1) AS product_count
@@ -124,6 +131,16 @@ export class ProductRepository {
     const match = toPrefixMatchQuery(text)
     if (match && found.size < limit) add(this.statements.nameMatch.all(match, categoryId, categoryId, limit))
     return [...found.values()].map(toProduct)
+  }
+
+  /** How a digital product is delivered, and its file for downloads. */
+  digitalDelivery(productId: number): { delivery: DigitalDelivery | null; downloadFile: string | null } {
+    const row = this.statements.digital.get(productId)
+    return { delivery: row?.digital_delivery ?? null, downloadFile: row?.download_file ?? null }
+  }
+
+  setDigitalDelivery(sku: string, delivery: DigitalDelivery, downloadFile: string | null): void {
+    this.statements.setDigital.run(delivery, downloadFile, sku)
   }
 
   categories(): Category[] {

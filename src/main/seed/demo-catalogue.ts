@@ -82,3 +82,12 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   { sku: 'NUM-CADEAU-04', category: 'numerique', fr: 'Carte cadeau jeux vidéo 25 €', en: 'Video game gift card €25', descriptionFr: 'Code à usage unique, boutique partenaire', descriptionEn: 'Single-use code, partner store', price: 2500, vat: 'standard', grams: 0, kind: 'digital' },
   { sku: 'NUM-PRESSE-05', category: 'numerique', fr: 'Abonnement presse numérique 1 mois', en: 'Digital newspaper, 1 month', descriptionFr: 'Accès immédiat', descriptionEn: 'Instant access', price: 999, vat: 'special', grams: 0, kind: 'digital' },
 ]
+
+/** How each demo digital product reaches the customer; e-books ship with the app. */
+export const DEMO_DIGITAL_DELIVERY: ReadonlyArray<{ sku: string; delivery: 'download' | 'licence_key' | 'gift_card' | 'subscription'; file?: string }> = [
+  { sku: 'NUM-EBOOK-01', delivery: 'download', file: 'les-heures-claires.epub' },
+  { sku: 'NUM-EBOOK-02', delivery: 'download', file: 'cuisine-des-saisons.epub' },
+  { sku: 'NUM-LOGICIEL-03', delivery: 'licence_key' },
+  { sku: 'NUM-CADEAU-04', delivery: 'gift_card' },
+  { sku: 'NUM-PRESSE-05', delivery: 'subscription' },
+]

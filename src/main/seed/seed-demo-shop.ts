@@ -6,7 +6,7 @@ import { PricingRepository } from '../repositories/pricing-repository'
 import { ProductRepository } from '../repositories/product-repository'
 import { UserRepository } from '../repositories/user-repository'
 import { hashPin } from '../services/pin-hasher'
-import { DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalogue'
+import { DEMO_CATEGORIES, DEMO_DIGITAL_DELIVERY, DEMO_PRODUCTS } from './demo-catalogue'
 
 /** The demo staff; their PINs are printed in the README. */
 export const DEMO_USERS: ReadonlyArray<{ displayName: string; role: UserRole; pin: string }> = [
@@ -58,6 +58,9 @@ export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
         kind: product.kind ?? 'physical',
       })
     })
+    for (const digital of DEMO_DIGITAL_DELIVERY) {
+      products.setDigitalDelivery(digital.sku, digital.delivery, digital.file ?? null)
+    }
   })()
   return true
 }

@@ -9,6 +9,8 @@ export const shopSettingsSchema = z.object({
   /** Wrong PINs in a row before the user is locked out. */
   maxFailedPins: z.number().int().min(1).max(20),
   pinLockMinutes: z.number().int().min(1).max(1440),
+  /** How long the payment software waits for the issuer before reversing. */
+  issuerTimeoutSeconds: z.number().int().min(1).max(60),
 })
 export type ShopSettings = z.infer<typeof shopSettingsSchema>
 
@@ -18,6 +20,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   inactivityLockSeconds: 300,
   maxFailedPins: 5,
   pinLockMinutes: 5,
+  issuerTimeoutSeconds: 10,
 }
 
 const KEY = 'shop'

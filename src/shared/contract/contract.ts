@@ -3,6 +3,7 @@ import type { Result } from './result'
 import { authCalls } from './calls/auth-calls'
 import { cartCalls } from './calls/cart-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
+import { checkoutCalls } from './calls/checkout-calls'
 import { userCalls } from './calls/user-calls'
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...authCalls,
   ...catalogueCalls,
   ...cartCalls,
+  ...checkoutCalls,
   ...userCalls,
 }
 

@@ -88,7 +88,13 @@ describe('start-up', () => {
   it("keeps the till's data in Electron's userData folder", async () => {
     const { createApp } = await startShell()
     expect(app.getPath).toHaveBeenCalledWith('userData')
-    expect(createApp).toHaveBeenCalledExactlyOnceWith({ dataDir: app.userDataPath })
+    expect(createApp).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ dataDir: app.userDataPath }))
+  })
+
+  it("wraps the card vault's key with the operating system's secret store", async () => {
+    const { createApp } = await startShell()
+    const options = createApp.mock.calls[0]![0]
+    expect(options.keyProvider?.constructor.name).toBe('SafeStorageKeyProvider')
   })
 
   it('opens one hardened window on the app:// page, with the built preload', async () => {

@@ -162,3 +162,11 @@ export function resetFakeElectron(): void {
   session.defaultSession = new FakeSession()
   vi.clearAllMocks()
 }
+
+/** Only constructed into a key provider at start-up; the vault opens it lazily. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptStringAsync: async (text: string) => Buffer.from(text),
+  decryptStringAsync: async (data: Buffer) => ({ shouldReEncrypt: false, result: data.toString() }),
+}

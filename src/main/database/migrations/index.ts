@@ -1,6 +1,8 @@
 import type { Migration } from '../migration'
 import { staffAndCatalogue } from './001-staff-and-catalogue'
 import { pricing } from './002-pricing'
+import { paymentAttempts } from './003-payment-attempts'
+import { orders } from './004-orders'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
-export const merchantMigrations: readonly Migration[] = [staffAndCatalogue, pricing]
+export const merchantMigrations: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts, orders]

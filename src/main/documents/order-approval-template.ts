@@ -1,0 +1,103 @@
+/**
+ * The order approval. Handlebars escapes every `{{value}}`; nothing here uses the unescaped
+ * triple-stash, so a customer name or address can never inject markup.
+ */
+export const ORDER_APPROVAL_TEMPLATE = `<!doctype html>
+<html lang="{{locale}}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{l.approvalTitle}} {{order.number}}</title>
+<style>{{styles}}</style>
+</head>
+<body>
+<header>
+  <div>
+    <h1>{{l.approvalTitle}}</h1>
+    <div class="shop">
+      <strong>{{shop.name}}</strong><br>{{shop.addressLine}}<br>{{shop.postcode}} {{shop.city}}<br>
+      {{l.siret}} {{shop.siret}} · {{l.vatNumber}} {{shop.vatNumber}}
+    </div>
+  </div>
+  <div class="meta">
+    {{l.order}} <strong>{{order.number}}</strong><br>
+    {{l.date}} {{order.date}}<br>
+    {{l.cashier}} {{order.cashierName}} · {{l.till}} {{order.tillId}}
+    {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
+  </div>
+</header>
+
+<table>
+  <thead><tr>
+    <th class="num">{{l.quantity}}</th><th>{{l.description}}</th><th class="num ht">{{l.unitPriceHt}}</th>
+    <th class="num">{{l.vatRate}}</th><th class="num">{{l.lineTotalTtc}}</th>
+  </tr></thead>
+  <tbody>
+  {{#each lines}}
+    <tr>
+      <td class="num">{{quantity}}</td>
+      <td>{{name}}{{#if discount}}<br><span class="muted">{{../l.discount}} −{{discount}}</span>{{/if}}</td>
+      <td class="num ht">{{unitPriceHt}}</td>
+      <td class="num">{{rate}}</td>
+      <td class="num">{{lineTotal}}</td>
+    </tr>
+  {{/each}}
+  </tbody>
+</table>
+
+{{#if delivery}}
+<h2>{{l.delivery}}</h2>
+<div>{{delivery.label}} — {{delivery.fee}}{{#if delivery.split}} <span class="muted">({{delivery.split}})</span>{{/if}}</div>
+{{/if}}
+{{#if promotion}}<div class="muted">{{l.promotion}} {{promotion.code}} : −{{promotion.amount}}</div>{{/if}}
+
+<h2>{{l.vatSummary}}</h2>
+<table>
+  <thead><tr><th>{{l.rate}}</th><th class="num">{{l.base}}</th><th class="num">{{l.vat}}</th><th class="num">{{l.ttc}}</th></tr></thead>
+  <tbody>
+  {{#each rates}}
+    <tr><td>{{rate}}{{#if shipping}} <span class="muted">({{../l.ofWhichShipping}} {{shipping}})</span>{{/if}}</td>
+    <td class="num">{{ht}}</td><td class="num">{{vat}}</td><td class="num">{{ttc}}</td></tr>
+  {{/each}}
+  </tbody>
+</table>
+
+<table class="totals">
+  <tr><td>{{l.totalHt}}</td><td class="num">{{totals.ht}}</td></tr>
+  <tr><td>{{l.totalVat}}</td><td class="num">{{totals.vat}}</td></tr>
+  <tr class="grand"><td>{{l.totalTtc}}</td><td class="num">{{totals.ttc}}</td></tr>
+</table>
+
+<h2>{{l.payment}}</h2>
+<div class="box">
+  {{#if payment.card}}
+    {{l.card}} {{payment.card.brand}} <span class="code">{{payment.card.masked}}</span><br>
+    {{l.authorizationCode}} <strong class="code">{{payment.card.authorizationCode}}</strong>
+  {{/if}}
+  {{#if payment.cash}}
+    {{l.cash}} — {{l.tendered}} {{payment.cash.tendered}} · {{l.change}} {{payment.cash.change}}
+  {{/if}}
+</div>
+
+{{#if address}}
+<h2>{{l.deliverTo}}</h2>
+<div class="box">{{address.recipient}}<br>{{address.line1}}{{#if address.line2}}<br>{{address.line2}}{{/if}}<br>{{address.postcode}} {{address.city}} · {{address.country}}</div>
+{{/if}}
+
+{{#if entitlements.length}}
+<h2>{{l.downloads}}</h2>
+<table>
+  {{#each entitlements}}
+  <tr><td>{{name}}</td><td>{{label}}</td><td class="code">{{#if code}}{{code}}{{/if}}{{#if fileName}}{{fileName}}{{/if}}</td></tr>
+  {{/each}}
+</table>
+{{/if}}
+
+<footer>
+  <p>{{l.pricesTtc}} {{l.legalWarranty}}</p>
+  {{#if distanceSale}}<p>{{l.withdrawal}}</p>{{/if}}
+  <p>{{l.keepReceipt}}</p>
+</footer>
+</body>
+</html>
+`

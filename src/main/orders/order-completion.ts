@@ -1,0 +1,87 @@
+import type { SqliteDatabase } from '../database/open-database'
+import { renderOrderApproval } from '../documents/order-approval-renderer'
+import { entitlementsFor } from '../fulfilment/entitlement-issuer'
+import type { Logger } from '../logging/logger'
+import type { PaymentService } from '../payments/payment-service'
+import type { CartRepository } from '../repositories/cart-repository'
+import type { CustomerRepository } from '../repositories/customer-repository'
+import type { CardPaymentRecord, OrderRepository, OrderRow } from '../repositories/order-repository'
+import type { PricingRepository } from '../repositories/pricing-repository'
+import type { ProductRepository } from '../repositories/product-repository'
+import type { ShopIdentity } from '../services/shop-identity'
+import { toOrderInfo } from './order-info'
+import { canTransition, type OrderStatus } from './order-status'
+
+export interface OrderCompletionDependencies {
+  db: SqliteDatabase
+  orders: OrderRepository
+  customers: CustomerRepository
+  products: ProductRepository
+  carts: CartRepository
+  pricing: PricingRepository
+  payments: PaymentService
+  shop: () => ShopIdentity
+  now: () => Date
+  logger: Logger
+}
+
+export type Settlement = { kind: 'card'; payment: CardPaymentRecord } | { kind: 'cash'; tendered: number; changeDue: number }
+
+/**
+ * Everything that follows a successful payment, in one transaction: the payment recorded, the
+ * order moved on (to await shipment, or delivered at once), digital goods issued, the till's cart
+ * emptied, the promotion's use counted, and the approval document rendered and stored for good.
+ * Capture follows, outside the transaction, when nothing is left to ship.
+ */
+export class OrderCompletion {
+  constructor(private readonly deps: OrderCompletionDependencies) {}
+
+  async complete(order: OrderRow, settlement: Settlement, userId: number | null): Promise<void> {
+    const { db, orders, carts, pricing, products } = this.deps
+    const at = this.deps.now()
+    const ships = order.has_physical === 1 && (order.delivery_option === 'standard' || order.delivery_option === 'express')
+    db.transaction(() => {
+      const current = orders.findById(order.id)!
+      const paidStatus: OrderStatus = settlement.kind === 'card' ? 'authorized' : 'paid'
+      if (!canTransition(current.status, paidStatus)) {
+        throw new Error(`Order ${order.number} cannot go from ${current.status} to ${paidStatus}`)
+      }
+      if (settlement.kind === 'card') orders.recordCardPayment(order.id, settlement.payment, at.toISOString())
+      else orders.recordCashPayment(order.id, settlement.tendered, settlement.changeDue, at.toISOString())
+      orders.transition(order.id, current.status, paidStatus, userId, at.toISOString())
+      orders.transition(order.id, paidStatus, ships ? 'awaiting_shipment' : 'delivered', userId, at.toISOString())
+      if (settlement.kind === 'cash') orders.addCaptured(order.id, order.total_ttc)
+
+      const digitalLines = db
+        .prepare<[number], { product_id: number; quantity: number }>(
+          "SELECT product_id, quantity FROM order_lines WHERE order_id = ? AND kind = 'digital' ORDER BY position",
+        )
+        .all(order.id)
+        .map((line) => ({ productId: line.product_id, quantity: line.quantity, ...products.digitalDelivery(line.product_id) }))
+      for (const entitlement of entitlementsFor(order.id, digitalLines)) orders.addEntitlement(entitlement, at.toISOString())
+
+      if (order.till_id) {
+        carts.clear(order.till_id)
+        pricing.clearCartOptions(order.till_id)
+      }
+      const promotion = db.prepare<[number], { promotion_code: string | null }>('SELECT promotion_code FROM orders WHERE id = ?').get(order.id)
+      if (promotion?.promotion_code) pricing.countPromotionUse(promotion.promotion_code)
+
+      const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
+      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
+    })()
+
+    if (settlement.kind === 'card' && !ships) await this.capture(order.id, settlement.payment.attemptId, order.total_ttc)
+  }
+
+  /** Captures the hold; a failure is logged and left for an administrator, the sale stands. */
+  async capture(orderId: number, attemptId: number, amount: number): Promise<boolean> {
+    const captured = await this.deps.payments.capture(attemptId, amount)
+    if (!captured.ok) {
+      this.deps.logger.warn(`Capture of order ${orderId} failed`, captured.error)
+      return false
+    }
+    this.deps.orders.addCaptured(orderId, amount)
+    return true
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+export const orderStatusSchema = z.enum([
+  'pending_payment',
+  'authorized',
+  'paid',
+  'declined',
+  'awaiting_shipment',
+  'delivered',
+  'shipped',
+  'completed',
+  'voided',
+  'refunded',
+  'abandoned',
+])
+export type OrderStatus = z.infer<typeof orderStatusSchema>
+
+/**
+ * The order life cycle. A card sale goes pending -> authorized, a cash sale pending -> paid; then
+ * physical goods to ship wait for shipment, and goods handed over or downloaded are delivered at
+ * once. A declined payment may be retried. Voids happen before capture, refunds after.
+ */
+const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  pending_payment: ['authorized', 'paid', 'declined', 'abandoned'],
+  declined: ['authorized', 'paid', 'declined', 'abandoned'],
+  authorized: ['awaiting_shipment', 'delivered', 'voided'],
+  paid: ['awaiting_shipment', 'delivered', 'refunded'],
+  awaiting_shipment: ['shipped', 'voided', 'refunded'],
+  shipped: ['completed', 'refunded'],
+  delivered: ['completed', 'refunded'],
+  completed: ['refunded'],
+  voided: [],
+  refunded: [],
+  abandoned: [],
+}
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to)
+}
+
+/** Statuses from which the customer may still pay. */
+export function awaitsPayment(status: OrderStatus): boolean {
+  return status === 'pending_payment' || status === 'declined'
+}

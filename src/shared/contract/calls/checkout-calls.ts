@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import { shippingAddressSchema } from '../../checkout/address-rules'
+import { defineCall } from '../define-call'
+import { idSchema, localeSchema, minorUnitsSchema } from '../common-schemas'
+import { customerSchema, orderSchema, savedCardSchema } from './order-schemas'
+
+export const cardEntrySchema = z
+  .object({
+    number: z.string().max(30),
+    expiry: z.string().max(7),
+    securityCode: z.string().max(4),
+    holderName: z.string().trim().min(2).max(80),
+    /** The card carries the CB logo next to Visa or Mastercard. */
+    coBadgedCb: z.boolean().optional(),
+    /** On a co-badged card the cardholder chooses the brand (EU rule); CB by default. */
+    chosenBrand: z.enum(['cb', 'visa', 'mastercard', 'amex']).optional(),
+  })
+  .strict()
+
+const checkoutDeliverySchema = z.discriminatedUnion('option', [
+  z.object({ option: z.literal('pickup') }).strict(),
+  z.object({ option: z.enum(['standard', 'express']), address: shippingAddressSchema }).strict(),
+])
+
+export const checkoutCalls = {
+  'customers.search': defineCall({
+    summary: 'Find customers by name, email or phone',
+    role: 'staff',
+    input: z.object({ query: z.string().trim().min(1).max(80) }).strict(),
+    output: z.array(customerSchema),
+  }),
+  'customers.create': defineCall({
+    summary: 'Register a new customer',
+    role: 'staff',
+    input: z
+      .object({
+        name: z.string().trim().min(2).max(80),
+        email: z.email().max(120).optional(),
+        phone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'A phone number is 6 to 20 digits').optional(),
+      })
+      .strict(),
+    output: customerSchema,
+  }),
+  'customers.savedCards': defineCall({
+    summary: "A customer's saved cards (brand, last four, expiry)",
+    role: 'staff',
+    input: z.object({ customerId: idSchema }).strict(),
+    output: z.array(savedCardSchema),
+  }),
+  'checkout.begin': defineCall({
+    summary: 'Freeze the priced cart into an order awaiting payment',
+    role: 'staff',
+    input: z
+      .object({
+        customerId: idSchema.nullable(),
+        delivery: checkoutDeliverySchema,
+        locale: localeSchema.default('fr'),
+      })
+      .strict(),
+    output: orderSchema,
+  }),
+  'checkout.payByCard': defineCall({
+    summary: 'Pay the order with a card typed at the till',
+    role: 'staff',
+    input: z.object({ orderId: idSchema, card: cardEntrySchema, saveCard: z.boolean().default(false) }).strict(),
+    output: orderSchema,
+  }),
+  'checkout.payBySavedCard': defineCall({
+    summary: "Pay the order with one of the customer's saved cards",
+    role: 'staff',
+    input: z.object({ orderId: idSchema, token: z.string().min(8).max(80) }).strict(),
+    output: orderSchema,
+  }),
+  'checkout.payCash': defineCall({
+    summary: 'Pay the order in cash; answers the change due',
+    role: 'staff',
+    input: z.object({ orderId: idSchema, tendered: minorUnitsSchema.pipe(z.number().positive()) }).strict(),
+    output: orderSchema,
+  }),
+  'checkout.cancel': defineCall({
+    summary: 'Give up an order awaiting payment; the cart is kept',
+    role: 'staff',
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'orders.get': defineCall({
+    summary: 'One order with its frozen quote, payment, entitlements and history',
+    role: 'staff',
+    input: z.object({ orderId: idSchema }).strict(),
+    output: orderSchema,
+  }),
+  'orders.approval': defineCall({
+    summary: 'The HTML order approval, as stored with the order',
+    role: 'staff',
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({ html: z.string() }),
+  }),
+  'orders.download': defineCall({
+    summary: 'The file behind a download entitlement',
+    role: 'staff',
+    input: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  }),
+}

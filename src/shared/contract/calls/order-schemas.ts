@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { shippingAddressSchema } from '../../checkout/address-rules'
+import { currencySchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
+import { priceQuoteSchema } from '../pricing-schemas'
+
+export const orderStatusValues = [
+  'pending_payment',
+  'authorized',
+  'paid',
+  'declined',
+  'awaiting_shipment',
+  'delivered',
+  'shipped',
+  'completed',
+  'voided',
+  'refunded',
+  'abandoned',
+] as const
+export const orderStatusSchemaShared = z.enum(orderStatusValues)
+
+export const paymentMethodSchema = z.enum(['card', 'saved_card', 'cash'])
+
+export const customerSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+})
+export type CustomerInfo = z.infer<typeof customerSchema>
+
+export const savedCardSchema = z.object({
+  token: z.string(),
+  brand: z.string(),
+  lastFour: z.string().regex(/^\d{4}$/),
+  expiryMonth: z.number().int().min(1).max(12),
+  expiryYear: z.number().int(),
+  holderName: z.string(),
+  masked: z.string(),
+})
+export type SavedCardInfo = z.infer<typeof savedCardSchema>
+
+export const orderDeliverySchema = z.object({
+  option: z.enum(['none', 'pickup', 'standard', 'express']),
+  address: shippingAddressSchema.nullable(),
+})
+
+export const entitlementSchema = z.object({
+  kind: z.enum(['download', 'licence_key', 'gift_card', 'subscription']),
+  productName: localizedTextSchema,
+  code: z.string().nullable(),
+  downloadToken: z.string().nullable(),
+  fileName: z.string().nullable(),
+})
+export type EntitlementInfo = z.infer<typeof entitlementSchema>
+
+export const orderEventSchema = z.object({
+  fromStatus: orderStatusSchemaShared.nullable(),
+  toStatus: orderStatusSchemaShared,
+  userName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+})
+
+export const orderSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  status: orderStatusSchemaShared,
+  tillId: z.string(),
+  cashierName: z.string(),
+  customer: customerSchema.nullable(),
+  currency: currencySchema,
+  locale: localeSchema,
+  quote: priceQuoteSchema,
+  delivery: orderDeliverySchema,
+  paymentMethod: paymentMethodSchema.nullable(),
+  card: z
+    .object({ brand: z.string(), lastFour: z.string(), masked: z.string(), authorizationCode: z.string().nullable() })
+    .nullable(),
+  lastDeclineCode: z.string().nullable(),
+  cashTendered: minorUnitsSchema.nullable(),
+  changeDue: minorUnitsSchema.nullable(),
+  capturedAmount: minorUnitsSchema,
+  refundedAmount: minorUnitsSchema,
+  entitlements: z.array(entitlementSchema),
+  events: z.array(orderEventSchema),
+  shipment: z.object({ carrier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).nullable(),
+  createdAt: z.string(),
+})
+export type OrderInfo = z.infer<typeof orderSchema>
