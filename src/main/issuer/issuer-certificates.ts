@@ -25,7 +25,6 @@ const FILES = {
   merchantKey: 'merchant-key.pem',
 } as const
 
-const SERVER_AUTH = '1.3.6.1.5.5.7.3.1'
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2'
 export const MERCHANT_CLIENT_AUTH_OID = CLIENT_AUTH
 

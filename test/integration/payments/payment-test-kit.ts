@@ -8,14 +8,8 @@ import { PaymentAttemptRepository } from '../../../src/main/payments/payment-att
 import type { MerchantProfile } from '../../../src/main/payments/payment-settings'
 import { tempFolder } from '../issuer/issuer-test-kit'
 
-/** Version 2 belongs to the pricing migration; its tables do not matter to payments. */
-const reservedForPricing: Migration = { version: 2, name: 'reserved-for-pricing', up: () => {} }
-
-export const MERCHANT_MIGRATIONS: readonly Migration[] = [
-  staffAndCatalogue,
-  reservedForPricing,
-  paymentAttempts,
-]
+/** The merchant migrations up to the payments one, as a real database has them. */
+export const MERCHANT_MIGRATIONS: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts]
 
 export const MERCHANT: MerchantProfile = {
   merchantId: 'COMPTOIR0001',

@@ -3,6 +3,8 @@ import { createHttpTransport } from './http-transport'
 
 export type CallFunction = <N extends CallName>(
   name: N,
+  // `{} extends X` asks "may the input be omitted?": calls whose every field is optional.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   ...input: {} extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>]
 ) => Promise<Result<CallOutput<N>>>
 
