@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { merchantMigrations } from '../database/migrations'
 import { openDatabase, type SqliteDatabase } from '../database/open-database'
+import { administrationHandlers } from '../handlers/administration-handlers'
 import { authHandlers } from '../handlers/auth-handlers'
 import { cartHandlers } from '../handlers/cart-handlers'
 import { catalogueHandlers } from '../handlers/catalogue-handlers'
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       now,
     }),
     ...userHandlers(users),
+    ...administrationHandlers(),
   }
 
   return {

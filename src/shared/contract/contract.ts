@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Result } from './result'
+import { administrationCalls } from './calls/administration-calls'
 import { authCalls } from './calls/auth-calls'
 import { cartCalls } from './calls/cart-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
@@ -17,6 +18,7 @@ export const contract = {
   ...cartCalls,
   ...checkoutCalls,
   ...userCalls,
+  ...administrationCalls,
 }
 
 export type Contract = typeof contract
