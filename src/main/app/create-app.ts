@@ -4,6 +4,7 @@ import { merchantMigrations } from '../database/migrations'
 import { openDatabase, type SqliteDatabase } from '../database/open-database'
 import { administrationHandlers } from '../handlers/administration-handlers'
 import { authHandlers } from '../handlers/auth-handlers'
+import { backOfficeHandlers } from '../handlers/back-office-handlers'
 import { cartHandlers } from '../handlers/cart-handlers'
 import { catalogueHandlers } from '../handlers/catalogue-handlers'
 import { checkoutHandlers } from '../handlers/checkout-handlers'
@@ -142,6 +143,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     }),
     ...userHandlers(users),
     ...administrationHandlers(),
+    ...backOfficeHandlers(),
   }
 
   return {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Result } from './result'
 import { administrationCalls } from './calls/administration-calls'
 import { authCalls } from './calls/auth-calls'
+import { backOfficeCalls } from './calls/back-office-calls'
 import { cartCalls } from './calls/cart-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
@@ -19,6 +20,7 @@ export const contract = {
   ...checkoutCalls,
   ...userCalls,
   ...administrationCalls,
+  ...backOfficeCalls,
 }
 
 export type Contract = typeof contract

@@ -1,0 +1,288 @@
+import { z } from 'zod'
+import { defineCall } from '../define-call'
+import { currencySchema, emptyOutputSchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
+import { orderSchema, orderStatusSchemaShared, paymentMethodSchema } from './order-schemas'
+
+/**
+ * The back-office: order history, order detail and actions, CSV exports and the dashboard.
+ * Every call needs an administrator. Amounts are integer minor units; instants are ISO 8601 UTC
+ * strings as stored (`2025-03-14T09:26:53.000Z`); days are `YYYY-MM-DD` in UTC.
+ */
+
+/** `YYYY-MM-DD` or a full UTC instant; compared as text with the stored ISO instants. */
+export const instantOrDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'A date is YYYY-MM-DD or an ISO instant in UTC')
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is YYYY-MM-DD')
+
+export const cardBrandSchema = z.enum(['cb', 'visa', 'mastercard', 'amex'])
+const nonNegativeAmountSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+
+/** Filters that combine (AND). Absent means "any". */
+export const orderFiltersSchema = z
+  .object({
+    statuses: z.array(orderStatusSchemaShared).max(11).optional(),
+    /** Inclusive lower bound on the creation instant. A bare day means its midnight UTC. */
+    from: instantOrDaySchema.optional(),
+    /** Exclusive upper bound on the creation instant. A bare day means its midnight UTC. */
+    to: instantOrDaySchema.optional(),
+    cashierId: idSchema.optional(),
+    tillId: z.string().trim().min(1).max(40).optional(),
+    paymentMethod: paymentMethodSchema.optional(),
+    cardBrand: cardBrandSchema.optional(),
+    /** Total TTC, inclusive bounds. */
+    minTotal: nonNegativeAmountSchema.optional(),
+    maxTotal: nonNegativeAmountSchema.optional(),
+    /** The last decline's ISO 8583 response code, e.g. `51`. */
+    declineCode: z.string().regex(/^[0-9A-Z]{2}$/).optional(),
+    /**
+     * Free text: order number (or its prefix, or its sequence without zeros), customer name or
+     * email, card last four, authorization code. Every word must match the start of a word.
+     */
+    text: z.string().trim().max(80).optional(),
+  })
+  .strict()
+export type OrderFilters = z.infer<typeof orderFiltersSchema>
+
+export const orderSortSchema = z.enum(['date_desc', 'amount_desc', 'amount_asc'])
+export type OrderSort = z.infer<typeof orderSortSchema>
+
+export const MAX_ORDER_PAGE_SIZE = 200
+
+export const orderListRowSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  createdAt: z.string(),
+  status: orderStatusSchemaShared,
+  customerName: z.string().nullable(),
+  cashierName: z.string(),
+  tillId: z.string(),
+  paymentMethod: paymentMethodSchema.nullable(),
+  cardBrand: z.string().nullable(),
+  cardLastFour: z.string().nullable(),
+  authorizationCode: z.string().nullable(),
+  lastDeclineCode: z.string().nullable(),
+  totalTtc: minorUnitsSchema,
+  currency: currencySchema,
+})
+export type OrderListRow = z.infer<typeof orderListRowSchema>
+
+export const vatByRateSchema = z.object({
+  rateBasisPoints: z.number().int().min(0).max(10000),
+  ht: minorUnitsSchema,
+  vat: minorUnitsSchema,
+  ttc: minorUnitsSchema,
+})
+export type VatByRate = z.infer<typeof vatByRateSchema>
+
+export const orderSummarySchema = z.object({
+  count: z.number().int().nonnegative(),
+  totalTtc: minorUnitsSchema,
+  currency: currencySchema,
+  /** Highest rate first. */
+  vat: z.array(vatByRateSchema),
+})
+export type OrderSummary = z.infer<typeof orderSummarySchema>
+
+export const paymentAttemptInfoSchema = z.object({
+  id: idSchema,
+  attemptNumber: z.number().int().positive(),
+  brand: z.string(),
+  bin: z.string(),
+  lastFour: z.string(),
+  entryMode: z.enum(['manual', 'stored-credential']),
+  amount: minorUnitsSchema,
+  currency: currencySchema,
+  outcome: z.enum(['pending', 'approved', 'declined', 'timed-out', 'unavailable', 'rejected']),
+  responseCode: z.string().nullable(),
+  responseMeaning: z.string().nullable(),
+  authorizationCode: z.string().nullable(),
+  latencyMs: z.number().int().nonnegative().nullable(),
+  transport: z.enum(['in-process', 'https']),
+  reversalStatus: z.enum(['none', 'pending', 'acknowledged', 'refused']),
+  capturedAmount: minorUnitsSchema,
+  refundedAmount: minorUnitsSchema,
+  startedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  reversedAt: z.string().nullable(),
+  capturedAt: z.string().nullable(),
+})
+export type PaymentAttemptInfo = z.infer<typeof paymentAttemptInfoSchema>
+
+/** What an administrator may do to the order now; the screens show only these buttons. */
+export const orderActionsSchema = z.object({
+  canVoid: z.boolean(),
+  canRefund: z.boolean(),
+  /** Captured (or cash received) and not yet refunded. */
+  refundableAmount: minorUnitsSchema,
+  canMarkShipped: z.boolean(),
+  hasApproval: z.boolean(),
+  hasShippingNotice: z.boolean(),
+})
+
+export const orderDetailSchema = orderSchema.extend({
+  attempts: z.array(paymentAttemptInfoSchema),
+  actions: orderActionsSchema,
+})
+export type OrderDetail = z.infer<typeof orderDetailSchema>
+
+const orderIdInputSchema = z.object({ orderId: idSchema }).strict()
+const reasonSchema = z.string().trim().max(200).optional()
+
+export const exportIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'An export id is a UUID')
+export const EXPORT_CHUNK_BYTES = 1024 * 1024
+
+export const exportStartSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('orders'),
+      filters: orderFiltersSchema,
+      sort: orderSortSchema.default('date_desc'),
+      locale: localeSchema.default('fr'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('vat'), from: instantOrDaySchema, to: instantOrDaySchema, locale: localeSchema.default('fr') }).strict(),
+])
+
+export const exportStatusSchema = z.object({
+  exportId: exportIdSchema,
+  kind: z.enum(['orders', 'vat']),
+  fileName: z.string(),
+  rowsWritten: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  bytesWritten: z.number().int().nonnegative(),
+  done: z.boolean(),
+  error: z.string().nullable(),
+})
+export type ExportStatus = z.infer<typeof exportStatusSchema>
+
+export const dashboardSchema = z.object({
+  currency: currencySchema,
+  /** Orders that were paid or authorized (not declined, voided, abandoned or pending), per UTC day. */
+  days: z.array(z.object({ day: daySchema, orders: z.number().int().nonnegative(), totalTtc: minorUnitsSchema })),
+  orderCount: z.number().int().nonnegative(),
+  totalTtc: minorUnitsSchema,
+  /** totalTtc / orderCount, rounded half away from zero; 0 without orders. */
+  averageBasket: minorUnitsSchema,
+  attempts: z.object({
+    authorized: z.number().int().nonnegative(),
+    declined: z.number().int().nonnegative(),
+    /** Timed out, unavailable or rejected before reaching a decision. */
+    other: z.number().int().nonnegative(),
+    /** authorized / (authorized + declined), 0..1; 0 without attempts. */
+    authorizedShare: z.number().min(0).max(1),
+  }),
+  declineReasons: z.array(z.object({ code: z.string(), meaning: z.string(), count: z.number().int().nonnegative() })),
+  vat: z.array(vatByRateSchema),
+  topProducts: z.array(
+    z.object({
+      productId: idSchema,
+      sku: z.string(),
+      name: localizedTextSchema,
+      quantity: z.number().int().nonnegative(),
+      totalTtc: minorUnitsSchema,
+    }),
+  ),
+})
+export type Dashboard = z.infer<typeof dashboardSchema>
+
+export const backOfficeCalls = {
+  'orders.search': defineCall({
+    summary: 'A page of the order history: filters that combine, sorted, keyset-paginated',
+    role: 'admin',
+    input: z
+      .object({
+        filters: orderFiltersSchema.default({}),
+        sort: orderSortSchema.default('date_desc'),
+        limit: z.number().int().min(1).max(MAX_ORDER_PAGE_SIZE).default(50),
+        /** The previous page's nextCursor, opaque; absent or null for the first page. */
+        cursor: z.string().max(120).nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(orderListRowSchema), nextCursor: z.string().nullable() }),
+  }),
+  'orders.summary': defineCall({
+    summary: 'Count of the orders matching the filters, their total TTC and VAT per rate',
+    role: 'admin',
+    input: z.object({ filters: orderFiltersSchema.default({}) }).strict(),
+    output: orderSummarySchema,
+  }),
+  'orders.filterOptions': defineCall({
+    summary: 'What the history filters offer: cashiers, tills, brands and decline codes seen',
+    role: 'admin',
+    input: z.object({}).strict(),
+    output: z.object({
+      cashiers: z.array(z.object({ id: idSchema, displayName: z.string() })),
+      tills: z.array(z.string()),
+      cardBrands: z.array(cardBrandSchema),
+      declineCodes: z.array(z.object({ code: z.string(), meaning: z.string() })),
+    }),
+  }),
+  'orders.detail': defineCall({
+    summary: 'One order with its quote, history, every payment attempt and the actions allowed now',
+    role: 'admin',
+    input: orderIdInputSchema,
+    output: orderDetailSchema,
+  }),
+  'orders.void': defineCall({
+    summary: 'Void an authorized order before capture: the hold goes back to the cardholder',
+    role: 'admin',
+    input: z.object({ orderId: idSchema, reason: reasonSchema }).strict(),
+    output: orderDetailSchema,
+  }),
+  'orders.refund': defineCall({
+    summary: 'Refund all or part of a captured or cash order; fully refunded orders become refunded',
+    role: 'admin',
+    input: z.object({ orderId: idSchema, amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), reason: reasonSchema }).strict(),
+    output: orderDetailSchema,
+  }),
+  'orders.markShipped': defineCall({
+    summary: 'Hand an order awaiting shipment to the carrier: captures the payment, writes the notice',
+    role: 'admin',
+    input: z
+      .object({
+        orderId: idSchema,
+        carrier: z.string().trim().min(2).max(60),
+        trackingNumber: z.string().trim().regex(/^[A-Za-z0-9 -]{4,40}$/, 'A tracking number is 4 to 40 letters or digits'),
+      })
+      .strict(),
+    output: orderDetailSchema,
+  }),
+  'orders.shippingNotice': defineCall({
+    summary: 'The HTML shipping notice of a shipped order, as stored',
+    role: 'admin',
+    input: orderIdInputSchema,
+    output: z.object({ html: z.string() }),
+  }),
+  'exports.start': defineCall({
+    summary: 'Start writing a CSV (filtered orders, or the VAT report of a period) in the background',
+    role: 'admin',
+    input: exportStartSchema,
+    output: z.object({ exportId: exportIdSchema, total: z.number().int().nonnegative(), fileName: z.string() }),
+  }),
+  'exports.status': defineCall({
+    summary: 'Progress of an export',
+    role: 'admin',
+    input: z.object({ exportId: exportIdSchema }).strict(),
+    output: exportStatusSchema,
+  }),
+  'exports.chunk': defineCall({
+    summary: 'Up to 1 MiB of a finished export, from a byte offset, for the renderer to save',
+    role: 'admin',
+    input: z.object({ exportId: exportIdSchema, offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
+    output: z.object({ base64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
+  }),
+  'exports.discard': defineCall({
+    summary: 'Delete an export file once saved (or abandon a running export)',
+    role: 'admin',
+    input: z.object({ exportId: exportIdSchema }).strict(),
+    output: emptyOutputSchema,
+  }),
+  'dashboard.period': defineCall({
+    summary: 'Sales per day, attempts authorized vs declined, decline reasons, VAT, top products, average basket',
+    role: 'admin',
+    /** Both days inclusive, UTC. */
+    input: z.object({ from: daySchema, to: daySchema }).strict(),
+    output: dashboardSchema,
+  }),
+}
