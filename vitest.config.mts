@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       {
         resolve: { alias },
@@ -17,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,6 +31,17 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium and one server at a time on a 2-core machine.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'leak-scan',
+          include: ['test/leak-scan/**/*.test.ts'],
+          environment: 'node',
+          // Last: it reads what every other test wrote.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

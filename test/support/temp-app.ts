@@ -5,6 +5,7 @@ import type { CallInput, CallName, CallOutput, Result } from '@shared/contract'
 import { createApp, type ComptoirApp } from '../../src/main/app/create-app'
 import { createLogger } from '../../src/main/logging/logger'
 import { DEMO_USERS } from '../../src/main/seed/seed-demo-shop'
+import { keepTestData } from './keep-test-data'
 
 export interface TempApp {
   app: ComptoirApp
@@ -47,7 +48,7 @@ export function createTempApp(options: { now?: () => Date; dataDir?: string } = 
     },
     dispose() {
       app.close()
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+      if (!options.dataDir && !keepTestData()) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { keepTestData } from '../../support/keep-test-data'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -25,7 +26,7 @@ export function tempFolder(prefix = 'comptoir-issuer-'): string {
 }
 
 export function removeTempFolders(): void {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+  for (const folder of folders.splice(0)) if (!keepTestData()) rmSync(folder, { recursive: true, force: true })
 }
 
 export function openTestIssuer(options: Partial<OpenIssuerOptions> = {}): IssuerInstance {
