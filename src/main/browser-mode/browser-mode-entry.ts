@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { createApp } from '../app/create-app'
+import { connectToIssuerOverHttps } from '../issuer/issuer-connection'
 import { createLogger } from '../logging/logger'
 import { parseBrowserModeOptions } from './browser-mode-options'
 import { startBrowserModeServer } from './browser-mode-server'
@@ -7,7 +8,12 @@ import { startBrowserModeServer } from './browser-mode-server'
 async function main(): Promise<void> {
   const options = parseBrowserModeOptions(process.argv.slice(2), process.env)
   const logger = createLogger(join(options.dataDir, 'logs', 'comptoir.log'))
-  const app = createApp({ dataDir: options.dataDir, logger })
+  const app = createApp({
+    dataDir: options.dataDir,
+    logger,
+    issuerGateway:
+      options.issuer === 'https' ? connectToIssuerOverHttps(options.dataDir, options.issuerUrl) : undefined,
+  })
   await app.start()
   const server = await startBrowserModeServer({
     router: app.router,
@@ -18,6 +24,7 @@ async function main(): Promise<void> {
   // The address is the one line people and scripts look for.
   process.stdout.write(`Comptoir (browser mode) is ready at ${server.url}\n`)
   process.stdout.write(`Data folder: ${options.dataDir}\n`)
+  process.stdout.write(`Card issuer: ${options.issuer === 'https' ? 'separate process over mutual TLS' : 'in-process'}\n`)
 
   const stop = (): void => {
     void server.close().then(() => {

@@ -5,13 +5,26 @@ import { parseArgs } from 'node:util'
 export interface BrowserModeOptions {
   dataDir: string
   port: number
+  /** In-process issuer (default), or the one `npm run issuer` serves over mutual TLS. */
+  issuer: 'in-process' | 'https'
+  /** The HTTPS issuer's address; read from the data folder when absent. */
+  issuerUrl?: string
 }
 
-/** `--data-dir <folder>` (or COMPTOIR_DATA_DIR, default ~/.comptoir) and `--port <n>` (default: free). */
+/**
+ * `--data-dir <folder>` (or COMPTOIR_DATA_DIR, default ~/.comptoir), `--port <n>` (default: a
+ * free port), `--issuer https` to pay through the issuer process of `npm run issuer` on the same
+ * data folder (`--issuer-url` to name its address).
+ */
 export function parseBrowserModeOptions(argv: string[], env: NodeJS.ProcessEnv): BrowserModeOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      issuer: { type: 'string' },
+      'issuer-url': { type: 'string' },
+    },
     strict: false,
     allowPositionals: true,
   })
@@ -23,5 +36,10 @@ export function parseBrowserModeOptions(argv: string[], env: NodeJS.ProcessEnv):
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number between 0 and 65535, not "${String(portValue)}"`)
   }
-  return { dataDir: resolve(dataDir), port }
+  const issuerUrl = typeof values['issuer-url'] === 'string' ? values['issuer-url'] : undefined
+  const issuer = values.issuer === 'https' || issuerUrl ? 'https' : 'in-process'
+  if (values.issuer !== undefined && values.issuer !== 'https' && values.issuer !== 'in-process') {
+    throw new Error(`--issuer is "in-process" or "https", not "${String(values.issuer)}"`)
+  }
+  return { dataDir: resolve(dataDir), port, issuer, issuerUrl }
 }

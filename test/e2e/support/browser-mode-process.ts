@@ -19,9 +19,12 @@ export interface BrowserModeProcess {
  * Starts the built browser-mode server (`npm test` builds it first) on a free port over a data
  * folder, and resolves once it prints its address.
  */
-export function startBrowserMode(dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'))): Promise<BrowserModeProcess> {
+export function startBrowserMode(
+  dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-')),
+  extraArgs: string[] = [],
+): Promise<BrowserModeProcess> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npx electron-vite build" first`)
-  const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
@@ -53,6 +56,46 @@ export function startBrowserMode(dataDir = mkdtempSync(join(tmpdir(), 'comptoir-
     child.once('exit', (code) => {
       clearTimeout(timer)
       rejectStart(new Error(`browser mode exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+const ISSUER_ENTRY = resolve(__dirname, '../../../out/main/issuer.js')
+
+export interface IssuerProcess {
+  url: string
+  stop(): Promise<void>
+}
+
+/** `npm run issuer` on the same data folder: the issuer as its own process, over mutual TLS. */
+export function startIssuerProcess(dataDir: string, extraArgs: string[] = []): Promise<IssuerProcess> {
+  const child = spawn(process.execPath, [ISSUER_ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+  return new Promise((resolveStart, rejectStart) => {
+    let output = ''
+    const timer = setTimeout(() => rejectStart(new Error(`issuer did not start:\n${output}`)), 30_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /(https:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolveStart({
+          url: match[1]!,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+            await exited
+          },
+        })
+      }
+    })
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      rejectStart(new Error(`issuer exited with ${code}:\n${output}`))
     })
   })
 }

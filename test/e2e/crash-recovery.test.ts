@@ -1,0 +1,126 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectAsPage } from './support/api-client'
+import { startBrowserMode, startIssuerProcess, type BrowserModeProcess, type IssuerProcess } from './support/browser-mode-process'
+
+let server: BrowserModeProcess | undefined
+let issuer: IssuerProcess | undefined
+afterEach(async () => {
+  await server?.stop()
+  await issuer?.stop()
+  server = undefined
+  issuer = undefined
+})
+
+const VISA = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function readOnly(file: string) {
+  return new Database(file, { readonly: true, fileMustExist: true })
+}
+
+function issuerAuthorizations(dataDir: string): Array<{ trace_number: string; state: string }> {
+  const db = readOnly(join(dataDir, 'issuer', 'issuer.sqlite'))
+  try {
+    return db.prepare('SELECT trace_number, state FROM authorizations ORDER BY id').all() as Array<{ trace_number: string; state: string }>
+  } finally {
+    db.close()
+  }
+}
+
+function merchantRows<T>(dataDir: string, sql: string): T[] {
+  const db = readOnly(join(dataDir, 'comptoir.sqlite'))
+  try {
+    return db.prepare(sql).all() as T[]
+  } finally {
+    db.close()
+  }
+}
+
+/** Every hold at the issuer belongs to an order that is authorized and not yet captured. */
+function expectLedgersAgree(dataDir: string): void {
+  const holds = issuerAuthorizations(dataDir).filter((authorization) => authorization.state === 'held')
+  const openCardOrders = merchantRows<{ trace_number: string }>(
+    dataDir,
+    `SELECT a.trace_number FROM orders o JOIN payment_attempts a ON a.id = o.payment_attempt_id
+      WHERE o.status IN ('authorized', 'awaiting_shipment')`,
+  )
+  expect(holds.map((hold) => hold.trace_number).sort()).toEqual(openCardOrders.map((order) => order.trace_number).sort())
+  const authorizedWithoutAttempt = merchantRows(
+    dataDir,
+    `SELECT o.number FROM orders o LEFT JOIN payment_attempts a ON a.id = o.payment_attempt_id AND a.outcome = 'approved'
+      WHERE o.payment_method IN ('card', 'saved_card') AND a.id IS NULL`,
+  )
+  expect(authorizedWithoutAttempt).toEqual([])
+}
+
+async function settleReversals(dataDir: string): Promise<void> {
+  for (let poll = 0; poll < 100; poll++) {
+    const pending = merchantRows(dataDir, "SELECT id FROM payment_attempts WHERE reversal_status = 'pending' OR outcome = 'pending'")
+    if (pending.length === 0) return
+    await sleep(100)
+  }
+  throw new Error('reversals were never acknowledged')
+}
+
+describe('the till dies in the middle of a card payment', () => {
+  it('the issuer placed a hold after the till died: the next start reverses it and the cart is still there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-crash-'))
+    issuer = await startIssuerProcess(dataDir, ['--latency-ms', '1500'])
+    server = await startBrowserMode(dataDir, ['--issuer', 'https'])
+    let page = await connectAsPage(server.url)
+    await page.loginAs('Camille', '1234')
+    const [teapot] = await page.value('catalogue.search', { query: 'théière' })
+    await page.value('cart.addProduct', { productId: teapot!.id })
+    const order = await page.value('checkout.begin', {
+      customerId: null,
+      delivery: { option: 'standard', address: { recipient: 'J C', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' } },
+    })
+    void page.call('checkout.payByCard', { orderId: order.id, card: VISA }).catch(() => undefined)
+    await sleep(500)
+    await server.kill()
+    await sleep(1500)
+    expect(issuerAuthorizations(dataDir).map((authorization) => authorization.state)).toEqual(['held'])
+
+    server = await startBrowserMode(dataDir, ['--issuer', 'https'])
+    await settleReversals(dataDir)
+    expect(issuerAuthorizations(dataDir).map((authorization) => authorization.state)).toEqual(['reversed'])
+    page = await connectAsPage(server.url)
+    await page.loginAs('Camille', '1234')
+    expect((await page.value('cart.get', {})).lines).toHaveLength(1)
+    expect((await page.value('orders.get', { orderId: order.id })).status).toBe('pending_payment')
+    expectLedgersAgree(dataDir)
+  })
+
+  it('after being killed at random moments of many checkouts, the issuer and the orders always agree', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-chaos-'))
+    const address = { recipient: 'J C', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' }
+    for (let round = 0; round < 4; round++) {
+      server = await startBrowserMode(dataDir)
+      await settleReversals(dataDir)
+      expectLedgersAgree(dataDir)
+      const page = await connectAsPage(server.url)
+      await page.loginAs('Camille', '1234')
+      const [mug] = await page.value('catalogue.search', { query: 'MAI-MUG-01' })
+      const checkouts = (async () => {
+        for (;;) {
+          await page.call('cart.addProduct', { productId: mug!.id })
+          const order = await page.call('checkout.begin', { customerId: null, delivery: { option: 'standard', address } })
+          if (!order.ok) continue
+          await page.call('checkout.payByCard', { orderId: order.value.id, card: VISA })
+        }
+      })().catch(() => undefined)
+      await sleep(300 + round * 170)
+      await server.kill()
+      await checkouts
+    }
+    server = await startBrowserMode(dataDir)
+    await settleReversals(dataDir)
+    expectLedgersAgree(dataDir)
+    const orders = merchantRows<{ n: number }>(dataDir, "SELECT count(*) AS n FROM orders WHERE status = 'awaiting_shipment'")
+    expect(orders[0]!.n).toBeGreaterThan(0)
+  })
+})
