@@ -1,19 +1,8 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import type { orderStatusSchemaShared } from '@shared/contract/calls/order-schemas'
 
-export const orderStatusSchema = z.enum([
-  'pending_payment',
-  'authorized',
-  'paid',
-  'declined',
-  'awaiting_shipment',
-  'delivered',
-  'shipped',
-  'completed',
-  'voided',
-  'refunded',
-  'abandoned',
-])
-export type OrderStatus = z.infer<typeof orderStatusSchema>
+/** The statuses are declared once, in the contract; this module owns their transitions. */
+export type OrderStatus = z.infer<typeof orderStatusSchemaShared>
 
 /**
  * The order life cycle. A card sale goes pending -> authorized, a cash sale pending -> paid; then
