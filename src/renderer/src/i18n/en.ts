@@ -1,4 +1,5 @@
 import type { MessageSchema } from './fr'
+import { checkoutEn } from './checkout-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
@@ -93,6 +94,7 @@ export const en: MessageSchema = {
     notLocked: '—',
     loading: 'Loading…',
   },
+  checkout: checkoutEn,
   errors: {
     generic: 'Something went wrong: {message}',
     codes: {

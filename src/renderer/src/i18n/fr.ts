@@ -1,4 +1,6 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
+import { checkoutFr } from './checkout-fr'
+
 export const fr = {
   app: { name: 'Comptoir' },
   roles: { cashier: 'Caissier·ère', admin: 'Administrateur·rice' },
@@ -92,6 +94,7 @@ export const fr = {
     notLocked: '—',
     loading: 'Chargement…',
   },
+  checkout: checkoutFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     codes: {

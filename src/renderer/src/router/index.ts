@@ -11,6 +11,18 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: LoginView },
     { path: '/till', name: 'till', component: TillView, meta: { requiresAuth: true } },
     {
+      path: '/checkout',
+      name: 'checkout',
+      component: () => import('@renderer/views/CheckoutView.vue'),
+      meta: { requiresAuth: true },
+    },
+    {
+      path: '/orders/:orderId(\\d+)/approval',
+      name: 'order-approval',
+      component: () => import('@renderer/views/OrderApprovalView.vue'),
+      meta: { requiresAuth: true },
+    },
+    {
       path: '/admin/users',
       name: 'admin-users',
       component: () => import('@renderer/views/AdminUsersView.vue'),

@@ -1,0 +1,224 @@
+import { computed, reactive, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type {
+  AppError,
+  CallInput,
+  CustomerInfo,
+  DeliverySelection,
+  Locale,
+  OrderInfo,
+  Result,
+  SavedCardInfo,
+} from '@shared/contract'
+import { call } from '@renderer/bridge'
+import {
+  checkAddress,
+  emptyAddress,
+  toShippingAddress,
+  type AddressDraft,
+} from '@renderer/components/checkout/address-validation'
+
+export type DeliveryChoice = 'pickup' | 'standard' | 'express'
+export type PaymentMethod = 'card' | 'saved' | 'cash'
+type BeginInput = CallInput<'checkout.begin'>
+type CardInput = CallInput<'checkout.payByCard'>['card']
+
+/**
+ * One checkout at the till: the customer, the delivery and the order they were frozen into, and
+ * the payment. An order answers one exact set of choices (`orderKey`); any change begins a new
+ * one, and paying is only possible while the order on screen answers the choices on screen.
+ * Card numbers and security codes pass through here to the bridge and are never kept.
+ */
+export const useCheckoutStore = defineStore('checkout', () => {
+  const customer = ref<CustomerInfo | null>(null)
+  const savedCards = ref<SavedCardInfo[]>([])
+  const delivery = ref<DeliveryChoice>('pickup')
+  const address = reactive<AddressDraft>(emptyAddress())
+  const locale = ref<Locale>('fr')
+
+  const order = ref<OrderInfo | null>(null)
+  const orderKey = ref<string | null>(null)
+  const beginning = ref(false)
+  const beginError = ref<AppError | null>(null)
+  const paying = ref(false)
+  const paymentError = ref<AppError | null>(null)
+  /** The cart's own delivery choice before checkout, put back if the checkout is cancelled. */
+  let cartDelivery: DeliverySelection | null = null
+  let beginRequest = 0
+
+  const hasPhysicalGoods = computed(() => order.value?.quote.lines.some((line) => line.kind === 'physical') ?? false)
+
+  /** What `checkout.begin` would be sent now, or null while the address is not complete. */
+  const beginInput = computed<BeginInput | null>(() => {
+    const customerId = customer.value?.id ?? null
+    if (delivery.value === 'pickup' || (order.value && !hasPhysicalGoods.value)) {
+      return { customerId, delivery: { option: 'pickup' }, locale: locale.value }
+    }
+    if (Object.keys(checkAddress(address)).length > 0) return null
+    return {
+      customerId,
+      delivery: { option: delivery.value, address: toShippingAddress(address) },
+      locale: locale.value,
+    }
+  })
+  const beginKey = computed(() => (beginInput.value ? JSON.stringify(beginInput.value) : null))
+  const awaitingPayment = computed(
+    () => order.value?.status === 'pending_payment' || order.value?.status === 'declined',
+  )
+  /** The order on screen answers the choices on screen and may be paid. */
+  const ready = computed(
+    () => !beginning.value && awaitingPayment.value && beginKey.value !== null && beginKey.value === orderKey.value,
+  )
+
+  /** Starts a checkout; answers false when the cart is empty. */
+  async function start(currentLocale: Locale): Promise<boolean> {
+    reset()
+    locale.value = currentLocale
+    const cart = await call('cart.get')
+    if (!cart.ok) {
+      beginError.value = cart.error
+      return true
+    }
+    if (cart.value.lines.length === 0) return false
+    cartDelivery = cart.value.delivery
+    const result = await sync()
+    return !(result && !result.ok && result.error.code === 'CART_EMPTY')
+  }
+
+  /** Freezes the cart into an order for the current choices, unless one already answers them. */
+  async function sync(): Promise<Result<OrderInfo> | null> {
+    const input = beginInput.value
+    const key = beginKey.value
+    // A new order would abandon the one being paid: choices wait for the payment's answer.
+    if (!input || !key || paying.value) return null
+    if (key === orderKey.value && order.value && !beginning.value) return null
+    const request = ++beginRequest
+    beginning.value = true
+    const result = await call('checkout.begin', input)
+    if (request !== beginRequest) return result
+    beginning.value = false
+    if (result.ok) {
+      order.value = result.value
+      orderKey.value = key
+      beginError.value = null
+      paymentError.value = null
+    } else {
+      beginError.value = result.error
+      orderKey.value = null
+    }
+    return result
+  }
+
+  async function selectCustomer(next: CustomerInfo | null): Promise<void> {
+    if (paying.value) return
+    customer.value = next
+    savedCards.value = []
+    if (next && address.recipient.trim() === '') address.recipient = next.name
+    if (!next) return
+    const result = await call('customers.savedCards', { customerId: next.id })
+    if (result.ok && customer.value?.id === next.id) savedCards.value = result.value
+  }
+
+  function setDelivery(choice: DeliveryChoice): void {
+    if (!paying.value) delivery.value = choice
+  }
+
+  /**
+   * Sends one payment for the order on screen. Nothing is sent while another payment is in
+   * flight or while the order is being replaced: a double click or a second Enter is ignored
+   * here, before any await, and main refuses a second attempt on its side too.
+   */
+  async function pay(send: (orderId: number) => Promise<Result<OrderInfo>>): Promise<Result<OrderInfo> | null> {
+    const current = order.value
+    if (paying.value || !ready.value || !current) return null
+    paying.value = true
+    paymentError.value = null
+    try {
+      const result = await send(current.id)
+      if (result.ok) order.value = result.value
+      else paymentError.value = result.error
+      return result
+    } finally {
+      paying.value = false
+    }
+  }
+
+  function payByCard(card: CardInput, saveCard: boolean): Promise<Result<OrderInfo> | null> {
+    return pay((orderId) =>
+      call('checkout.payByCard', { orderId, card, saveCard: saveCard && customer.value !== null }),
+    )
+  }
+
+  function payBySavedCard(token: string): Promise<Result<OrderInfo> | null> {
+    return pay((orderId) => call('checkout.payBySavedCard', { orderId, token }))
+  }
+
+  function payCash(tendered: number): Promise<Result<OrderInfo> | null> {
+    return pay((orderId) => call('checkout.payCash', { orderId, tendered }))
+  }
+
+  function clearPaymentError(): void {
+    paymentError.value = null
+  }
+
+  /** Gives the order up and puts the cart's own delivery choice back; the cart keeps its lines. */
+  async function cancel(): Promise<boolean> {
+    if (paying.value) return false
+    beginRequest++
+    const current = order.value
+    if (current && awaitingPayment.value) await call('checkout.cancel', { orderId: current.id })
+    // Beginning an order set the cart's delivery to the one chosen here; the till gets its own back.
+    if (current && cartDelivery && JSON.stringify(cartDelivery) !== JSON.stringify(selectionOf(current))) {
+      await call('cart.setDelivery', { delivery: cartDelivery })
+    }
+    reset()
+    return true
+  }
+
+  function reset(): void {
+    beginRequest++
+    customer.value = null
+    savedCards.value = []
+    delivery.value = 'pickup'
+    Object.assign(address, emptyAddress())
+    order.value = null
+    orderKey.value = null
+    beginning.value = false
+    beginError.value = null
+    paying.value = false
+    paymentError.value = null
+    cartDelivery = null
+  }
+
+  return {
+    customer,
+    savedCards,
+    delivery,
+    address,
+    locale,
+    order,
+    beginning,
+    beginError,
+    paying,
+    paymentError,
+    hasPhysicalGoods,
+    beginKey,
+    ready,
+    start,
+    sync,
+    selectCustomer,
+    setDelivery,
+    payByCard,
+    payBySavedCard,
+    payCash,
+    clearPaymentError,
+    cancel,
+    reset,
+  }
+})
+
+function selectionOf(order: OrderInfo): DeliverySelection {
+  const delivery = order.quote.delivery
+  if (!delivery || delivery.option === 'pickup' || !delivery.zone) return { option: 'pickup' }
+  return { option: delivery.option, zone: delivery.zone }
+}
