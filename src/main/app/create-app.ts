@@ -143,7 +143,11 @@ export function createApp(options: AppOptions): ComptoirApp {
     }),
     ...userHandlers(users),
     ...administrationHandlers(),
-    ...backOfficeHandlers(),
+    ...backOfficeHandlers({
+      db, orders, customers, attempts, payments, dataDir, logger, now,
+      shop: () => readShopIdentity(settings),
+      currency: () => readShopSettings(settings).currency,
+    }),
   }
 
   return {

@@ -1,4 +1,6 @@
-import { err } from '@shared/contract'
+import { ok } from '@shared/contract'
+import { createBackOffice, type BackOfficeDependencies } from '../back-office/back-office'
+import type { ActiveSession } from '../rpc/call-context'
 import type { CallHandlers } from '../rpc/router'
 
 export type BackOfficeCalls =
@@ -16,23 +18,25 @@ export type BackOfficeCalls =
   | 'exports.discard'
   | 'dashboard.period'
 
-const notYet = () => err('NOT_IMPLEMENTED', 'The back-office is being built')
+/** The router has checked the administrator role; the session is there for who-did-it records. */
+const adminId = (session: ActiveSession | null) => session?.userId ?? 0
 
-/** Placeholder so the contract can be published before the services exist. */
-export function backOfficeHandlers(): Pick<CallHandlers, BackOfficeCalls> {
+export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandlers, BackOfficeCalls> {
+  const { history, actions, exports, dashboard } = createBackOffice(deps)
   return {
-    'orders.search': notYet,
-    'orders.summary': notYet,
-    'orders.filterOptions': notYet,
-    'orders.detail': notYet,
-    'orders.void': notYet,
-    'orders.refund': notYet,
-    'orders.markShipped': notYet,
-    'orders.shippingNotice': notYet,
-    'exports.start': notYet,
-    'exports.status': notYet,
-    'exports.chunk': notYet,
-    'exports.discard': notYet,
-  'dashboard.period': notYet,
+    'orders.search': ({ filters, sort, limit, cursor }) => history.search(filters, sort, limit, cursor),
+    'orders.summary': ({ filters }) => history.summary(filters),
+    'orders.filterOptions': () => ok({ ...history.filterOptions(), cardBrands: ['cb', 'visa', 'mastercard', 'amex'] }),
+    'orders.detail': ({ orderId }) => actions.detail(orderId),
+    'orders.void': ({ orderId, reason }, { session }) => actions.void(orderId, adminId(session), reason),
+    'orders.refund': ({ orderId, amount, reason }, { session }) => actions.refund(orderId, amount, adminId(session), reason),
+    'orders.markShipped': ({ orderId, carrier, trackingNumber }, { session }) =>
+      actions.markShipped(orderId, carrier, trackingNumber, adminId(session)),
+    'orders.shippingNotice': ({ orderId }) => actions.shippingNotice(orderId),
+    'exports.start': (request) => exports.start(request),
+    'exports.status': ({ exportId }) => exports.status(exportId),
+    'exports.chunk': ({ exportId, offset }) => exports.chunk(exportId, offset),
+    'exports.discard': ({ exportId }) => exports.discard(exportId),
+    'dashboard.period': ({ from, to }) => dashboard.period(from, to),
   }
 }

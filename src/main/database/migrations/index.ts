@@ -3,6 +3,7 @@ import { staffAndCatalogue } from './001-staff-and-catalogue'
 import { pricing } from './002-pricing'
 import { paymentAttempts } from './003-payment-attempts'
 import { orders } from './004-orders'
+import { orderSearch } from './005-order-search'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
-export const merchantMigrations: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts, orders]
+export const merchantMigrations: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts, orders, orderSearch]

@@ -1,0 +1,117 @@
+import type { OrderFilters, OrderSort } from '@shared/contract'
+import { err, ok, type Result } from '@shared/contract/result'
+
+/** The WHERE conditions of a filter set, with only the named parameters they use. */
+export interface FilterSql {
+  conditions: string[]
+  params: Record<string, string | number>
+  statuses: string[]
+  /**
+   * The FROM clause. With a text filter the search index drives (CROSS JOIN fixes the order):
+   * left to itself, SQLite would walk orders by date and probe the matches, reading the whole
+   * table when they are few.
+   */
+  source: string
+}
+
+/**
+ * A bare day stays as it is (it sorts before every instant of that day); an instant is rewritten
+ * as `toISOString()` so that text comparison with the stored instants is exact.
+ */
+export function normalizeInstant(value: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
+/**
+ * Turns what the administrator typed into an FTS5 query: each word becomes a quoted phrase with a
+ * prefix star (so "2025-0001" matches the number's tokens in order, and "jea" finds Jeanne), and
+ * all words must match. Words without a letter or digit are dropped; nothing left means no text
+ * filter. Quoting keeps FTS5 operators typed by the user from being interpreted.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => `"${word.replace(/"/g, '""')}"*`)
+  return words.length > 0 ? words.join(' AND ') : null
+}
+
+/** Builds the conditions shared by pages, summaries and exports; `o` is the orders alias. */
+export function filterSql(filters: OrderFilters): Result<FilterSql> {
+  const conditions: string[] = []
+  const params: Record<string, string | number> = {}
+  const add = (condition: string, name: string, value: string | number) => {
+    conditions.push(condition)
+    params[name] = value
+  }
+  if (filters.from !== undefined) {
+    const from = normalizeInstant(filters.from)
+    if (from === null) return err('VALIDATION_FAILED', 'The start date is not a date', { fields: ['from'] })
+    add('o.created_at >= @from', 'from', from)
+  }
+  if (filters.to !== undefined) {
+    const to = normalizeInstant(filters.to)
+    if (to === null) return err('VALIDATION_FAILED', 'The end date is not a date', { fields: ['to'] })
+    add('o.created_at < @to', 'to', to)
+  }
+  if (filters.cashierId !== undefined) add('o.cashier_id = @cashierId', 'cashierId', filters.cashierId)
+  if (filters.tillId !== undefined) add('o.till_id = @tillId', 'tillId', filters.tillId)
+  if (filters.paymentMethod !== undefined) add('o.payment_method = @paymentMethod', 'paymentMethod', filters.paymentMethod)
+  if (filters.cardBrand !== undefined) add('o.card_brand = @cardBrand', 'cardBrand', filters.cardBrand)
+  if (filters.minTotal !== undefined) add('o.total_ttc >= @minTotal', 'minTotal', filters.minTotal)
+  if (filters.maxTotal !== undefined) add('o.total_ttc <= @maxTotal', 'maxTotal', filters.maxTotal)
+  if (filters.declineCode !== undefined) add('o.last_decline_code = @declineCode', 'declineCode', filters.declineCode)
+  const fts = filters.text === undefined ? null : toFtsQuery(filters.text)
+  if (fts !== null) add('order_search MATCH @text', 'text', fts)
+  const statuses = [...new Set(filters.statuses ?? [])].sort()
+  const source = fts === null ? 'orders o' : 'order_search CROSS JOIN orders o ON o.id = order_search.rowid'
+  return ok({ conditions, params, statuses, source })
+}
+
+export interface SortSql {
+  /** ORDER BY terms for alias `o` (or any alias, with `{a}` replaced). */
+  orderBy: (alias: string) => string
+  /** Keyset condition: rows strictly after the cursor in this order. */
+  after: string
+  keyOf: (row: { created_at: string; total_ttc: number }) => string | number
+}
+
+export const SORTS: Readonly<Record<OrderSort, SortSql>> = {
+  date_desc: {
+    orderBy: (a) => `${a}.created_at DESC, ${a}.id DESC`,
+    after: '(o.created_at, o.id) < (@cursorKey, @cursorId)',
+    keyOf: (row) => row.created_at,
+  },
+  amount_desc: {
+    orderBy: (a) => `${a}.total_ttc DESC, ${a}.id DESC`,
+    after: '(o.total_ttc, o.id) < (@cursorKey, @cursorId)',
+    keyOf: (row) => row.total_ttc,
+  },
+  amount_asc: {
+    orderBy: (a) => `${a}.total_ttc ASC, ${a}.id ASC`,
+    after: '(o.total_ttc, o.id) > (@cursorKey, @cursorId)',
+    keyOf: (row) => row.total_ttc,
+  },
+}
+
+/** The opaque page cursor: the sort it belongs to, the last row's sort key and its id. */
+export function encodeCursor(sort: OrderSort, key: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, sort: OrderSort): Result<{ key: string | number; id: number }> {
+  const invalid = err('VALIDATION_FAILED', 'This page cursor is not valid for this list', { fields: ['cursor'] })
+  let decoded: unknown
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    return invalid
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== sort) return invalid
+  const [, key, id] = decoded as [unknown, unknown, unknown]
+  if (!Number.isSafeInteger(id)) return invalid
+  if (sort === 'date_desc' ? typeof key !== 'string' : !Number.isSafeInteger(key)) return invalid
+  return ok({ key: key as string | number, id: id as number })
+}

@@ -1,0 +1,183 @@
+import type { OrderListRow, OrderSort, VatByRate } from '@shared/contract'
+import type { Statement } from 'better-sqlite3'
+import type { SqliteDatabase } from '../database/open-database'
+import type { PaymentMethod } from '../repositories/order-repository'
+import type { OrderStatus } from '../orders/order-status'
+import { SORTS, type FilterSql } from './order-filter-sql'
+
+export interface OrderListDbRow {
+  id: number
+  number: string
+  created_at: string
+  status: OrderStatus
+  customer_name: string | null
+  cashier_name: string
+  till_id: string
+  payment_method: PaymentMethod | null
+  card_brand: string | null
+  card_last_four: string | null
+  authorization_code: string | null
+  last_decline_code: string | null
+  total_ttc: number
+  currency: string
+}
+
+export function toOrderListRow(row: OrderListDbRow): OrderListRow {
+  return {
+    id: row.id,
+    number: row.number,
+    createdAt: row.created_at,
+    status: row.status,
+    customerName: row.customer_name,
+    cashierName: row.cashier_name,
+    tillId: row.till_id,
+    paymentMethod: row.payment_method,
+    cardBrand: row.card_brand,
+    cardLastFour: row.card_last_four,
+    authorizationCode: row.authorization_code,
+    lastDeclineCode: row.last_decline_code,
+    totalTtc: row.total_ttc,
+    currency: row.currency,
+  }
+}
+
+const LIST_COLUMNS = `o.id, o.number, o.created_at, o.status, o.customer_name, o.cashier_id, o.till_id,
+  o.payment_method, o.card_brand, o.card_last_four, o.authorization_code, o.last_decline_code, o.total_ttc, o.currency`
+
+export interface PageQuery {
+  filter: FilterSql
+  sort: OrderSort
+  limit: number
+  after: { key: string | number; id: number } | null
+}
+
+type Params = Record<string, string | number>
+
+/**
+ * The order history's queries, built from a filter set. Each distinct shape of query is prepared
+ * once and kept. A status filter becomes one index range per status (`status, created_at, id` or
+ * `status, total_ttc, id`), each read in order with a LIMIT and merged, because SQLite cannot
+ * walk several ranges of one index in a common order; without a status the sort's own index is
+ * walked. Either way a page never reads more than it returns plus what the other filters skip.
+ */
+export class OrderHistoryRepository {
+  private readonly cache = new Map<string, Statement>()
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.cache.get(sql)
+    if (!statement) {
+      if (this.cache.size > 500) this.cache.clear()
+      statement = this.db.prepare(sql)
+      this.cache.set(sql, statement)
+    }
+    return statement
+  }
+
+  /** The SQL and parameters of one page; exposed so the bench and tests can EXPLAIN it. */
+  pageQuery(query: PageQuery): { sql: string; params: Params } {
+    const sort = SORTS[query.sort]
+    const params: Params = { ...query.filter.params, limit: query.limit }
+    const shared = [...query.filter.conditions]
+    if (query.after) {
+      shared.push(sort.after)
+      params.cursorKey = query.after.key
+      params.cursorId = query.after.id
+    }
+    const branch = (statusCondition: string | null) => {
+      const conditions = statusCondition ? [statusCondition, ...shared] : shared
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+      return `SELECT ${LIST_COLUMNS} FROM ${query.filter.source} ${where} ORDER BY ${sort.orderBy('o')} LIMIT @limit`
+    }
+    const statuses = query.filter.statuses
+    let inner: string
+    if (statuses.length === 0) inner = branch(null)
+    else {
+      statuses.forEach((status, index) => (params[`status${index}`] = status))
+      inner = statuses.map((_, index) => `SELECT * FROM (${branch(`o.status = @status${index}`)})`).join(' UNION ALL ')
+    }
+    const sql = `SELECT p.*, u.display_name AS cashier_name FROM (${inner}) p JOIN users u ON u.id = p.cashier_id
+      ORDER BY ${sort.orderBy('p')} LIMIT @limit`
+    return { sql, params }
+  }
+
+  page(query: PageQuery): OrderListDbRow[] {
+    const { sql, params } = this.pageQuery(query)
+    return this.statement(sql).all(params) as OrderListDbRow[]
+  }
+
+  private where(filter: FilterSql, params: Params): string {
+    const conditions = [...filter.conditions]
+    if (filter.statuses.length > 0) {
+      conditions.push(`o.status IN (${filter.statuses.map((_, index) => `@status${index}`).join(', ')})`)
+      filter.statuses.forEach((status, index) => (params[`status${index}`] = status))
+    }
+    return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+  }
+
+  /** Count and TTC of every matching order, read from the orders themselves. */
+  totals(filter: FilterSql): { count: number; totalTtc: number } {
+    const params: Params = { ...filter.params }
+    const sql = `SELECT count(*) AS count, coalesce(sum(o.total_ttc), 0) AS totalTtc FROM ${filter.source} ${this.where(filter, params)}`
+    return this.statement(sql).get(params) as { count: number; totalTtc: number }
+  }
+
+  /** VAT per rate of every matching order, highest rate first. */
+  vatByRate(filter: FilterSql): VatByRate[] {
+    const params: Params = { ...filter.params }
+    const sql = `SELECT v.rate_basis_points AS rateBasisPoints, sum(v.ht) AS ht, sum(v.vat) AS vat, sum(v.ttc) AS ttc
+      FROM ${filter.source} JOIN order_vat v ON v.order_id = o.id ${this.where(filter, params)}
+      GROUP BY v.rate_basis_points ORDER BY v.rate_basis_points DESC`
+    return this.statement(sql).all(params) as VatByRate[]
+  }
+
+  /** Refunded amounts of the matching orders (the VAT report's refunds line). */
+  refundedTotal(filter: FilterSql): number {
+    const params: Params = { ...filter.params }
+    const sql = `SELECT coalesce(sum(o.refunded_amount), 0) FROM ${filter.source} ${this.where(filter, params)}`
+    return this.statement(sql).pluck().get(params) as number
+  }
+
+  /** How many orders match, for the export's progress bar. */
+  count(filters: FilterSql): number {
+    return this.totals(filters).count
+  }
+
+  cashiers(): Array<{ id: number; displayName: string }> {
+    return this.statement('SELECT id, display_name AS displayName FROM users ORDER BY display_name').all() as Array<{
+      id: number
+      displayName: string
+    }>
+  }
+
+  /** Distinct tills, by skipping through the till index rather than reading every order. */
+  tills(): string[] {
+    return this.statement(
+      `WITH RECURSIVE t (till) AS (
+         SELECT min(till_id) FROM orders
+         UNION ALL SELECT (SELECT min(till_id) FROM orders WHERE till_id > t.till) FROM t WHERE t.till IS NOT NULL)
+       SELECT till FROM t WHERE till IS NOT NULL`,
+    )
+      .pluck()
+      .all() as string[]
+  }
+
+  /** Distinct decline codes seen, skipping through the partial decline index. */
+  declineCodes(): string[] {
+    return this.statement(
+      `WITH RECURSIVE c (code) AS (
+         SELECT min(last_decline_code) FROM orders WHERE last_decline_code IS NOT NULL
+         UNION ALL SELECT (SELECT min(last_decline_code) FROM orders WHERE last_decline_code > c.code)
+           FROM c WHERE c.code IS NOT NULL)
+       SELECT code FROM c WHERE code IS NOT NULL`,
+    )
+      .pluck()
+      .all() as string[]
+  }
+
+  /** Explains a query: the bench prints it, the tests check that no full scan sneaks in. */
+  explain(sql: string, params: Params): string[] {
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail)
+  }
+}

@@ -1,0 +1,101 @@
+import { describeResponseCode } from '@shared/cards/response-codes'
+import type { OrderFilters, OrderListRow, OrderSort, OrderSummary } from '@shared/contract'
+import { ok, type Result } from '@shared/contract/result'
+import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
+import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
+import { OrderHistoryRepository, toOrderListRow } from './order-history-repository'
+
+export interface OrderPage {
+  rows: OrderListRow[]
+  nextCursor: string | null
+}
+
+const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0{1,3})?)?Z)?$/
+
+/** The day a bound falls on when it is a whole UTC day, else null. */
+function wholeDay(bound: string | undefined): string | null | undefined {
+  if (bound === undefined) return undefined
+  return MIDNIGHT.exec(bound)?.[1] ?? null
+}
+
+/**
+ * The day range of a filter set the daily tables can answer exactly: only statuses and whole-day
+ * bounds. Anything else (a cashier, a text, an hour) needs the orders themselves.
+ */
+function dailyRange(filters: OrderFilters): DayRange | null | 'not-daily' {
+  const { statuses, from, to, ...others } = filters
+  void statuses
+  if (Object.values(others).some((value) => value !== undefined)) return 'not-daily'
+  const fromDay = wholeDay(from)
+  const toDay = wholeDay(to)
+  if (fromDay === null || toDay === null) return 'not-daily'
+  if (fromDay === undefined && toDay === undefined) return null
+  return { from: fromDay ?? '0000-00-00', to: toDay ?? '9999-99-99' }
+}
+
+/** The order history: pages, totals and the values the filters offer. */
+export class OrderHistoryService {
+  readonly repository: OrderHistoryRepository
+  private readonly daily: DailyTotalsRepository
+
+  constructor(
+    db: ConstructorParameters<typeof OrderHistoryRepository>[0],
+    private readonly currency: () => string,
+  ) {
+    this.repository = new OrderHistoryRepository(db)
+    this.daily = new DailyTotalsRepository(db)
+  }
+
+  search(filters: OrderFilters, sort: OrderSort, limit: number, cursor: string | null | undefined): Result<OrderPage> {
+    const filter = filterSql(filters)
+    if (!filter.ok) return filter
+    let after: { key: string | number; id: number } | null = null
+    if (cursor) {
+      const decoded = decodeCursor(cursor, sort)
+      if (!decoded.ok) return decoded
+      after = decoded.value
+    }
+    // One row more than asked tells whether another page exists without a count.
+    const rows = this.repository.page({ filter: filter.value, sort, limit: limit + 1, after })
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    const nextCursor = rows.length > limit && last ? encodeCursor(sort, SORTS[sort].keyOf(last), last.id) : null
+    return ok({ rows: page.map(toOrderListRow), nextCursor })
+  }
+
+  summary(filters: OrderFilters): Result<OrderSummary> {
+    const filter = filterSql(filters)
+    if (!filter.ok) return filter
+    const range = dailyRange(filters)
+    if (range !== 'not-daily') {
+      const statuses = filter.value.statuses.length > 0 ? filter.value.statuses : ALL_STATUSES
+      const totals = this.daily.totals(range, statuses)
+      return ok({ ...totals, currency: this.currency(), vat: this.daily.vatByRate(range, statuses) })
+    }
+    const totals = this.repository.totals(filter.value)
+    return ok({ ...totals, currency: this.currency(), vat: this.repository.vatByRate(filter.value) })
+  }
+
+  filterOptions() {
+    return {
+      cashiers: this.repository.cashiers(),
+      tills: this.repository.tills(),
+      cardBrands: ['cb', 'visa', 'mastercard', 'amex'] as const,
+      declineCodes: this.repository.declineCodes().map((code) => ({ code, meaning: describeResponseCode(code).meaning })),
+    }
+  }
+}
+
+const ALL_STATUSES = [
+  'pending_payment',
+  'authorized',
+  'paid',
+  'declined',
+  'awaiting_shipment',
+  'delivered',
+  'shipped',
+  'completed',
+  'voided',
+  'refunded',
+  'abandoned',
+]

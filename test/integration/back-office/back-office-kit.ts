@@ -1,0 +1,76 @@
+import { generateHistory } from '../../../src/main/back-office/history-generator/history-generator'
+import { createTempApp, type TempApp } from '../../support/temp-app'
+
+export const VISA_OK = { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
+export const LYON = { recipient: 'Jeanne Client', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' }
+
+/** A real app with an administrator (and a cashier) logged in and, if asked, a generated 2025 of `orders`. */
+export async function backOfficeApp(orders = 0, seed = 7): Promise<TempApp> {
+  const subject = createTempApp()
+  if (orders > 0) generateHistory(subject.app.db, { orders, seed, end: new Date('2026-01-01T00:00:00.000Z'), customers: 200, baskets: 300, batchSize: 1000 })
+  await subject.loginAs('admin')
+  await subject.loginAs('cashier', 'cashier')
+  return subject
+}
+
+/** A sale made at the till by the cashier, through the real checkout calls. */
+export async function sellAtTill(
+  subject: TempApp,
+  options: { sku?: string; shipped?: boolean; cash?: boolean; card?: typeof VISA_OK } = {},
+) {
+  const [product] = await subject.value('catalogue.search', { query: options.sku ?? 'MAI-THEIERE-05', limit: 1 }, 'cashier')
+  await subject.value('cart.addProduct', { productId: product!.id, quantity: 1 }, 'cashier')
+  const delivery = options.shipped ? { option: 'standard' as const, address: LYON } : { option: 'pickup' as const }
+  const order = await subject.value('checkout.begin', { customerId: null, delivery }, 'cashier')
+  if (options.cash) return subject.value('checkout.payCash', { orderId: order.id, tendered: 100_000 }, 'cashier')
+  return subject.value('checkout.payByCard', { orderId: order.id, card: options.card ?? VISA_OK }, 'cashier')
+}
+
+/** RFC 4180 parser for the tests: quoted fields, doubled quotes, CRLF rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let field = ''
+  let row: string[] = []
+  let quoted = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"'
+        index++
+      } else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"') quoted = true
+    else if (char === ',') {
+      row.push(field)
+      field = ''
+    } else if (char === '\r') continue
+    else if (char === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += char
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field])
+  return rows
+}
+
+/** Starts an export, waits for it and reads it back whole through the chunk call. */
+export async function exportText(subject: TempApp, input: Parameters<TempApp['value']>[1] & object): Promise<string> {
+  const started = await subject.value('exports.start', input as never)
+  for (;;) {
+    const status = await subject.value('exports.status', { exportId: started.exportId })
+    if (status.error) throw new Error(status.error)
+    if (status.done) break
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  const parts: Buffer[] = []
+  let offset: number | null = 0
+  while (offset !== null) {
+    const chunk: { base64: string; nextOffset: number | null } = await subject.value('exports.chunk', { exportId: started.exportId, offset })
+    parts.push(Buffer.from(chunk.base64, 'base64'))
+    offset = chunk.nextOffset
+  }
+  return Buffer.concat(parts).toString('utf8')
+}
