@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { merchantMigrations } from '../database/migrations'
 import { openDatabase, type SqliteDatabase } from '../database/open-database'
+import { createAdministration } from '../administration/create-administration'
 import { administrationHandlers } from '../handlers/administration-handlers'
 import { authHandlers } from '../handlers/auth-handlers'
 import { backOfficeHandlers } from '../handlers/back-office-handlers'
@@ -98,7 +99,9 @@ export function createApp(options: AppOptions): ComptoirApp {
       categoryCode: identity.merchantCategoryCode,
       currency: readShopSettings(settings).currency,
     },
-    timeoutMs: options.paymentTimeoutMs ?? readShopSettings(settings).issuerTimeoutSeconds * 1000,
+    // Read per authorization, so a new issuer timeout applies without a restart.
+    timeoutMs:
+      options.paymentTimeoutMs ?? (() => readShopSettings(settings).issuerTimeoutSeconds * 1000),
     reversalRetry: options.reversalRetry,
     savedCards: { readForPayment: async (token) => (await vault()).readForPayment(token) },
     logger,
@@ -142,7 +145,9 @@ export function createApp(options: AppOptions): ComptoirApp {
       now,
     }),
     ...userHandlers(users),
-    ...administrationHandlers(),
+    ...administrationHandlers(
+      createAdministration({ db, users, sessions, settings, pricing, keyProvider, issuer, now }),
+    ),
     ...backOfficeHandlers({
       db, orders, customers, attempts, payments, dataDir, logger, now,
       shop: () => readShopIdentity(settings),

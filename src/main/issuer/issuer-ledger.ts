@@ -38,6 +38,11 @@ export class IssuerLedger {
     this.move(accountId, null, 'opening', Math.abs(balance), balance, 0, at)
   }
 
+  /** A balance changed by hand from the issuer console, by `balanceDelta`. */
+  adjust(accountId: number, balanceDelta: number, at: string): void {
+    this.move(accountId, null, 'adjustment', Math.abs(balanceDelta), balanceDelta, 0, at)
+  }
+
   placeHold(accountId: number, authorizationId: number, amount: number, at: string): void {
     this.move(accountId, authorizationId, 'hold', amount, 0, amount, at)
   }

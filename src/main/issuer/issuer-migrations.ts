@@ -1,4 +1,5 @@
 import type { Migration } from '../database/migration'
+import { journalAdjustments } from './console/journal-adjustments-migration'
 
 /**
  * The issuer's own database, apart from the merchant's: the merchant side never opens this file.
@@ -96,4 +97,4 @@ const ledger: Migration = {
   },
 }
 
-export const issuerMigrations: readonly Migration[] = [ledger]
+export const issuerMigrations: readonly Migration[] = [ledger, journalAdjustments]

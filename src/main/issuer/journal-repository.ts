@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../database/open-database'
 
-export type Movement = 'opening' | 'hold' | 'release' | 'capture' | 'refund'
+/** `adjustment`: a balance set from the issuer console. */
+export type Movement = 'opening' | 'hold' | 'release' | 'capture' | 'refund' | 'adjustment'
 
 export interface JournalEntry {
   id: number

@@ -23,8 +23,8 @@ export interface PaymentServiceOptions {
   gateway: IssuerGateway
   attempts: PaymentAttemptRepository
   merchant: MerchantProfile
-  /** How long to wait for the issuer before reversing (default 10 s). */
-  timeoutMs?: number
+  /** How long to wait for the issuer before reversing (default 10 s); a function is read per try. */
+  timeoutMs?: number | (() => number)
   reversalRetry?: Partial<ReversalRetryPolicy>
   savedCards?: SavedCardReader
   now?: () => Date
@@ -67,12 +67,13 @@ function summarize(card: CardData): CardSummary {
  * records every attempt, and reverses whatever it did not get an answer for.
  */
 export class PaymentService {
-  private readonly timeoutMs: number
+  private readonly timeoutMs: () => number
   private readonly now: () => Date
   private readonly reversals: ReversalSender
 
   constructor(private readonly options: PaymentServiceOptions) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS
+    const timeout = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS
+    this.timeoutMs = typeof timeout === 'function' ? timeout : () => timeout
     this.now = options.now ?? (() => new Date())
     const policy = { ...DEFAULT_REVERSAL_RETRY, ...options.reversalRetry }
     this.reversals = new ReversalSender(
@@ -149,7 +150,9 @@ export class PaymentService {
       at: this.now(),
     })
     const started = performance.now()
-    const answer = await gateway.authorize(request, { signal: AbortSignal.timeout(this.timeoutMs) })
+    const answer = await gateway.authorize(request, {
+      signal: AbortSignal.timeout(this.timeoutMs()),
+    })
     const latencyMs = Math.round(performance.now() - started)
     const interpreted = interpretAuthorizationAnswer(answer, { attempt, card: summary, latencyMs })
     const reversal = interpreted.mustReverse ? await this.reversals.send(attempt) : 'none'
@@ -204,7 +207,7 @@ export class PaymentService {
     const captured = amount ?? attempt.amount
     const answer = await this.options.gateway.capture(
       { messageType: '0220', ...this.followUp(attempt, captured) },
-      { signal: AbortSignal.timeout(this.timeoutMs) },
+      { signal: AbortSignal.timeout(this.timeoutMs()) },
     )
     if (!answer.ok)
       return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the capture; try again', {
@@ -240,7 +243,7 @@ export class PaymentService {
     }
     const answer = await this.options.gateway.refund(
       { messageType: '0200', processingCode: '200000', ...this.followUp(attempt, amount) },
-      { signal: AbortSignal.timeout(this.timeoutMs) },
+      { signal: AbortSignal.timeout(this.timeoutMs()) },
     )
     if (!answer.ok)
       return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the refund; try again', {

@@ -1,4 +1,5 @@
 import type { UserRole } from '@shared/contract'
+import { recordAudit } from '../audit/audit-log'
 import type { SqliteDatabase } from '../database/open-database'
 
 export interface UserRow {
@@ -82,14 +83,21 @@ export class UserRepository {
     return Number(this.statements.insert.run(displayName, role, pinSalt, pinHash, at).lastInsertRowid)
   }
 
-  /** Counts a wrong PIN and, when `lockUntil` is given, locks the user; one transaction with its event. */
+  /**
+   * Counts a wrong PIN and, when `lockUntil` is given, locks the user; one transaction with its
+   * events and audit entries.
+   */
   recordFailedLogin(userId: number, tillId: string, at: string, lockUntil: string | null): void {
     this.db.transaction(() => {
       this.statements.recordFailure.run(lockUntil, userId)
       this.statements.insertEvent.run(userId, tillId, at, 'wrong_pin')
+      const subject = `user:${userId}`
+      recordAudit(this.db, { action: 'auth.wrongPin', userId, subject, details: { tillId }, at })
       if (lockUntil) {
         this.statements.resetAfterLock.run(userId)
         this.statements.insertEvent.run(userId, tillId, at, 'locked_out')
+        const details = { tillId, lockedUntil: lockUntil }
+        recordAudit(this.db, { action: 'auth.lockout', userId, subject, details, at })
       }
     })()
   }
@@ -98,6 +106,8 @@ export class UserRepository {
     this.db.transaction(() => {
       this.statements.recordSuccess.run(at, userId)
       this.statements.insertEvent.run(userId, tillId, at, 'success')
+      const subject = `user:${userId}`
+      recordAudit(this.db, { action: 'auth.login', userId, subject, details: { tillId }, at })
     })()
   }
 

@@ -1,6 +1,7 @@
 import { isValidEan13 } from '@shared/catalogue/ean13'
 import { err, MAX_LINE_QUANTITY, ok, type AppError, type Cart, type Err, type Result } from '@shared/contract'
 import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
+import { recordAudit } from '../audit/audit-log'
 import type { SqliteDatabase } from '../database/open-database'
 import { lineDiscountAmount, lineDiscountNeedsApproval, priceCart, resolveVatRate } from '../pricing'
 import type { PricingLine, Promotion } from '../pricing'
@@ -119,7 +120,7 @@ export class CartService {
     }
     return this.change(() => {
       if (discount && approverId !== null) {
-        pricing.recordDiscountApproval({
+        const approved = {
           tillId,
           cartLineId: lineId,
           productId: line.productId,
@@ -129,7 +130,11 @@ export class CartService {
           lineAmount,
           discountAmount: amount.value,
           at: this.deps.now().toISOString(),
-        })
+        }
+        pricing.recordDiscountApproval(approved)
+        const { at, approverId: userId, ...details } = approved
+        const subject = `cart-line:${lineId}`
+        recordAudit(this.deps.db, { action: 'discount.approved', userId, subject, details, at })
       }
       carts.setDiscount(tillId, lineId, discount)
     })

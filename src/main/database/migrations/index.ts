@@ -4,6 +4,14 @@ import { pricing } from './002-pricing'
 import { paymentAttempts } from './003-payment-attempts'
 import { orders } from './004-orders'
 import { orderSearch } from './005-order-search'
+import { auditLog } from './006-audit-log'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
-export const merchantMigrations: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts, orders, orderSearch]
+export const merchantMigrations: readonly Migration[] = [
+  staffAndCatalogue,
+  pricing,
+  paymentAttempts,
+  orders,
+  orderSearch,
+  auditLog,
+]

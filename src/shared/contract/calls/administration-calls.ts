@@ -48,7 +48,9 @@ export const administrationCalls = {
   'users.create': defineCall({
     summary: 'Add a cashier or an administrator with their PIN',
     role: 'admin',
-    input: z.object({ displayName: z.string().trim().min(1).max(60), role: roleSchema, pin: pinSchema }).strict(),
+    input: z
+      .object({ displayName: z.string().trim().min(1).max(60), role: roleSchema, pin: pinSchema })
+      .strict(),
     output: staffMemberSchema,
   }),
   'users.changeRole': defineCall({
@@ -76,7 +78,8 @@ export const administrationCalls = {
     output: staffMemberSchema,
   }),
   'settings.get': defineCall({
-    summary: 'Shop identity, shop and pricing settings, VAT rates, promotion codes, card vault protection',
+    summary:
+      'Shop identity, shop and pricing settings, VAT rates, promotion codes, card vault protection',
     role: 'admin',
     input: emptyInputSchema,
     output: settingsViewSchema,
@@ -94,7 +97,8 @@ export const administrationCalls = {
     output: settingsViewSchema,
   }),
   'settings.updatePricing': defineCall({
-    summary: 'Change price mode, delivery bands and fees, free-delivery threshold, approval threshold',
+    summary:
+      'Change price mode, delivery bands and fees, free-delivery threshold, approval threshold',
     role: 'admin',
     input: pricingSettingsViewSchema.partial().strict(),
     output: settingsViewSchema,
@@ -102,7 +106,13 @@ export const administrationCalls = {
   'settings.addVatRate': defineCall({
     summary: 'A new rate for a category from a future instant on; carts priced before keep theirs',
     role: 'admin',
-    input: z.object({ category: vatCategorySchema, rateBasisPoints: basisPointsSchema, effectiveFrom: isoInstantSchema }).strict(),
+    input: z
+      .object({
+        category: vatCategorySchema,
+        rateBasisPoints: basisPointsSchema,
+        effectiveFrom: isoInstantSchema,
+      })
+      .strict(),
     output: settingsViewSchema,
   }),
   'settings.savePromotion': defineCall({
@@ -162,7 +172,9 @@ export const administrationCalls = {
     role: 'admin',
     input: issuerFaultsSchema
       .strict()
-      .refine((faults) => faults.share91 + faults.share96 <= 1, { message: 'share91 + share96 must be at most 1' }),
+      .refine((faults) => faults.share91 + faults.share96 <= 1, {
+        message: 'share91 + share96 must be at most 1',
+      }),
     output: issuerFaultsSchema,
   }),
 }

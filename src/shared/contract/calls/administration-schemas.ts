@@ -86,20 +86,28 @@ export const shopIdentityViewSchema = z.object({
   postcode: z.string().trim().min(1).max(10),
   city: z.string().trim().min(1).max(80),
   siret: z.string().regex(/^\d{3} ?\d{3} ?\d{3} ?\d{5}$/, 'A SIRET is 14 digits'),
-  vatNumber: z.string().regex(/^FR[0-9A-Z]{2} ?\d{9}$/, 'A French VAT number is FR, 2 characters, 9 digits'),
+  vatNumber: z
+    .string()
+    .regex(/^FR[0-9A-Z]{2} ?\d{9}$/, 'A French VAT number is FR, 2 characters, 9 digits'),
   merchantId: z.string().regex(/^[0-9A-Z]{8,15}$/),
   merchantCategoryCode: z.string().regex(/^\d{4}$/),
 })
 export type ShopIdentityView = z.infer<typeof shopIdentityViewSchema>
 
-const weightBandSchema = z.object({ upToGrams: z.number().int().positive().max(1_000_000), fee: moneyAmountSchema })
+const weightBandSchema = z.object({
+  upToGrams: z.number().int().positive().max(1_000_000),
+  fee: moneyAmountSchema,
+})
 /** Bands in ascending weight; an empty list means the option is not offered in that zone. */
 const bandListSchema = z
   .array(weightBandSchema)
   .max(20)
-  .refine((bands) => bands.every((band, i) => i === 0 || band.upToGrams > bands[i - 1]!.upToGrams), {
-    message: 'Weight bands must go up in weight',
-  })
+  .refine(
+    (bands) => bands.every((band, i) => i === 0 || band.upToGrams > bands[i - 1]!.upToGrams),
+    {
+      message: 'Weight bands must go up in weight',
+    },
+  )
 const zoneBandsSchema = z.object({ standard: bandListSchema, express: bandListSchema })
 
 export const pricingSettingsViewSchema = z.object({
@@ -150,7 +158,10 @@ export type SettingsView = z.infer<typeof settingsViewSchema>
 
 export const promotionInputSchema = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9_-]{3,40}$/, 'A code is 3 to 40 letters, digits, - or _'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,40}$/, 'A code is 3 to 40 letters, digits, - or _'),
     type: promotionTypeSchema,
     value: moneyAmountSchema,
     minBasket: moneyAmountSchema.nullable().default(null),
@@ -163,7 +174,13 @@ export const promotionInputSchema = z
 
 // ---- Issuer console -------------------------------------------------------------------------
 
-export const issuerAccountStatusSchema = z.enum(['active', 'lost', 'stolen', 'blocked', 'restricted'])
+export const issuerAccountStatusSchema = z.enum([
+  'active',
+  'lost',
+  'stolen',
+  'blocked',
+  'restricted',
+])
 
 export const issuerAccountSchema = z.object({
   id: idSchema,
@@ -207,5 +224,7 @@ export const issuerFaultsSchema = z.object({
 })
 export type IssuerFaultsView = z.infer<typeof issuerFaultsSchema>
 
-export const keysetPageInput = { cursor: idSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }
-
+export const keysetPageInput = {
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+}
