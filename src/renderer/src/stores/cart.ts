@@ -2,11 +2,15 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import {
   MAX_LINE_QUANTITY,
+  ok,
   type AppError,
   type Cart,
   type CartLine,
+  type DeliverySelection,
+  type LineDiscount,
   type LocalizedText,
   type Result,
+  type UserSummary,
 } from '@shared/contract'
 import { call } from '@renderer/bridge'
 
@@ -16,6 +20,13 @@ type FeedbackMessage =
   | { kind: 'unknownBarcode'; barcode: string }
   | { kind: 'error'; error: AppError }
 export type CartFeedback = FeedbackMessage & { serial: number }
+
+/** How an answer is taken: which line to select, and whether a refusal flashes the panel. */
+interface ApplyOptions {
+  select: 'changed' | 'keep'
+  /** The screen that asked shows the refusal itself (a dialog, the promotion field). */
+  quiet?: boolean
+}
 
 /** The line that an answer added or grew, by comparing the cart before and after. */
 function changedLine(before: Cart | null, after: Cart): CartLine | null {
@@ -39,6 +50,11 @@ export const useCartStore = defineStore('cart', () => {
   const lines = computed(() => cart.value?.lines ?? [])
   const itemCount = computed(() => cart.value?.itemCount ?? 0)
   const total = computed(() => cart.value?.total ?? 0)
+  const quote = computed(() => cart.value?.quote ?? null)
+  const promotionCode = computed(() => cart.value?.promotionCode ?? null)
+  const delivery = computed<DeliverySelection>(() => cart.value?.delivery ?? { option: 'pickup' })
+  /** Something stored that no longer applies (a code below its minimum basket, say). */
+  const notice = computed(() => cart.value?.notice ?? null)
   const selectedLine = computed(
     () => lines.value.find((line) => line.lineId === selectedLineId.value) ?? null,
   )
@@ -47,12 +63,15 @@ export const useCartStore = defineStore('cart', () => {
     feedback.value = { ...next, serial: ++serial }
   }
 
-  function apply(result: Result<Cart>, select: 'changed' | 'keep'): Result<Cart> {
+  function apply(result: Result<Cart>, select: 'changed' | 'keep' | ApplyOptions): Result<Cart> {
+    const options = typeof select === 'string' ? { select } : select
     if (!result.ok) {
-      if (result.error.code !== 'UNAUTHENTICATED') say({ kind: 'error', error: result.error })
+      if (result.error.code !== 'UNAUTHENTICATED' && !options.quiet) {
+        say({ kind: 'error', error: result.error })
+      }
       return result
     }
-    const changed = select === 'changed' ? changedLine(cart.value, result.value) : null
+    const changed = options.select === 'changed' ? changedLine(cart.value, result.value) : null
     cart.value = result.value
     if (changed) {
       selectedLineId.value = changed.lineId
@@ -106,6 +125,49 @@ export const useCartStore = defineStore('cart', () => {
     return enqueue(async () => apply(await call('cart.removeLine', { lineId }), 'keep'))
   }
 
+  /**
+   * Gives (or with null, removes) a discount on a line. A cashier's discount above the shop's
+   * threshold answers APPROVAL_REQUIRED; the same call with an administrator's PIN applies it.
+   * Refusals are for the dialog to show, so they do not flash the panel.
+   */
+  function setLineDiscount(
+    lineId: number,
+    discount: LineDiscount | null,
+    approval?: { userId: number; pin: string },
+  ): Promise<Result<Cart>> {
+    selectedLineId.value = lineId
+    return enqueue(async () =>
+      apply(
+        await call('cart.setLineDiscount', { lineId, discount, ...(approval ? { approval } : {}) }),
+        { select: 'keep', quiet: true },
+      ),
+    )
+  }
+
+  /** Applies a promotion code; the field that asked shows why a code is refused. */
+  function applyPromotion(code: string): Promise<Result<Cart>> {
+    return enqueue(async () =>
+      apply(await call('cart.applyPromotion', { code }), { select: 'keep', quiet: true }),
+    )
+  }
+
+  function removePromotion(): Promise<Result<Cart>> {
+    return enqueue(async () => apply(await call('cart.removePromotion'), 'keep'))
+  }
+
+  /** A delivery this cart cannot have (too heavy for the zone, say) is refused with a flash. */
+  function setDelivery(selection: DeliverySelection): Promise<Result<Cart>> {
+    return enqueue(async () =>
+      apply(await call('cart.setDelivery', { delivery: selection }), 'keep'),
+    )
+  }
+
+  /** The administrators who may approve a large discount on the spot. */
+  async function listApprovers(): Promise<Result<UserSummary[]>> {
+    const result = await call('auth.listUsers')
+    return result.ok ? ok(result.value.filter((user) => user.role === 'admin')) : result
+  }
+
   function clear(): Promise<Result<Cart>> {
     return enqueue(async () => {
       const result = apply(await call('cart.clear'), 'keep')
@@ -142,6 +204,10 @@ export const useCartStore = defineStore('cart', () => {
     lines,
     itemCount,
     total,
+    quote,
+    promotionCode,
+    delivery,
+    notice,
     selectedLineId,
     selectedLine,
     feedback,
@@ -151,6 +217,11 @@ export const useCartStore = defineStore('cart', () => {
     setQuantity,
     stepQuantity,
     removeLine,
+    setLineDiscount,
+    applyPromotion,
+    removePromotion,
+    setDelivery,
+    listApprovers,
     clear,
     selectStep,
     select,
