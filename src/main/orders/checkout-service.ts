@@ -133,7 +133,13 @@ export class CheckoutService {
     if (tendered < order.total_ttc) {
       return err('CASH_SHORT', 'The cash tendered is less than the total', { missing: order.total_ttc - tendered })
     }
-    await this.deps.completion.complete(order, { kind: 'cash', tendered, changeDue: tendered - order.total_ttc }, cashierId)
+    if (this.paymentsInFlight.has(orderId)) return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
+    this.paymentsInFlight.add(orderId)
+    try {
+      await this.deps.completion.complete(order, { kind: 'cash', tendered, changeDue: tendered - order.total_ttc }, cashierId)
+    } finally {
+      this.paymentsInFlight.delete(orderId)
+    }
     return ok(this.info(orderId))
   }
 

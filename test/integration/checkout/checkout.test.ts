@@ -137,6 +137,17 @@ describe('checkout at the till', () => {
     expect(attempts.n).toBe(1)
   })
 
+  it('cash tendered twice at once records one payment', async () => {
+    subject = createTempApp()
+    await subject.loginAs('cashier')
+    await add('LIB-POCHE-02')
+    const order = await beginPickup()
+    const answers = await Promise.all([1, 2, 3].map(() => subject.call('checkout.payCash', { orderId: order.id, tendered: 1000 })))
+    expect(answers.some((answer) => answer.ok)).toBe(true)
+    const events = subject.app.db.prepare("SELECT count(*) FROM order_events WHERE order_id = ? AND to_status = 'paid'").pluck().get(order.id)
+    expect(events).toBe(1)
+  })
+
   it('a card saved with consent is reused on a later sale without its security code', async () => {
     subject = createTempApp()
     await subject.loginAs('cashier')
