@@ -5,7 +5,7 @@
 export const DOCUMENT_STYLES = `
   @page { size: A4; margin: 16mm; }
   * { box-sizing: border-box; }
-  body { font: 11pt/1.45 "Helvetica Neue", Arial, sans-serif; color: #1b2a33; margin: 0; padding: 24px; background: #fff; }
+  body { font: 11pt/1.45 "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #1b2a33; margin: 0; padding: 24px; background: #fff; }
   header { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #0f4c5c; padding-bottom: 12px; }
   h1 { font-size: 18pt; margin: 0 0 4px; color: #0f4c5c; }
   h2 { font-size: 12pt; margin: 20px 0 6px; color: #0f4c5c; }
