@@ -2,6 +2,7 @@ import {
   ADMINISTRATION_ERROR_CODES,
   err,
   ok,
+  type Err,
   type Result,
   type StaffMember,
   type UserRole,
@@ -50,6 +51,10 @@ export class UserAdministration {
   }
 
   create(actorId: number, displayName: string, role: UserRole, pin: string): Result<StaffMember> {
+    // Hashing is slow (scrypt), so it happens outside the transaction; the name is checked
+    // again inside it.
+    const taken = this.takenNameRefusal(displayName, null)
+    if (taken) return taken
     const { salt, hash } = hashPin(pin)
     return this.change(() => {
       this.refuseTakenName(displayName, null)
@@ -75,6 +80,9 @@ export class UserAdministration {
   }
 
   resetPin(actorId: number, userId: number, pin: string): Result<StaffMember> {
+    // scrypt is deliberately slow: refuse an unknown user before paying for it.
+    if (!this.deps.users.findById(userId))
+      return err('NOT_FOUND', 'There is no such user', { userId })
     const { salt, hash } = hashPin(pin)
     return this.change(() => {
       const user = this.require(userId)
@@ -144,15 +152,21 @@ export class UserAdministration {
     }
   }
 
-  private refuseTakenName(displayName: string, exceptUserId: number | null): void {
+  private takenNameRefusal(displayName: string, exceptUserId: number | null): Err | null {
     const others = this.admin.activeUserIdsNamed(displayName).filter((id) => id !== exceptUserId)
-    if (others.length > 0) {
-      throw new Refusal(
-        err(ADMINISTRATION_ERROR_CODES.userNameTaken, 'Another active user already has this name', {
-          displayName,
-        }),
-      )
-    }
+    if (others.length === 0) return null
+    return err(
+      ADMINISTRATION_ERROR_CODES.userNameTaken,
+      'Another active user already has this name',
+      {
+        displayName,
+      },
+    )
+  }
+
+  private refuseTakenName(displayName: string, exceptUserId: number | null): void {
+    const refusal = this.takenNameRefusal(displayName, exceptUserId)
+    if (refusal) throw new Refusal(refusal)
   }
 
   private audit(actorId: number, action: string, userId: number, details: unknown): void {

@@ -44,7 +44,7 @@ describe('every call of the contract withstands random and malformed input', () 
         }),
         { numRuns: 400 },
       )
-    })
+    }, 30_000) // users.create hashes each PIN with scrypt (~40 ms by design)
   }
 
   it('unknown call names are answered UNKNOWN_CALL', async () => {
