@@ -1,5 +1,6 @@
 import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
+import { administrationEn } from './administration-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
@@ -188,6 +189,7 @@ export const en: MessageSchema = {
     loading: 'Loading…',
   },
   checkout: checkoutEn,
+  administration: administrationEn,
   errors: {
     generic: 'Something went wrong: {message}',
     codes: {

@@ -1,5 +1,6 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
 import { checkoutFr } from './checkout-fr'
+import { administrationFr } from './administration-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
@@ -188,6 +189,7 @@ export const fr = {
     loading: 'Chargement…',
   },
   checkout: checkoutFr,
+  administration: administrationFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     codes: {

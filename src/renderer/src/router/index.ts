@@ -25,7 +25,25 @@ export const router = createRouter({
     {
       path: '/admin/users',
       name: 'admin-users',
-      component: () => import('@renderer/views/AdminUsersView.vue'),
+      component: () => import('@renderer/views/admin/UsersView.vue'),
+      meta: { requiresAuth: true, requiresAdmin: true },
+    },
+    {
+      path: '/admin/settings',
+      name: 'admin-settings',
+      component: () => import('@renderer/views/admin/SettingsView.vue'),
+      meta: { requiresAuth: true, requiresAdmin: true },
+    },
+    {
+      path: '/admin/issuer',
+      name: 'admin-issuer',
+      component: () => import('@renderer/views/admin/IssuerConsoleView.vue'),
+      meta: { requiresAuth: true, requiresAdmin: true },
+    },
+    {
+      path: '/admin/audit',
+      name: 'admin-audit',
+      component: () => import('@renderer/views/admin/AuditLogView.vue'),
       meta: { requiresAuth: true, requiresAdmin: true },
     },
     { path: '/:pathMatch(.*)*', redirect: { name: 'till' } },
