@@ -23,6 +23,9 @@ function filesUnder(folder: string): string[] {
   })
 }
 
+const ANSWERING_TIMEOUT_MS = 5_000
+const SILENCE_TIMEOUT_MS = 200
+
 describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (kind) => {
   let issuer: IssuerInstance
   let link: GatewayUnderTest
@@ -50,15 +53,28 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     link = await kind.connect(issuer)
     merchant = openMerchantSide()
     logFile = join(merchant.folder, 'logs', 'main.log')
-    service = new PaymentService({
+    service = makeService(ANSWERING_TIMEOUT_MS)
+  })
+
+  /**
+   * Tests that expect an answer wait generously, so that a loaded CI machine cannot turn an
+   * approval into a timeout; tests of a silent issuer use a short wait on purpose.
+   */
+  function makeService(timeoutMs: number): PaymentService {
+    return new PaymentService({
       gateway: link.gateway,
       attempts: merchant.attempts,
       merchant: MERCHANT,
-      timeoutMs: 200,
+      timeoutMs,
       reversalRetry: { callTimeoutMs: 200, initialDelayMs: 20, maxDelayMs: 100 },
       logger: createLogger(logFile, { quiet: true }),
     })
-  })
+  }
+
+  function expectSilences(): void {
+    service.close()
+    service = makeService(SILENCE_TIMEOUT_MS)
+  }
   afterEach(async () => {
     service.close()
     await link.close()
@@ -177,6 +193,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
 
   it('a silent issuer: the attempt times out, a reversal is sent, and available funds are back', async () => {
     const before = issuer.simulator.fundsForCard(VISA_PAN)!
+    expectSilences()
     issuer.simulator.setFaults({ silentShare: 1, appliesTo: ['authorization'] })
     const outcome = await pay()
     expect(outcome).toMatchObject({
@@ -198,6 +215,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
   it('a reversal is retried until the issuer acknowledges it', async () => {
     const before = issuer.simulator.fundsForCard(VISA_PAN)!
     // The authorization's answer is lost; the issuer then answers 91 to reversals for a while.
+    expectSilences()
     issuer.simulator.setFaults({
       silentShare: 1,
       overrides: { reversal: { silentShare: 0, share91: 1 } },
@@ -252,6 +270,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
   })
 
   it('no full card number and no security code in the data folders or the logs', async () => {
+    expectSilences()
     issuer.simulator.setFaults({ silentShare: 0.5, appliesTo: ['authorization'] })
     await pay()
     await pay({ number: '3782 822463 10005', expiry: '12/30', securityCode: '1234' })
