@@ -1,9 +1,11 @@
 import type { MessageSchema } from './fr'
+import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
 import { administrationEn } from './administration-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
+  backOffice: backOfficeEn,
   roles: { cashier: 'Cashier', admin: 'Administrator' },
   header: {
     loggedInAs: 'Logged in: {name}',

@@ -1,9 +1,11 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
+import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
 import { administrationFr } from './administration-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
+  backOffice: backOfficeFr,
   roles: { cashier: 'Caissier·ère', admin: 'Administrateur·rice' },
   header: {
     loggedInAs: 'Connecté·e : {name}',

@@ -23,28 +23,47 @@ export const router = createRouter({
       meta: { requiresAuth: true },
     },
     {
-      path: '/admin/users',
-      name: 'admin-users',
-      component: () => import('@renderer/views/admin/UsersView.vue'),
+      path: '/admin',
+      component: () => import('@renderer/views/admin/AdminLayout.vue'),
       meta: { requiresAuth: true, requiresAdmin: true },
-    },
-    {
-      path: '/admin/settings',
-      name: 'admin-settings',
-      component: () => import('@renderer/views/admin/SettingsView.vue'),
-      meta: { requiresAuth: true, requiresAdmin: true },
-    },
-    {
-      path: '/admin/issuer',
-      name: 'admin-issuer',
-      component: () => import('@renderer/views/admin/IssuerConsoleView.vue'),
-      meta: { requiresAuth: true, requiresAdmin: true },
-    },
-    {
-      path: '/admin/audit',
-      name: 'admin-audit',
-      component: () => import('@renderer/views/admin/AuditLogView.vue'),
-      meta: { requiresAuth: true, requiresAdmin: true },
+      children: [
+        { path: '', redirect: { name: 'admin-orders' } },
+        {
+          path: 'orders',
+          name: 'admin-orders',
+          component: () => import('@renderer/views/admin/OrderHistoryView.vue'),
+        },
+        {
+          path: 'orders/:orderId(\\d+)',
+          name: 'admin-order',
+          component: () => import('@renderer/views/admin/OrderDetailView.vue'),
+        },
+        {
+          path: 'dashboard',
+          name: 'admin-dashboard',
+          component: () => import('@renderer/views/admin/DashboardView.vue'),
+        },
+        {
+          path: 'users',
+          name: 'admin-users',
+          component: () => import('@renderer/views/admin/UsersView.vue'),
+        },
+        {
+          path: 'settings',
+          name: 'admin-settings',
+          component: () => import('@renderer/views/admin/SettingsView.vue'),
+        },
+        {
+          path: 'issuer',
+          name: 'admin-issuer',
+          component: () => import('@renderer/views/admin/IssuerConsoleView.vue'),
+        },
+        {
+          path: 'audit',
+          name: 'admin-audit',
+          component: () => import('@renderer/views/admin/AuditLogView.vue'),
+        },
+      ],
     },
     { path: '/:pathMatch(.*)*', redirect: { name: 'till' } },
   ],

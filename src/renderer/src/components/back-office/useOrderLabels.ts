@@ -1,0 +1,62 @@
+import { useI18n } from 'vue-i18n'
+import { ROUTING_BRAND_LABELS, type RoutingBrand } from '@shared/cards'
+import type { OrderInfo } from '@shared/contract'
+import { fr } from '@renderer/i18n/fr'
+
+type DeclineCode = keyof typeof fr.backOffice.declineCodes
+
+function isKnownCode(code: string): code is DeclineCode {
+  return Object.hasOwn(fr.backOffice.declineCodes, code)
+}
+
+/** Readable words for what the order screens show as codes: statuses, decline codes, cards, dates. */
+export function useOrderLabels() {
+  const { t, locale } = useI18n()
+
+  const status = (value: OrderInfo['status']): string => t(`backOffice.status.${value}`)
+
+  /** "provision insuffisante"; main's English meaning when the code is not one we name. */
+  const declineMeaning = (code: string, meaning?: string | null): string =>
+    isKnownCode(code) ? t(`backOffice.declineCodes.${code}`) : (meaning ?? '')
+
+  /** "51 provision insuffisante". */
+  const declineReason = (code: string, meaning?: string | null): string =>
+    `${code} ${declineMeaning(code, meaning)}`.trim()
+
+  /**
+   * "Refusée — 51 provision insuffisante" for an order whose last word from the bank was a refusal
+   * (declined, or left unpaid after it); a paid order keeps its status alone even if a first card failed.
+   */
+  const statusWithDecline = (value: OrderInfo['status'], declineCode: string | null): string => {
+    const refusedLast = value === 'declined' || value === 'abandoned' || value === 'pending_payment'
+    if (!refusedLast || !declineCode) return status(value)
+    return `${status(value)} — ${declineReason(declineCode)}`
+  }
+
+  const brand = (value: string | null): string =>
+    value ? (ROUTING_BRAND_LABELS[value as RoutingBrand] ?? value.toUpperCase()) : ''
+
+  /** "Visa •••• 4242": never more of a card than the brand and its last four. */
+  const card = (brandValue: string | null, lastFour: string | null): string =>
+    lastFour ? `${brand(brandValue)} •••• ${lastFour}`.trim() : ''
+
+  const dateTime = (iso: string | null): string => {
+    if (!iso) return ''
+    const date = new Date(iso)
+    if (Number.isNaN(date.getTime())) return iso
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'short' }).format(date)
+  }
+
+  const time = (iso: string | null): string => {
+    if (!iso) return ''
+    const date = new Date(iso)
+    if (Number.isNaN(date.getTime())) return iso
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(date)
+  }
+
+  /** 2000 basis points → "20 %"; 550 → "5,5 %". A rate, not money. */
+  const rate = (basisPoints: number): string =>
+    new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
+
+  return { status, declineMeaning, declineReason, statusWithDecline, brand, card, dateTime, time, rate }
+}
