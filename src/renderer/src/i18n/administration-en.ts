@@ -300,9 +300,9 @@ export const administrationEn: typeof administrationFr = {
       adjustment: 'Adjustment',
     },
     amount: 'Amount',
-    balanceDelta: 'Balance effect',
-    heldDelta: 'Held effect',
-    authorization: 'Authorization',
+    balanceDelta: 'Balance ±',
+    heldDelta: 'Held ±',
+    authorization: 'Auth. no.',
     noMovement: 'No movement.',
     faults: {
       title: 'Simulated faults',

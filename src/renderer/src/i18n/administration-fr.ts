@@ -300,9 +300,9 @@ export const administrationFr = {
       adjustment: 'Ajustement',
     },
     amount: 'Montant',
-    balanceDelta: 'Effet sur le solde',
-    heldDelta: 'Effet sur le réservé',
-    authorization: 'Autorisation',
+    balanceDelta: 'Solde ±',
+    heldDelta: 'Réservé ±',
+    authorization: 'Autor. n°',
     noMovement: 'Aucun mouvement.',
     faults: {
       title: 'Pannes simulées',
