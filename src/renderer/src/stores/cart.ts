@@ -16,7 +16,7 @@ import { call } from '@renderer/bridge'
 
 /** What the cart panel says after the last action; `serial` changes on every new one. */
 type FeedbackMessage =
-  | { kind: 'added'; name: LocalizedText }
+  | { kind: 'added'; name: LocalizedText; lineId: number }
   | { kind: 'unknownBarcode'; barcode: string }
   | { kind: 'error'; error: AppError }
 export type CartFeedback = FeedbackMessage & { serial: number }
@@ -75,7 +75,7 @@ export const useCartStore = defineStore('cart', () => {
     cart.value = result.value
     if (changed) {
       selectedLineId.value = changed.lineId
-      say({ kind: 'added', name: changed.name })
+      say({ kind: 'added', name: changed.name, lineId: changed.lineId })
     } else if (!result.value.lines.some((line) => line.lineId === selectedLineId.value)) {
       selectedLineId.value = result.value.lines.at(-1)?.lineId ?? null
     }
