@@ -68,6 +68,11 @@ describe('a cashier at the till', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
 
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(() => page.getByTestId('cart-line').first().getAttribute('aria-current')).toBe('true')
+    await page.keyboard.press('Alt+ArrowDown')
+    await expect.poll(() => page.getByTestId('cart-line').nth(1).getAttribute('aria-current')).toBe('true')
+
     await page.getByRole('button', { name: /Augmenter la quantité de Théière/ }).click()
     await expect.poll(() => page.getByLabel(/Quantité de Théière/).inputValue()).toBe('2')
     await expect.poll(() => page.getByTestId('cart-total').textContent()).toMatch(/96,49/)
