@@ -7,6 +7,7 @@ export interface ChartWords {
   rate: (basisPoints: number) => string
   day: (isoDay: string) => string
   share: (count: number, total: number) => string
+  count: (count: number) => string
   reason: (code: string, meaning: string) => string
   product: (name: Dashboard['topProducts'][number]['name']) => string
   authorized: string
@@ -25,7 +26,7 @@ function moneyAxis(words: ChartWords, axis: 'x' | 'y', horizontal = false): Char
     grid: { color: palette.grid },
     ticks: { color: palette.text, callback: (value: number | string) => words.money(wholeMinorUnits(value)) },
   }
-  const labelAxis = { grid: { display: false }, ticks: { color: palette.text } }
+  const labelAxis = { grid: { display: false }, ticks: { color: palette.text, autoSkip: !horizontal } }
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -58,7 +59,7 @@ export function attemptsChart(data: Dashboard, words: ChartWords) {
   const values = [data.attempts.authorized, data.attempts.declined, data.attempts.other]
   const chart: ChartData<'doughnut'> = {
     labels: [words.authorized, words.declined, words.other].map(
-      (label, index) => `${label} : ${values[index]} (${words.share(values[index]!, total)})`,
+      (label, index) => `${label} : ${words.count(values[index]!)} (${words.share(values[index]!, total)})`,
     ),
     datasets: [{ data: values, backgroundColor: [palette.success, palette.danger, palette.muted], borderWidth: 2 }],
   }
@@ -68,7 +69,7 @@ export function attemptsChart(data: Dashboard, words: ChartWords) {
     animation: false,
     cutout: '58%',
     plugins: {
-      legend: { position: 'right', labels: { color: palette.text } },
+      legend: { position: 'bottom', labels: { color: palette.text, boxWidth: 14 } },
       tooltip: {
         callbacks: {
           label: (item) => item.label,
@@ -93,7 +94,7 @@ export function declineReasonsChart(data: Dashboard, words: ChartWords) {
     plugins: { legend: { display: false } },
     scales: {
       x: { beginAtZero: true, ticks: { precision: 0, color: palette.text }, grid: { color: palette.grid } },
-      y: { grid: { display: false }, ticks: { color: palette.text } },
+      y: { grid: { display: false }, ticks: { color: palette.text, autoSkip: false } },
     },
   }
   return { data: chart, options }

@@ -54,9 +54,16 @@ export function useOrderLabels() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(date)
   }
 
+  const clock = (iso: string | null): string => {
+    if (!iso) return ''
+    const date = new Date(iso)
+    if (Number.isNaN(date.getTime())) return iso
+    return new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium' }).format(date)
+  }
+
   /** 2000 basis points → "20 %"; 550 → "5,5 %". A rate, not money. */
   const rate = (basisPoints: number): string =>
     new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
 
-  return { status, declineMeaning, declineReason, statusWithDecline, brand, card, dateTime, time, rate }
+  return { status, declineMeaning, declineReason, statusWithDecline, brand, card, dateTime, time, clock, rate }
 }
