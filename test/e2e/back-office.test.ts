@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderInfo } from '@shared/contract'
 import { connectAsPage } from './support/api-client'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
+import { expectLedgersAgree } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
 
 const VISA = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
@@ -103,6 +104,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
   await browser?.close()
+  // Voids, captures at shipment and refunds leave the issuer and the orders telling one story.
+  if (server) expectLedgersAgree(server.dataDir)
 })
 
 describe('an administrator reviews the orders', () => {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { RESPONSE_CODE_TABLE, type ResponseCode } from '@shared/cards'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
+import { expectLedgersAgree } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
 
 const SHOTS = mkdtempSync(join(tmpdir(), 'comptoir-checkout-shots-'))
@@ -30,6 +31,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await page?.context().close()
   await server?.stop()
+  // After every scenario the issuer's ledger and the merchant's orders must agree.
+  if (server) expectLedgersAgree(server.dataDir)
 })
 
 async function shot(name: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectAsPage } from './support/api-client'
+import { expectLedgersAgree, issuerAuthorizations, merchantRows } from './support/ledger-agreement'
 import { startBrowserMode, startIssuerProcess, type BrowserModeProcess, type IssuerProcess } from './support/browser-mode-process'
 
 let server: BrowserModeProcess | undefined
@@ -17,45 +17,6 @@ afterEach(async () => {
 
 const VISA = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function readOnly(file: string) {
-  return new Database(file, { readonly: true, fileMustExist: true })
-}
-
-function issuerAuthorizations(dataDir: string): Array<{ trace_number: string; state: string }> {
-  const db = readOnly(join(dataDir, 'issuer', 'issuer.sqlite'))
-  try {
-    return db.prepare('SELECT trace_number, state FROM authorizations ORDER BY id').all() as Array<{ trace_number: string; state: string }>
-  } finally {
-    db.close()
-  }
-}
-
-function merchantRows<T>(dataDir: string, sql: string): T[] {
-  const db = readOnly(join(dataDir, 'comptoir.sqlite'))
-  try {
-    return db.prepare(sql).all() as T[]
-  } finally {
-    db.close()
-  }
-}
-
-/** Every hold at the issuer belongs to an order that is authorized and not yet captured. */
-function expectLedgersAgree(dataDir: string): void {
-  const holds = issuerAuthorizations(dataDir).filter((authorization) => authorization.state === 'held')
-  const openCardOrders = merchantRows<{ trace_number: string }>(
-    dataDir,
-    `SELECT a.trace_number FROM orders o JOIN payment_attempts a ON a.id = o.payment_attempt_id
-      WHERE o.status IN ('authorized', 'awaiting_shipment')`,
-  )
-  expect(holds.map((hold) => hold.trace_number).sort()).toEqual(openCardOrders.map((order) => order.trace_number).sort())
-  const authorizedWithoutAttempt = merchantRows(
-    dataDir,
-    `SELECT o.number FROM orders o LEFT JOIN payment_attempts a ON a.id = o.payment_attempt_id AND a.outcome = 'approved'
-      WHERE o.payment_method IN ('card', 'saved_card') AND a.id IS NULL`,
-  )
-  expect(authorizedWithoutAttempt).toEqual([])
-}
 
 async function settleReversals(dataDir: string): Promise<void> {
   for (let poll = 0; poll < 100; poll++) {
