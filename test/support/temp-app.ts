@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CallInput, CallName, CallOutput, Result } from '@shared/contract'
 import { createApp, type ComptoirApp } from '../../src/main/app/create-app'
+import type { DocumentPrinter } from '../../src/main/documents/document-printer'
 import { createLogger } from '../../src/main/logging/logger'
 import { DEMO_USERS } from '../../src/main/seed/seed-demo-shop'
 import { keepTestData } from './keep-test-data'
@@ -21,12 +22,15 @@ export interface TempApp {
 export const DEFAULT_CLIENT = 'test-client'
 
 /** A real app over a real SQLite file in a fresh temporary folder. */
-export function createTempApp(options: { now?: () => Date; dataDir?: string } = {}): TempApp {
+export function createTempApp(
+  options: { now?: () => Date; dataDir?: string; documentPrinter?: DocumentPrinter } = {},
+): TempApp {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'comptoir-test-'))
   const app = createApp({
     dataDir,
     logger: createLogger(join(dataDir, 'logs', 'comptoir.log'), { quiet: true }),
     now: options.now,
+    documentPrinter: options.documentPrinter,
   })
   const call = <N extends CallName>(name: N, input: CallInput<N>, clientId = DEFAULT_CLIENT) =>
     app.router.dispatch(name, input, clientId) as Promise<Result<CallOutput<N>>>

@@ -1,3 +1,4 @@
+import type { DocumentPrinter } from '../documents/document-printer'
 import type { Logger } from '../logging/logger'
 import type { KeyProvider } from '../payments/key-provider'
 import type { IssuerGateway } from '../issuer/issuer-gateway'
@@ -22,4 +23,6 @@ export interface AppOptions {
   reversalRetry?: { callTimeoutMs?: number; initialDelayMs?: number; maxDelayMs?: number }
   /** The folder of files sold as downloads (`resources/downloads` by default). */
   downloadsDir?: string
+  /** PDF of stored documents; only the desktop shell has one. */
+  documentPrinter?: DocumentPrinter
 }

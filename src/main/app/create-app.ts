@@ -142,6 +142,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       customers,
       orders,
       downloadsDir: options.downloadsDir ?? join(findResourcesDir(), 'downloads'),
+      documentPrinter: options.documentPrinter,
       now,
     }),
     ...userHandlers(users),

@@ -4,6 +4,7 @@ import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../logging/logger'
 import type { Router } from '../rpc/router'
 import { SafeStorageKeyProvider } from '../payments/safe-storage-key-provider'
+import { createPdfPrinter } from './pdf-printer'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createOriginCheck, originOf } from './app-origin'
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol'
 import { clientIdForWebContents, createBridgeHandler, registerBridge } from './ipc-bridge'
@@ -99,6 +100,7 @@ export function startDesktopShell(options: DesktopShellOptions): void {
         dataDir,
         // The card vault's data key is wrapped by the operating system's secret store.
         keyProvider: new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'card-vault.key.enc')),
+        documentPrinter: createPdfPrinter(),
       })
       await services.start?.()
       const appSession = session.defaultSession

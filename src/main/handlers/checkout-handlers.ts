@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { err, ok } from '@shared/contract'
+import type { DocumentPrinter } from '../documents/document-printer'
 import type { CheckoutService } from '../orders/checkout-service'
 import type { CustomerRepository } from '../repositories/customer-repository'
 import type { OrderRepository } from '../repositories/order-repository'
@@ -17,6 +18,7 @@ type CheckoutCalls =
   | 'checkout.cancel'
   | 'orders.get'
   | 'orders.approval'
+  | 'orders.approvalPdf'
   | 'orders.download'
 
 export interface CheckoutHandlerDependencies {
@@ -24,6 +26,7 @@ export interface CheckoutHandlerDependencies {
   customers: CustomerRepository
   orders: OrderRepository
   downloadsDir: string
+  documentPrinter?: DocumentPrinter
   now: () => Date
 }
 
@@ -58,6 +61,15 @@ export function checkoutHandlers(deps: CheckoutHandlerDependencies): Pick<CallHa
       const order = orders.findById(orderId)
       if (!order?.approval_html) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
       return ok({ html: order.approval_html })
+    },
+    'orders.approvalPdf': async ({ orderId }) => {
+      if (!deps.documentPrinter) {
+        return err('NOT_AVAILABLE', 'PDF files are made by the desktop app; use the print dialog here')
+      }
+      const order = orders.findById(orderId)
+      if (!order?.approval_html) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
+      const pdf = await deps.documentPrinter.toPdf(order.approval_html)
+      return ok({ fileName: `commande-${order.number}.pdf`, base64: pdf.toString('base64') })
     },
     'orders.download': async ({ token }) => {
       const entitlement = orders.entitlementByToken(token)

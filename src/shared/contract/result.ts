@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'CARD_DECLINED',
   'PAYMENT_UNAVAILABLE',
+  'NOT_AVAILABLE',
   'INTERNAL',
 ] as const
 

@@ -177,3 +177,36 @@ describe('checkout at the till', () => {
     expect(used).toBe(1)
   })
 })
+
+describe('the approval as a PDF file', () => {
+  it('comes from the desktop shell printer, and browser mode says to use the print dialog', async () => {
+    subject = createTempApp()
+    await subject.loginAs('cashier')
+    await add('MAI-MUG-01')
+    const order = await beginPickup()
+    await subject.value('checkout.payCash', { orderId: order.id, tendered: 2000 })
+    expect(await subject.call('orders.approvalPdf', { orderId: order.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    })
+    subject.dispose()
+
+    const printed: string[] = []
+    subject = createTempApp({
+      documentPrinter: {
+        toPdf: async (html) => {
+          printed.push(html)
+          return Buffer.from('%PDF-1.7')
+        },
+      },
+    })
+    await subject.loginAs('cashier')
+    await add('MAI-MUG-01')
+    const second = await beginPickup()
+    await subject.value('checkout.payCash', { orderId: second.id, tendered: 2000 })
+    const pdf = await subject.value('orders.approvalPdf', { orderId: second.id })
+    expect(pdf.fileName).toBe(`commande-${second.number}.pdf`)
+    expect(Buffer.from(pdf.base64, 'base64').toString()).toBe('%PDF-1.7')
+    expect(printed[0]).toContain(second.number)
+  })
+})

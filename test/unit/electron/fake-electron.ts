@@ -51,6 +51,7 @@ let nextWebContentsId = 1
 
 export class FakeWebContents extends FakeEmitter {
   readonly id = nextWebContentsId++
+  readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake'))
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
@@ -66,6 +67,7 @@ export class BrowserWindow extends FakeEmitter {
   readonly show = vi.fn()
   readonly focus = vi.fn()
   readonly restore = vi.fn()
+  readonly destroy = vi.fn()
 
   constructor(readonly options: Record<string, unknown>) {
     super()

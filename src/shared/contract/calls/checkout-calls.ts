@@ -95,6 +95,12 @@ export const checkoutCalls = {
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({ html: z.string() }),
   }),
+  'orders.approvalPdf': defineCall({
+    summary: 'The order approval as a PDF file (desktop app only; browser mode prints instead)',
+    role: 'staff',
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
   'orders.download': defineCall({
     summary: 'The file behind a download entitlement',
     role: 'staff',
