@@ -14,8 +14,15 @@ export function createPdfPrinter(): DocumentPrinter {
           sandbox: true,
           contextIsolation: true,
           nodeIntegration: false,
+          nodeIntegrationInSubFrames: false,
+          nodeIntegrationInWorker: false,
           javascript: false,
           webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          disableBlinkFeatures: 'Auxclick',
+          webviewTag: false,
+          navigateOnDragDrop: false,
         },
       })
       try {
