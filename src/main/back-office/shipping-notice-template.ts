@@ -3,29 +3,7 @@
  * Handlebars escapes every `{{value}}`; nothing here uses the triple-stash, so a customer name,
  * a carrier or a tracking number can never inject markup.
  */
-export const SHIPPING_NOTICE_TEMPLATE = `<!doctype html>
-<html lang="{{locale}}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{{l.shippingNoticeTitle}} {{order.number}}</title>
-<style>{{styles}}</style>
-</head>
-<body>
-<header>
-  <div>
-    <h1>{{l.shippingNoticeTitle}}</h1>
-    <div class="shop">
-      <strong>{{shop.name}}</strong><br>{{shop.addressLine}}<br>{{shop.postcode}} {{shop.city}}<br>
-      {{l.siret}} {{shop.siret}} · {{l.vatNumber}} {{shop.vatNumber}}
-    </div>
-  </div>
-  <div class="meta">
-    {{l.order}} <strong>{{order.number}}</strong><br>
-    {{l.date}} {{order.date}}
-    {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
-  </div>
-</header>
+export const SHIPPING_NOTICE_TEMPLATE = `{{> documentStart title=l.shippingNoticeTitle}}
 
 <h2>{{l.delivery}}</h2>
 <div class="box">

@@ -1,15 +1,12 @@
-import Handlebars from 'handlebars'
 import type { Locale, OrderInfo } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import { formatMoney } from '@shared/money'
 import type { ShopIdentity } from '../services/shop-identity'
+import { formatDocumentDate, renderDocument } from './document-engine'
 import { DOCUMENT_LABELS } from './document-labels'
 import { DOCUMENT_STYLES } from './document-styles'
 import { ORDER_APPROVAL_TEMPLATE } from './order-approval-template'
 
-/** An isolated Handlebars with escaping on; templates are compiled once, at first use. */
-const handlebars = Handlebars.create()
-let approvalTemplate: Handlebars.TemplateDelegate | null = null
 
 export interface ApprovalDocumentInput {
   order: OrderInfo
@@ -22,13 +19,6 @@ function formatRate(basisPoints: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
 }
 
-function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(date)
-}
 
 /** The view model: every amount formatted, every label chosen; the template only places them. */
 function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
@@ -43,7 +33,7 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
     l,
     styles: DOCUMENT_STYLES,
     shop,
-    order: { number: order.number, date: formatDate(paidAt, locale), cashierName: order.cashierName, tillId: order.tillId },
+    order: { number: order.number, date: formatDocumentDate(paidAt, locale), cashierName: order.cashierName, tillId: order.tillId },
     customer: order.customer,
     lines: quote.lines.map((line) => ({
       quantity: line.quantity,
@@ -101,6 +91,5 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
 
 /** Renders the HTML order approval, in the order's language. */
 export function renderOrderApproval(input: ApprovalDocumentInput): string {
-  approvalTemplate ??= handlebars.compile(ORDER_APPROVAL_TEMPLATE, { strict: false })
-  return approvalTemplate(approvalView(input))
+  return renderDocument(ORDER_APPROVAL_TEMPLATE, approvalView(input))
 }

@@ -2,30 +2,7 @@
  * The order approval. Handlebars escapes every `{{value}}`; nothing here uses the unescaped
  * triple-stash, so a customer name or address can never inject markup.
  */
-export const ORDER_APPROVAL_TEMPLATE = `<!doctype html>
-<html lang="{{locale}}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{{l.approvalTitle}} {{order.number}}</title>
-<style>{{styles}}</style>
-</head>
-<body>
-<header>
-  <div>
-    <h1>{{l.approvalTitle}}</h1>
-    <div class="shop">
-      <strong>{{shop.name}}</strong><br>{{shop.addressLine}}<br>{{shop.postcode}} {{shop.city}}<br>
-      {{l.siret}} {{shop.siret}} · {{l.vatNumber}} {{shop.vatNumber}}
-    </div>
-  </div>
-  <div class="meta">
-    {{l.order}} <strong>{{order.number}}</strong><br>
-    {{l.date}} {{order.date}}<br>
-    {{l.cashier}} {{order.cashierName}} · {{l.till}} {{order.tillId}}
-    {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
-  </div>
-</header>
+export const ORDER_APPROVAL_TEMPLATE = `{{> documentStart title=l.approvalTitle}}
 
 <table>
   <thead><tr>

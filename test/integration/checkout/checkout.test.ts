@@ -210,3 +210,18 @@ describe('the approval as a PDF file', () => {
     expect(printed[0]).toContain(second.number)
   })
 })
+
+describe('the approval document', () => {
+  it('escapes what customers type: a name cannot inject markup', async () => {
+    subject = createTempApp()
+    await subject.loginAs('cashier')
+    const customer = await subject.value('customers.create', { name: '<img src=x onerror=alert(1)>' })
+    await add('MAI-MUG-01')
+    const order = await subject.value('checkout.begin', { customerId: customer.id, delivery: { option: 'pickup' } })
+    await subject.value('checkout.payCash', { orderId: order.id, tendered: 2000 })
+    const { html } = await subject.value('orders.approval', { orderId: order.id })
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;')
+    expect(html).toContain("default-src 'none'")
+  })
+})

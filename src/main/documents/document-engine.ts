@@ -1,0 +1,58 @@
+import Handlebars from 'handlebars'
+import type { Locale } from '@shared/contract'
+
+/**
+ * The one Handlebars of customer documents: escaping on (no template uses the triple-stash), a
+ * shared opening (head with the document's own Content-Security-Policy and stylesheet, then the
+ * shop and order header) so that every document of the family looks and behaves the same, and
+ * each template compiled once, at first use.
+ */
+const handlebars = Handlebars.create()
+
+handlebars.registerPartial(
+  'documentStart',
+  `<!doctype html>
+<html lang="{{locale}}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{{title}} {{order.number}}</title>
+<style>{{styles}}</style>
+</head>
+<body>
+<header>
+  <div>
+    <h1>{{title}}</h1>
+    <div class="shop">
+      <strong>{{shop.name}}</strong><br>{{shop.addressLine}}<br>{{shop.postcode}} {{shop.city}}<br>
+      {{l.siret}} {{shop.siret}} · {{l.vatNumber}} {{shop.vatNumber}}
+    </div>
+  </div>
+  <div class="meta">
+    {{l.order}} <strong>{{order.number}}</strong><br>
+    {{l.date}} {{order.date}}
+    {{#if order.cashierName}}<br>{{l.cashier}} {{order.cashierName}} · {{l.till}} {{order.tillId}}{{/if}}
+    {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
+  </div>
+</header>`,
+)
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>()
+
+export function renderDocument(template: string, view: object): string {
+  let delegate = compiled.get(template)
+  if (!delegate) {
+    delegate = handlebars.compile(template, { strict: false })
+    compiled.set(template, delegate)
+  }
+  return delegate(view)
+}
+
+/** Dates on documents are the shop's: Paris time, written out in the document's language. */
+export function formatDocumentDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(date)
+}
