@@ -53,8 +53,9 @@ export async function run(): Promise<void> {
     const explain = (label: string, filters: object, after: { key: string; id: number } | null = null) => {
       const filter = filterSql(filters)
       if (!filter.ok) throw new Error(filter.error.message)
-      const { sql, params } = repository.pageQuery({ filter: filter.value, sort: 'date_desc', limit: 51, after })
-      console.log(`  plan of ${label}: ${repository.explain(sql, params).join(' | ')}`)
+      const textPlan = repository.textPlan(filter.value)
+      const { sql, params } = repository.pageQuery({ filter: filter.value, sort: 'date_desc', limit: 51, after, textPlan })
+      console.log(`  plan of ${label}${filter.value.text ? ` (${textPlan})` : ''}: ${repository.explain(sql, params).join(' | ')}`)
     }
 
     // 1. First page of a status filter.
@@ -85,7 +86,12 @@ export async function run(): Promise<void> {
     const baseline3 = measure(() => ftsBaseline.all(`"${lastFour}"*`), 100)
     reportRatio(`text search "${lastFour}" (router)`, await measureAsync(() => call(app, 'orders.search', { filters: { text: lastFour } }), 100), baseline3, 'direct FTS5 SELECT')
     reportRatio('text search "martin jea" (router)', await measureAsync(() => call(app, 'orders.search', { filters: { text: 'martin jea' } }), 50), baseline3, 'direct FTS5 SELECT')
+    // Broad texts: the year of every order number, a common first name.
+    reportRatio('text search "2025", ~all orders (router)', await measureAsync(() => call(app, 'orders.search', { filters: { text: '2025' } }), 100), baseline3, 'direct FTS5 SELECT')
+    reportRatio('text search "jeanne" (router)', await measureAsync(() => call(app, 'orders.search', { filters: { text: 'jeanne' } }), 50), baseline3, 'direct FTS5 SELECT')
+    reportRatio('text search "jea" + status declined (router)', await measureAsync(() => call(app, 'orders.search', { filters: { text: 'jea', statuses: ['declined'] } }), 50), baseline3, 'direct FTS5 SELECT')
     explain('text search', { text: lastFour })
+    explain('broad text search', { text: '2025' })
 
     // 4. Filtered totals.
     const month = { from: '2025-06-01', to: '2025-07-01' }

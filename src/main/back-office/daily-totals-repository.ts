@@ -16,8 +16,9 @@ export interface DayRange {
 const ALL_DAYS: DayRange = { from: '0000-00-00', to: '9999-99-99' }
 
 /**
- * Reads the per-day, per-status tables migration 005 keeps up to date with triggers. A month is
- * a few hundred rows here, whatever the number of orders.
+ * Reads the per-day tables migrations 005 (orders, VAT, products per status) and 007 (payment
+ * attempts per outcome and response code) keep up to date with triggers. A month is a few
+ * hundred rows here, whatever the number of orders.
  */
 export class DailyTotalsRepository {
   private readonly statements
@@ -50,8 +51,8 @@ export class DailyTotalsRepository {
           WHERE t.quantity > 0 ORDER BY t.totalTtc DESC, t.product_id LIMIT @limit`,
       ),
       attempts: db.prepare<{ from: string; to: string }, { outcome: string; responseCode: string | null; count: number }>(
-        `SELECT outcome, response_code AS responseCode, count(*) AS count FROM payment_attempts
-          WHERE started_at >= @from AND started_at < @to GROUP BY outcome, response_code`,
+        `SELECT outcome, nullif(response_code, '') AS responseCode, sum(attempts) AS count FROM daily_attempt_totals
+          WHERE day >= @from AND day < @to GROUP BY outcome, response_code HAVING sum(attempts) > 0`,
       ),
     }
   }
@@ -72,7 +73,7 @@ export class DailyTotalsRepository {
     return this.statements.topProducts.all({ ...range, statuses: JSON.stringify(statuses), limit })
   }
 
-  /** Attempts started in the range (UTC days), by outcome and response code. */
+  /** Attempts started in the range (UTC days), by outcome and response code (null for none). */
   attempts(range: DayRange) {
     return this.statements.attempts.all(range)
   }

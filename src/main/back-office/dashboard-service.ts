@@ -13,9 +13,9 @@ function nextDay(day: string): string | null {
 }
 
 /**
- * The dashboard of a period, from the daily tables (sales, VAT, products) and the payment
- * attempts' time index (authorized vs declined, decline reasons): a month costs the same at a
- * thousand orders as at a million.
+ * The dashboard of a period, from the daily tables (sales, VAT, products, and payment attempts
+ * for authorized vs declined and the decline reasons): a month costs the same at a thousand
+ * orders as at a million.
  */
 export class DashboardService {
   private readonly daily: DailyTotalsRepository

@@ -12,7 +12,21 @@ export interface FilterSql {
    * table when they are few.
    */
   source: string
+  /** The FTS5 query of the text filter, if any (also bound as `@text`). */
+  text: string | null
+  /** The conditions without the text match, for plans that test the match per row. */
+  rowConditions: string[]
+  /** True when every row condition reads only columns of the `orders_sort_keys` index. */
+  sortKeysCover: boolean
+  /**
+   * True when every word of the text is short enough for the search index's prefix indexes
+   * (1 to 4 characters), so that testing one order against the text is a cheap seek.
+   */
+  textProbesCheap: boolean
 }
+
+/** Prefix lengths migration 007 gives the search index. */
+const INDEXED_PREFIX_MAX = 4
 
 /**
  * A bare day stays as it is (it sorts before every instant of that day); an instant is rewritten
@@ -30,21 +44,25 @@ export function normalizeInstant(value: string): string | null {
  * all words must match. Words without a letter or digit are dropped; nothing left means no text
  * filter. Quoting keeps FTS5 operators typed by the user from being interpreted.
  */
-export function toFtsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .map((word) => `"${word.replace(/"/g, '""')}"*`)
+export function toFtsQuery(text: string | readonly string[]): string | null {
+  const words = (typeof text === 'string' ? searchWords(text) : text).map((word) => `"${word.replace(/"/g, '""')}"*`)
   return words.length > 0 ? words.join(' AND ') : null
+}
+
+/** The words of a search text that can match anything: those with a letter or a digit. */
+function searchWords(text: string): string[] {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
 }
 
 /** Builds the conditions shared by pages, summaries and exports; `o` is the orders alias. */
 export function filterSql(filters: OrderFilters): Result<FilterSql> {
   const conditions: string[] = []
   const params: Record<string, string | number> = {}
+  let sortKeysCover = true
   const add = (condition: string, name: string, value: string | number) => {
     conditions.push(condition)
     params[name] = value
+    if (!['from', 'to', 'minTotal', 'maxTotal'].includes(name)) sortKeysCover = false
   }
   if (filters.from !== undefined) {
     const from = normalizeInstant(filters.from)
@@ -63,11 +81,17 @@ export function filterSql(filters: OrderFilters): Result<FilterSql> {
   if (filters.minTotal !== undefined) add('o.total_ttc >= @minTotal', 'minTotal', filters.minTotal)
   if (filters.maxTotal !== undefined) add('o.total_ttc <= @maxTotal', 'maxTotal', filters.maxTotal)
   if (filters.declineCode !== undefined) add('o.last_decline_code = @declineCode', 'declineCode', filters.declineCode)
-  const fts = filters.text === undefined ? null : toFtsQuery(filters.text)
-  if (fts !== null) add('order_search MATCH @text', 'text', fts)
+  const rowConditions = [...conditions]
+  const words = filters.text === undefined ? [] : searchWords(filters.text)
+  const fts = toFtsQuery(words)
+  if (fts !== null) {
+    conditions.push('order_search MATCH @text')
+    params.text = fts
+  }
   const statuses = [...new Set(filters.statuses ?? [])].sort()
   const source = fts === null ? 'orders o' : 'order_search CROSS JOIN orders o ON o.id = order_search.rowid'
-  return ok({ conditions, params, statuses, source })
+  const textProbesCheap = words.every((word) => [...word].length <= INDEXED_PREFIX_MAX)
+  return ok({ conditions, params, statuses, source, text: fts, rowConditions, sortKeysCover, textProbesCheap })
 }
 
 export interface SortSql {

@@ -41,6 +41,9 @@ export function toOrderListRow(row: OrderListDbRow): OrderListRow {
   }
 }
 
+/** One order tested against the text; a seek in the search index when its prefixes are indexed. */
+const TEXT_PROBE = 'EXISTS (SELECT 1 FROM order_search WHERE order_search MATCH @text AND order_search.rowid = o.id)'
+
 const LIST_COLUMNS = `o.id, o.number, o.created_at, o.status, o.customer_name, o.cashier_id, o.till_id,
   o.payment_method, o.card_brand, o.card_last_four, o.authorization_code, o.last_decline_code, o.total_ttc, o.currency`
 
@@ -49,7 +52,23 @@ export interface PageQuery {
   sort: OrderSort
   limit: number
   after: { key: string | number; id: number } | null
+  /**
+   * How a text filter is applied: `matches-first` reads every match from the search index and
+   * sorts them (cheap while they are few); `walk-first` walks the sort's index as without text
+   * and tests each order against the search index, stopping at the page's end (cheap when most
+   * orders match). `page` chooses; default `matches-first`.
+   */
+  textPlan?: TextPlan
 }
+
+export type TextPlan = 'matches-first' | 'walk-first'
+
+/**
+ * Above this many matches a broad text is walked in the sort's order instead of sorted: sorting
+ * costs about 1 µs a match, while walking costs a few µs per order read until the page is full,
+ * i.e. about page size / match share orders.
+ */
+export const BROAD_TEXT_MATCHES = 10_000
 
 type Params = Record<string, string | number>
 
@@ -77,34 +96,57 @@ export class OrderHistoryRepository {
 
   /** The SQL and parameters of one page; exposed so the bench and tests can EXPLAIN it. */
   pageQuery(query: PageQuery): { sql: string; params: Params } {
+    const { filter } = query
     const sort = SORTS[query.sort]
-    const params: Params = { ...query.filter.params, limit: query.limit }
-    const shared = [...query.filter.conditions]
+    const params: Params = { ...filter.params, limit: query.limit }
+    const matchesFirst = filter.text !== null && query.textPlan !== 'walk-first'
+    const shared = matchesFirst || filter.text === null ? [...filter.conditions] : [...filter.rowConditions, TEXT_PROBE]
     if (query.after) {
       shared.push(sort.after)
       params.cursorKey = query.after.key
       params.cursorId = query.after.id
     }
+    // Sorting the matches only needs their sort keys: the small `orders_sort_keys` index gives
+    // them without reading each order's row (a page of its own, with the frozen quote).
+    const source = !matchesFirst
+      ? 'orders o'
+      : `order_search CROSS JOIN orders o${filter.sortKeysCover ? ' INDEXED BY orders_sort_keys' : ''} ON o.id = order_search.rowid`
     const branch = (statusCondition: string | null) => {
       const conditions = statusCondition ? [statusCondition, ...shared] : shared
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
-      return `SELECT ${LIST_COLUMNS} FROM ${query.filter.source} ${where} ORDER BY ${sort.orderBy('o')} LIMIT @limit`
+      return `SELECT o.id, o.created_at, o.total_ttc FROM ${source} ${where} ORDER BY ${sort.orderBy('o')} LIMIT @limit`
     }
-    const statuses = query.filter.statuses
+    const statuses = filter.statuses
     let inner: string
     if (statuses.length === 0) inner = branch(null)
     else {
       statuses.forEach((status, index) => (params[`status${index}`] = status))
       inner = statuses.map((_, index) => `SELECT * FROM (${branch(`o.status = @status${index}`)})`).join(' UNION ALL ')
     }
-    const sql = `SELECT p.*, u.display_name AS cashier_name FROM (${inner}) p JOIN users u ON u.id = p.cashier_id
-      ORDER BY ${sort.orderBy('p')} LIMIT @limit`
+    const sql = `SELECT ${LIST_COLUMNS}, (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashier_name
+      FROM (${inner}) p CROSS JOIN orders o ON o.id = p.id ORDER BY ${sort.orderBy('p')} LIMIT @limit`
     return { sql, params }
   }
 
   page(query: PageQuery): OrderListDbRow[] {
-    const { sql, params } = this.pageQuery(query)
+    const textPlan = query.textPlan ?? this.textPlan(query.filter)
+    const { sql, params } = this.pageQuery({ ...query, textPlan })
     return this.statement(sql).all(params) as OrderListDbRow[]
+  }
+
+  /**
+   * Walk-first when the text matches many orders and testing one order is cheap (every word
+   * within the search index's prefix lengths); counting stops at the threshold, so this costs
+   * about a millisecond at most.
+   */
+  textPlan(filter: FilterSql): TextPlan {
+    if (filter.text === null || !filter.textProbesCheap) return 'matches-first'
+    const matches = this.statement(
+      'SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @threshold)',
+    )
+      .pluck()
+      .get({ text: filter.text, threshold: BROAD_TEXT_MATCHES }) as number
+    return matches >= BROAD_TEXT_MATCHES ? 'walk-first' : 'matches-first'
   }
 
   private where(filter: FilterSql, params: Params): string {

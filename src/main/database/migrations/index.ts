@@ -5,6 +5,7 @@ import { paymentAttempts } from './003-payment-attempts'
 import { orders } from './004-orders'
 import { orderSearch } from './005-order-search'
 import { auditLog } from './006-audit-log'
+import { backOfficeIndexes } from './007-back-office-indexes'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const merchantMigrations: readonly Migration[] = [
   orders,
   orderSearch,
   auditLog,
+  backOfficeIndexes,
 ]

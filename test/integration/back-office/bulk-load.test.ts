@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SqliteDatabase } from '../../../src/main/database/open-database'
+import { fillLargeHistory } from '../../../src/main/back-office/history-generator/fill-large-history'
+import { generateHistory, type HistoryGeneratorOptions } from '../../../src/main/back-office/history-generator/history-generator'
+import { createTempApp, type TempApp } from '../../support/temp-app'
+
+const OPTIONS: HistoryGeneratorOptions = {
+  orders: 20_000,
+  seed: 11,
+  end: new Date('2026-01-01T00:00:00.000Z'),
+  customers: 400,
+  baskets: 400,
+}
+
+/** Each daily table beside the GROUP BY over the orders (or attempts) it summarises. */
+const DAILY_CHECKS = [
+  {
+    table: 'SELECT day, status, orders, total_ttc FROM daily_order_totals WHERE orders <> 0 ORDER BY 1, 2',
+    truth: 'SELECT substr(created_at, 1, 10), status, count(*), sum(total_ttc) FROM orders GROUP BY 1, 2 ORDER BY 1, 2',
+  },
+  {
+    table: `SELECT day, status, rate_basis_points, ht, vat, ttc FROM daily_vat_totals
+             WHERE ht <> 0 OR vat <> 0 OR ttc <> 0 ORDER BY 1, 2, 3`,
+    truth: `SELECT substr(o.created_at, 1, 10), o.status, v.rate_basis_points, sum(v.ht), sum(v.vat), sum(v.ttc)
+              FROM order_vat v JOIN orders o ON o.id = v.order_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+  {
+    table: `SELECT day, status, product_id, quantity, line_total FROM daily_product_totals
+             WHERE quantity <> 0 ORDER BY 1, 2, 3`,
+    truth: `SELECT substr(o.created_at, 1, 10), o.status, l.product_id, sum(l.quantity), sum(l.line_total)
+              FROM order_lines l JOIN orders o ON o.id = l.order_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+  {
+    table: 'SELECT day, outcome, response_code, attempts FROM daily_attempt_totals WHERE attempts <> 0 ORDER BY 1, 2, 3',
+    truth: `SELECT substr(started_at, 1, 10), outcome, coalesce(response_code, ''), count(*) FROM payment_attempts
+              GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+]
+
+function rows(db: SqliteDatabase, sql: string): unknown[][] {
+  return db.prepare(sql).raw().all() as unknown[][]
+}
+
+function matches(db: SqliteDatabase, query: string): number[] {
+  return db.prepare('SELECT rowid FROM order_search WHERE order_search MATCH ? ORDER BY rowid').pluck().all(query) as number[]
+}
+
+function triggers(db: SqliteDatabase): unknown[][] {
+  return rows(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+}
+
+let bulk: TempApp
+let rowByRow: TempApp
+
+beforeAll(() => {
+  bulk = createTempApp()
+  rowByRow = createTempApp()
+  fillLargeHistory(bulk.app.db, OPTIONS)
+  rowByRow.app.db.transaction(() => generateHistory(rowByRow.app.db, OPTIONS))()
+}, 120_000)
+afterAll(() => {
+  bulk.dispose()
+  rowByRow.dispose()
+})
+
+describe('the bulk load of the large-history generator', () => {
+  it('leaves every daily table equal to a GROUP BY over the orders and attempts', () => {
+    const db = bulk.app.db
+    expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(20_000)
+    for (const check of DAILY_CHECKS) expect(rows(db, check.table)).toEqual(rows(db, check.truth))
+  })
+
+  it('writes the same daily tables as the triggers do row by row', () => {
+    for (const check of DAILY_CHECKS) expect(rows(bulk.app.db, check.table)).toEqual(rows(rowByRow.app.db, check.table))
+  })
+
+  it('indexes every order for search as the insert trigger does', () => {
+    const db = bulk.app.db
+    const sample = db
+      .prepare<[], { number: string; customer_name: string | null; card_last_four: string | null; authorization_code: string | null }>(
+        'SELECT number, customer_name, card_last_four, authorization_code FROM orders WHERE id % 997 = 0',
+      )
+      .all()
+    const queries = ['"2025"*', '"jea"*', '"martin"*', '"example"*', '"12"*']
+    for (const order of sample) {
+      queries.push(`"${order.number}"`, `"${Number(order.number.slice(5))}"`)
+      if (order.customer_name) queries.push(`"${order.customer_name.split(' ')[1]!}"*`)
+      if (order.card_last_four) queries.push(`"${order.card_last_four}"`)
+      if (order.authorization_code) queries.push(`"${order.authorization_code}"`)
+    }
+    for (const query of queries) expect(matches(db, query), query).toEqual(matches(rowByRow.app.db, query))
+    expect(matches(db, '"2025"*')).toHaveLength(20_000)
+  })
+
+  it('puts back the same triggers and the till settings', () => {
+    const db = bulk.app.db
+    expect(triggers(db)).toEqual(triggers(rowByRow.app.db))
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+  })
+
+  it('keeps the daily tables in step afterwards, through the restored triggers', () => {
+    const db = bulk.app.db
+    db.prepare("UPDATE orders SET status = 'refunded', refunded_amount = total_ttc WHERE id IN (SELECT id FROM orders WHERE status = 'completed' LIMIT 50)").run()
+    db.prepare("UPDATE payment_attempts SET outcome = 'declined', response_code = '51' WHERE id IN (SELECT id FROM payment_attempts WHERE outcome = 'approved' LIMIT 50)").run()
+    for (const check of DAILY_CHECKS) expect(rows(db, check.table)).toEqual(rows(db, check.truth))
+  })
+})
