@@ -31,6 +31,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium and one server at a time on a 2-core machine.
           fileParallelism: false,
+          // A busy CI machine may take more than a second to render what a cashier waits for.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           sequence: { groupOrder: 1 },
         },
       },
