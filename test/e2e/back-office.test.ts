@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatMoney } from '@shared/money'
 import type { OrderInfo } from '@shared/contract'
 import { connectAsPage } from './support/api-client'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
@@ -151,6 +152,12 @@ describe('an administrator reviews the orders', () => {
     const after = await visaAccount()
     expect(after.available - before.available).toBe(orders.toVoid!.quote.totals.ttc)
     expect(after.openHolds).toBe(before.openHolds - 1)
+
+    // And the administrator sees it where the bank's side is shown: the issuer console.
+    await page.goto(`${server.url}/#/admin/issuer`)
+    const visaRow = page.getByTestId('issuer-account-row').filter({ hasText: '4242' }).first()
+    const shown = formatMoney(after.available, 'EUR', 'fr-FR')
+    await expect.poll(() => visaRow.getByTestId('issuer-available').textContent()).toBe(shown)
   })
 
   it('ships an order, then refunds part of it', async () => {

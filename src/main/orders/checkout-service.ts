@@ -59,7 +59,11 @@ export class CheckoutService {
     const selection = shipping
       ? { option: shipping.option, zone: deliveryZoneOf(shipping.address.country, shipping.address.postcode) }
       : ({ option: 'pickup' } as const)
-    const priced = cart.setDelivery(selection)
+    // Re-pricing only when the choice changes: the cart was priced on its last change already.
+    const unchanged =
+      current.delivery.option === selection.option &&
+      (selection.option === 'pickup' || (current.delivery.option !== 'pickup' && current.delivery.zone === selection.zone))
+    const priced = unchanged ? ok(current) : cart.setDelivery(selection)
     if (!priced.ok) return priced
     if (priced.value.delivery.option !== selection.option) {
       return err('DELIVERY_UNAVAILABLE', priced.value.notice?.message ?? 'This delivery option is not available')
