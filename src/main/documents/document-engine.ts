@@ -48,11 +48,29 @@ export function renderDocument(template: string, view: object): string {
   return delegate(view)
 }
 
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
+const rateFormats = new Map<Locale, Intl.NumberFormat>()
+
 /** Dates on documents are the shop's: Paris time, written out in the document's language. */
 export function formatDocumentDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(date)
+  let format = dateFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Paris',
+    })
+    dateFormats.set(locale, format)
+  }
+  return format.format(date)
+}
+
+/** A VAT rate held in basis points (550) as a document shows it (5,5 %); display only. */
+export function formatDocumentRate(basisPoints: number, locale: Locale): string {
+  let format = rateFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })
+    rateFormats.set(locale, format)
+  }
+  return format.format(basisPoints / 10000)
 }

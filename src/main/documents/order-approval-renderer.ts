@@ -1,8 +1,8 @@
-import type { Locale, OrderInfo } from '@shared/contract'
+import type { OrderInfo } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import { formatMoney } from '@shared/money'
 import type { ShopIdentity } from '../services/shop-identity'
-import { formatDocumentDate, renderDocument } from './document-engine'
+import { formatDocumentDate, formatDocumentRate, renderDocument } from './document-engine'
 import { DOCUMENT_LABELS } from './document-labels'
 import { DOCUMENT_STYLES } from './document-styles'
 import { ORDER_APPROVAL_TEMPLATE } from './order-approval-template'
@@ -15,9 +15,6 @@ export interface ApprovalDocumentInput {
   paidAt: Date
 }
 
-function formatRate(basisPoints: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
-}
 
 
 /** The view model: every amount formatted, every label chosen; the template only places them. */
@@ -39,7 +36,7 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
       quantity: line.quantity,
       name: line.name[locale],
       unitPriceHt: money(line.unitPriceHt),
-      rate: formatRate(line.vatRateBasisPoints, locale),
+      rate: formatDocumentRate(line.vatRateBasisPoints, locale),
       discount: line.lineDiscount + line.promotionDiscount > 0 ? money(line.lineDiscount + line.promotionDiscount) : null,
       lineTotal: money(line.lineTotal),
     })),
@@ -49,7 +46,7 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
           fee: delivery.fee === 0 ? l.free : money(delivery.fee),
           split: delivery.split
             .filter((part) => part.amount > 0)
-            .map((part) => `${formatRate(part.rateBasisPoints, locale)} ${money(part.amount)}`)
+            .map((part) => `${formatDocumentRate(part.rateBasisPoints, locale)} ${money(part.amount)}`)
             .join(', '),
         }
       : null,
@@ -57,7 +54,7 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
       ? { code: quote.discounts.promotion.code, amount: money(quote.discounts.promotion.goodsDiscount + quote.discounts.promotion.waivedDelivery) }
       : null,
     rates: quote.rates.map((rate) => ({
-      rate: formatRate(rate.rateBasisPoints, locale),
+      rate: formatDocumentRate(rate.rateBasisPoints, locale),
       shipping: rate.shipping > 0 ? money(rate.shipping) : null,
       ht: money(rate.ht),
       vat: money(rate.vat),
