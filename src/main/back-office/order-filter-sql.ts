@@ -23,10 +23,12 @@ export interface FilterSql {
    * (1 to 4 characters), so that testing one order against the text is a cheap seek.
    */
   textProbesCheap: boolean
+  /** The words of the text filter, as `toFtsQuery` quoted them (empty without text). */
+  words: string[]
 }
 
 /** Prefix lengths migration 007 gives the search index. */
-const INDEXED_PREFIX_MAX = 4
+export const INDEXED_PREFIX_MAX = 4
 
 /**
  * A bare day stays as it is (it sorts before every instant of that day); an instant is rewritten
@@ -91,7 +93,7 @@ export function filterSql(filters: OrderFilters): Result<FilterSql> {
   const statuses = [...new Set(filters.statuses ?? [])].sort()
   const source = fts === null ? 'orders o' : 'order_search CROSS JOIN orders o ON o.id = order_search.rowid'
   const textProbesCheap = words.every((word) => [...word].length <= INDEXED_PREFIX_MAX)
-  return ok({ conditions, params, statuses, source, text: fts, rowConditions, sortKeysCover, textProbesCheap })
+  return ok({ conditions, params, statuses, source, text: fts, rowConditions, sortKeysCover, textProbesCheap, words })
 }
 
 export interface SortSql {

@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../database/open-database'
 import type { PaymentMethod } from '../repositories/order-repository'
 import type { OrderStatus } from '../orders/order-status'
-import { SORTS, type FilterSql } from './order-filter-sql'
+import { INDEXED_PREFIX_MAX, SORTS, type FilterSql } from './order-filter-sql'
 
 export interface OrderListDbRow {
   id: number
@@ -70,6 +70,15 @@ export type TextPlan = 'matches-first' | 'walk-first'
  */
 export const BROAD_TEXT_MATCHES = 10_000
 
+/**
+ * A long word is tested per order as the exact terms it is a prefix of, when they are at most
+ * this many; more, and the matches are sorted as before.
+ */
+export const LONG_WORD_TERMS_MAX = 64
+
+/** A word the search index stores as one token, folded to the token by lower-casing alone. */
+const PLAIN_TOKEN = /^[A-Za-z0-9]+$/
+
 type Params = Record<string, string | number>
 
 /**
@@ -129,15 +138,57 @@ export class OrderHistoryRepository {
   }
 
   page(query: PageQuery): OrderListDbRow[] {
-    const textPlan = query.textPlan ?? this.textPlan(query.filter)
-    const { sql, params } = this.pageQuery({ ...query, textPlan })
+    const filter = this.probeable(query.filter) ?? query.filter
+    const textPlan = query.textPlan ?? this.textPlan(filter)
+    const { sql, params } = this.pageQuery({ ...query, filter, textPlan })
     return this.statement(sql).all(params) as OrderListDbRow[]
   }
 
   /**
+   * The same filter with a text that is cheap to test on one order, when the text has words
+   * longer than the search index's prefixes: "jeanne"* has no prefix index, so FTS5 merges every
+   * posting of every term it prefixes on each test. Each such word becomes the OR of the exact
+   * terms it prefixes, read from the index's vocabulary (a seekable posting list each); the
+   * orders matched are the same. Null when the text cannot be rewritten so (a word that is not
+   * one plain token, or that prefixes too many terms): the caller keeps the filter as it is.
+   */
+  probeable(filter: FilterSql): FilterSql | null {
+    if (filter.text === null || filter.textProbesCheap) return null
+    const parts: string[] = []
+    for (const word of filter.words) {
+      if ([...word].length <= INDEXED_PREFIX_MAX) {
+        parts.push(`"${word.replace(/"/g, '""')}"*`)
+        continue
+      }
+      if (!PLAIN_TOKEN.test(word)) return null
+      const terms = this.termsPrefixedBy(word.toLowerCase())
+      if (terms.length === 0 || terms.length > LONG_WORD_TERMS_MAX) return null
+      parts.push(`(${terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')})`)
+    }
+    const text = parts.join(' AND ')
+    return { ...filter, text, params: { ...filter.params, text }, textProbesCheap: true }
+  }
+
+  /** Up to one more than `LONG_WORD_TERMS_MAX` terms of the search index that start with `prefix`. */
+  private termsPrefixedBy(prefix: string): string[] {
+    if (!this.vocabulary) {
+      // A temporary table of the connection: nothing is added to the file's schema.
+      this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.order_search_terms USING fts5vocab(main, order_search, row)')
+      this.vocabulary = true
+    }
+    // Plain tokens are ASCII letters and digits: the next code point bounds the range.
+    const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+    return this.statement('SELECT term FROM temp.order_search_terms WHERE term >= @prefix AND term < @upper LIMIT @limit')
+      .pluck()
+      .all({ prefix, upper, limit: LONG_WORD_TERMS_MAX + 1 }) as string[]
+  }
+
+  private vocabulary = false
+
+  /**
    * Walk-first when the text matches many orders and testing one order is cheap (every word
-   * within the search index's prefix lengths); counting stops at the threshold, so this costs
-   * about a millisecond at most.
+   * within the search index's prefix lengths, or rewritten by `probeable`); counting stops at
+   * the threshold, so this costs about a millisecond at most.
    */
   textPlan(filter: FilterSql): TextPlan {
     if (filter.text === null || !filter.textProbesCheap) return 'matches-first'
