@@ -37,6 +37,26 @@ export function followUpResponse(
 export class FollowUpProcessor {
   constructor(private readonly repositories: IssuerRepositories) {}
 
+  /** The authorization a follow-up refers to, by (merchant, terminal, original trace number). */
+  private originalOf(request: FollowUpRequest) {
+    return this.repositories.authorizations.findByTrace(
+      request.merchantId,
+      request.terminalId,
+      request.originalTraceNumber,
+    )
+  }
+
+  /** False when this trace number was already taken: a duplicate transmission (94). */
+  private recordFollowUp(request: FollowUpRequest, messageType: '0220' | '0200', at: string): boolean {
+    return this.repositories.authorizations.recordTransmission(
+      request.merchantId,
+      request.terminalId,
+      request.traceNumber,
+      messageType,
+      at,
+    )
+  }
+
   /**
    * Releases the hold. Always acknowledged unless the money was already captured: a reversal of
    * something the issuer never saw still takes the original's trace number, so if the original
@@ -46,11 +66,7 @@ export class FollowUpProcessor {
     const { authorizations, accounts, idempotency, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(
-        request.merchantId,
-        request.terminalId,
-        request.originalTraceNumber,
-      )
+      const original = this.originalOf(request)
       if (!original) {
         authorizations.recordTransmission(
           request.merchantId,
@@ -81,27 +97,13 @@ export class FollowUpProcessor {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(
-        request.merchantId,
-        request.terminalId,
-        request.originalTraceNumber,
-      )
+      const original = this.originalOf(request)
       if (!original || original.accountId === null) return '25'
       // A capture sent again after a lost answer is acknowledged, not booked twice.
       if (original.state === 'captured' && original.capturedAmount === request.amount) return '00'
       if (original.state !== 'held') return '12'
       if (request.amount > original.amount) return '13'
-      if (
-        !authorizations.recordTransmission(
-          request.merchantId,
-          request.terminalId,
-          request.traceNumber,
-          '0220',
-          at,
-        )
-      ) {
-        return '94'
-      }
+      if (!this.recordFollowUp(request, '0220', at)) return '94'
       const account = accounts.findById(original.accountId)
       if (!account) return '25'
       ledger.capture(account.id, account.kind, original.id, original.amount, request.amount, at)
@@ -115,25 +117,11 @@ export class FollowUpProcessor {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
-      const original = authorizations.findByTrace(
-        request.merchantId,
-        request.terminalId,
-        request.originalTraceNumber,
-      )
+      const original = this.originalOf(request)
       if (!original || original.accountId === null) return '25'
       if (original.state !== 'captured') return '12'
       if (request.amount > original.capturedAmount - original.refundedAmount) return '13'
-      if (
-        !authorizations.recordTransmission(
-          request.merchantId,
-          request.terminalId,
-          request.traceNumber,
-          '0200',
-          at,
-        )
-      ) {
-        return '94'
-      }
+      if (!this.recordFollowUp(request, '0200', at)) return '94'
       const account = accounts.findById(original.accountId)
       if (!account) return '25'
       ledger.refund(account.id, account.kind, original.id, request.amount, at)
