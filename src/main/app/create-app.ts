@@ -131,7 +131,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
     logger,
   })
-  const checkout = new CheckoutService({ db, orders, customers, cart, payments, vault, completion, tillId, now, logger })
+  const checkout = new CheckoutService({ db, orders, customers, cart, payments, attempts, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
     ...authHandlers(auth),
@@ -164,7 +164,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     payments,
     dataDir,
     logger,
-    start: () => recoverInterruptedCheckouts({ db, orders, attempts, payments, completion, logger }),
+    start: () => recoverInterruptedCheckouts({ orders, attempts, payments, completion, logger }),
     close: () => {
       payments.close()
       db.close()

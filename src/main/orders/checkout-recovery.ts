@@ -3,7 +3,6 @@ import type { Logger } from '../logging/logger'
 import type { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
 import type { PaymentService } from '../payments/payment-service'
 import type { OrderRepository, OrderRow } from '../repositories/order-repository'
-import type { SqliteDatabase } from '../database/open-database'
 import type { OrderCompletion } from './order-completion'
 import { awaitsPayment } from './order-status'
 
@@ -21,25 +20,16 @@ export interface RecoveryReport {
  * without its attempt.
  */
 export async function recoverInterruptedCheckouts(deps: {
-  db: SqliteDatabase
   orders: OrderRepository
   attempts: PaymentAttemptRepository
   payments: PaymentService
   completion: OrderCompletion
   logger: Logger
 }): Promise<RecoveryReport> {
-  const { db, orders, payments, completion, logger } = deps
-  const approvedWithOpenOrder = db
-    .prepare<[], { attempt_id: number; order_id: number }>(
-      `SELECT a.id AS attempt_id, o.id AS order_id FROM payment_attempts a
-         JOIN orders o ON o.number = a.order_reference
-        WHERE a.outcome = 'approved' AND a.reversal_status = 'none'
-          AND o.status IN ('pending_payment', 'declined', 'abandoned')
-        ORDER BY a.id`,
-    )
-    .all()
+  const { orders, payments, completion, logger } = deps
+  const approvedWithOpenOrder = orders.approvedAttemptsOfOpenOrders()
   const completedOrders: string[] = []
-  for (const { attempt_id: attemptId, order_id: orderId } of approvedWithOpenOrder) {
+  for (const { attemptId, orderId } of approvedWithOpenOrder) {
     const order = orders.findById(orderId) as OrderRow
     const attempt = deps.attempts.get(attemptId)!
     if (!awaitsPayment(order.status)) {

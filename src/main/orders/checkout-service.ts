@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../database/open-database'
 import type { Logger } from '../logging/logger'
 import type { AuthorizationOutcome } from '../payments/payment-outcome'
 import type { CardVault } from '../payments/card-vault'
+import type { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
 import type { PaymentService } from '../payments/payment-service'
 import type { CustomerRepository } from '../repositories/customer-repository'
 import type { OrderRepository, OrderRow } from '../repositories/order-repository'
@@ -30,6 +31,7 @@ export interface CheckoutDependencies {
   customers: CustomerRepository
   cart: CartService
   payments: PaymentService
+  attempts: PaymentAttemptRepository
   vault: () => Promise<CardVault>
   completion: OrderCompletion
   tillId: string
@@ -194,9 +196,7 @@ export class CheckoutService {
     }
     this.paymentsInFlight.add(orderId)
     try {
-      const attemptNumber = this.deps.db
-        .prepare<[string], { count: number }>('SELECT count(*) AS count FROM payment_attempts WHERE order_reference = ?')
-        .get(order.number)!.count + 1
+      const attemptNumber = this.deps.attempts.countForOrderReference(order.number) + 1
       const { outcome, method } = await authorize(order, `${order.idempotency_key}:${attemptNumber}`)
       if (!outcome.ok) return outcome
       return await this.settle(order, outcome.value, method, cashierId)

@@ -52,20 +52,14 @@ export class OrderCompletion {
       orders.transition(order.id, paidStatus, ships ? 'awaiting_shipment' : 'delivered', userId, at.toISOString())
       if (settlement.kind === 'cash') orders.addCaptured(order.id, order.total_ttc)
 
-      const digitalLines = db
-        .prepare<[number], { product_id: number; quantity: number }>(
-          "SELECT product_id, quantity FROM order_lines WHERE order_id = ? AND kind = 'digital' ORDER BY position",
-        )
-        .all(order.id)
-        .map((line) => ({ productId: line.product_id, quantity: line.quantity, ...products.digitalDelivery(line.product_id) }))
+      const digitalLines = orders
+        .digitalLines(order.id)
+        .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
       for (const entitlement of entitlementsFor(order.id, digitalLines)) orders.addEntitlement(entitlement, at.toISOString())
 
-      if (order.till_id) {
-        carts.clear(order.till_id)
-        pricing.clearCartOptions(order.till_id)
-      }
-      const promotion = db.prepare<[number], { promotion_code: string | null }>('SELECT promotion_code FROM orders WHERE id = ?').get(order.id)
-      if (promotion?.promotion_code) pricing.countPromotionUse(promotion.promotion_code)
+      carts.clear(order.till_id)
+      pricing.clearCartOptions(order.till_id)
+      if (current.promotion_code) pricing.countPromotionUse(current.promotion_code)
 
       const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
       orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))

@@ -216,6 +216,11 @@ export class PaymentAttemptRepository {
     })()
   }
 
+  /** How many attempts an order has had: the next one is numbered after them. */
+  countForOrderReference(orderReference: string): number {
+    return this.countForOrder.get(orderReference)?.count ?? 0
+  }
+
   recordAnswer(id: number, answer: AttemptAnswer): void {
     this.answerRow.run({ id, ...answer })
   }
