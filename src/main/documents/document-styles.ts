@@ -1,11 +1,15 @@
 /**
  * One stylesheet for every customer document. A4 by default; when the printed page is narrow
  * (an 80 mm receipt printer) the same document reflows into a single column.
+ *
+ * It goes through the template's escaping like everything else, so it holds no quote, `&`, `<`,
+ * `>`, `=` or backtick: an escaped quote inside <style> is not decoded and would void the
+ * declaration (font names are therefore left unquoted).
  */
 export const DOCUMENT_STYLES = `
   @page { size: A4; margin: 16mm; }
   * { box-sizing: border-box; }
-  body { font: 11pt/1.45 "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #1b2a33; margin: 0; padding: 24px; background: #fff; }
+  body { font: 11pt/1.45 Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif; color: #1b2a33; margin: 0; padding: 24px; background: #fff; }
   header { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #0f4c5c; padding-bottom: 12px; }
   h1 { font-size: 18pt; margin: 0 0 4px; color: #0f4c5c; }
   h2 { font-size: 12pt; margin: 20px 0 6px; color: #0f4c5c; }
@@ -21,7 +25,7 @@ export const DOCUMENT_STYLES = `
   .totals td { border: none; padding: 3px 6px; }
   .totals tr.grand td { font-size: 14pt; font-weight: 700; border-top: 2px solid #0f4c5c; padding-top: 6px; }
   .box { border: 1px solid #d5dde2; border-radius: 6px; padding: 8px 12px; margin-top: 8px; }
-  .code { font-family: "DejaVu Sans Mono", monospace; font-size: 11pt; letter-spacing: .05em; }
+  .code { font-family: DejaVu Sans Mono, monospace; font-size: 11pt; letter-spacing: .05em; }
   footer { margin-top: 24px; font-size: 8.5pt; color: #5f6f78; border-top: 1px solid #d5dde2; padding-top: 8px; }
   a { color: #0f4c5c; }
   @media print and (max-width: 100mm) {

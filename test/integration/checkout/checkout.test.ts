@@ -225,3 +225,10 @@ describe('the approval document', () => {
     expect(html).toContain("default-src 'none'")
   })
 })
+
+describe('the document stylesheet', () => {
+  it('survives the template escaping unchanged, so no declaration is voided', async () => {
+    const { DOCUMENT_STYLES } = await import('../../../src/main/documents/document-styles')
+    expect(DOCUMENT_STYLES).not.toMatch(/["'&<>=`]/)
+  })
+})
