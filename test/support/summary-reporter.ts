@@ -1,23 +1,29 @@
+import type { SerializedError } from 'vitest'
 import type { Reporter, TestModule } from 'vitest/node'
 
 /**
  * Ends the run with a plain `N passed, N failed, N skipped` line that any CI log reader
- * understands, after Vitest's own summary.
+ * understands, after Vitest's own summary. A file that failed outside its tests (a `beforeAll`
+ * that threw, an import error) counts as one failure, and so does an unhandled error: otherwise
+ * a run whose browser never started would read "0 failed".
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     let passed = 0
     let failed = 0
     let skipped = 0
     for (const module of testModules) {
+      let failedInModule = 0
       for (const test of module.children.allTests()) {
         const state = test.result().state
         if (state === 'passed') passed++
-        else if (state === 'failed') failed++
+        else if (state === 'failed') failedInModule++
         else skipped++
       }
-      if (module.state() === 'failed' && module.children.size === 0) failed++
+      if (module.state() === 'failed' && failedInModule === 0) failedInModule = 1
+      failed += failedInModule
     }
+    failed += unhandledErrors.length
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
   }
 }
