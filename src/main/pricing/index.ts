@@ -4,6 +4,10 @@ export { validateLines, MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS } from './line-va
 export {
   lineDiscountAmount,
   lineDiscountNeedsApproval,
+  lineDiscountShare,
+  shareExceeds,
+  thresholdShare,
+  type DiscountShare,
   DEFAULT_DISCOUNT_APPROVAL_THRESHOLD_BASIS_POINTS,
 } from './line-discounts'
 export {

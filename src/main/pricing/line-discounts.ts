@@ -53,13 +53,45 @@ export function lineDiscountAmount(
 }
 
 /**
- * True when a discount of `discountAmount` on a line of `lineAmount` goes beyond the approval
- * threshold, so the till must ask for an administrator's PIN before applying it.
+ * The exact share of its line a discount takes, as a fraction `numerator / denominator` of
+ * integers. A percentage is its own share, never the rounded amount: 20 % of 3,89 EUR is 20 %,
+ * though it takes 0,78 EUR off. An amount is its share of the line's gross `lineAmount`.
+ */
+export interface DiscountShare {
+  numerator: bigint
+  denominator: bigint
+}
+
+export function lineDiscountShare(lineAmount: number, discount: LineDiscount | null | undefined): DiscountShare {
+  if (!discount) return { numerator: 0n, denominator: 1n }
+  if (discount.type === 'percent') return { numerator: BigInt(discount.basisPoints), denominator: 10000n }
+  if (discount.amount === 0) return { numerator: 0n, denominator: 1n }
+  // An amount on an empty line is more than all of it; the engine refuses it anyway.
+  if (lineAmount <= 0) return { numerator: 1n, denominator: 0n }
+  return { numerator: BigInt(discount.amount), denominator: BigInt(lineAmount) }
+}
+
+/** True when share `a` is strictly larger than share `b`, compared exactly (cross-multiplied). */
+export function shareExceeds(a: DiscountShare, b: DiscountShare): boolean {
+  if (a.denominator === 0n) return b.denominator !== 0n
+  if (b.denominator === 0n) return false
+  return a.numerator * b.denominator > b.numerator * a.denominator
+}
+
+/** A threshold in basis points as a share. */
+export function thresholdShare(thresholdBasisPoints: number): DiscountShare {
+  return { numerator: BigInt(thresholdBasisPoints), denominator: 10000n }
+}
+
+/**
+ * True when `discount` on a line of gross `lineAmount` goes beyond the approval threshold, so the
+ * till must ask for an administrator's PIN. Compared exactly: `discount × 10000 > threshold × gross`
+ * for an amount, `basis points > threshold` for a percentage, with no rounding on either side.
  */
 export function lineDiscountNeedsApproval(
   lineAmount: number,
-  discountAmount: number,
+  discount: LineDiscount | null | undefined,
   thresholdBasisPoints = DEFAULT_DISCOUNT_APPROVAL_THRESHOLD_BASIS_POINTS,
 ): boolean {
-  return BigInt(discountAmount) * 10000n > BigInt(lineAmount) * BigInt(thresholdBasisPoints)
+  return shareExceeds(lineDiscountShare(lineAmount, discount), thresholdShare(thresholdBasisPoints))
 }

@@ -45,6 +45,19 @@ export interface DiscountApproval {
   at: string
 }
 
+/** What an administrator approved on a cart line: that discount, at that share of the line. */
+export interface ApprovedDiscount {
+  discount: LineDiscount
+  lineAmount: number
+}
+
+interface ApprovalRow {
+  cart_line_id: number
+  discount_type: 'percent' | 'amount'
+  discount_value: number
+  line_amount: number
+}
+
 function toPromotion(row: PromotionRow): Promotion {
   return {
     code: row.code,
@@ -104,6 +117,15 @@ export class PricingRepository {
          VALUES (@tillId, @cartLineId, @productId, @cashierId, @approverId, @discountType,
            @discountValue, @lineAmount, @discountAmount, @at)`,
       ),
+      // Only approvals given since the line was added, for its product: a line id a cleared cart
+      // frees may come back for another sale and must not inherit an old approval.
+      approvals: db.prepare<[string], ApprovalRow>(
+        `SELECT a.cart_line_id, a.discount_type, a.discount_value, a.line_amount
+           FROM discount_approvals a
+           JOIN cart_lines l ON l.till_id = a.till_id AND l.id = a.cart_line_id AND l.product_id = a.product_id
+          WHERE a.till_id = ? AND a.at >= l.added_at
+          ORDER BY a.id`,
+      ),
     }
   }
 
@@ -156,6 +178,21 @@ export class PricingRepository {
 
   clearCartOptions(tillId: string): void {
     this.statements.clearOptions.run(tillId)
+  }
+
+  /** The latest approval of each line now in the till's cart. */
+  approvedDiscounts(tillId: string): Map<number, ApprovedDiscount> {
+    const approved = new Map<number, ApprovedDiscount>()
+    for (const row of this.statements.approvals.all(tillId)) {
+      approved.set(row.cart_line_id, {
+        discount:
+          row.discount_type === 'percent'
+            ? { type: 'percent', basisPoints: row.discount_value }
+            : { type: 'amount', amount: row.discount_value },
+        lineAmount: row.line_amount,
+      })
+    }
+    return approved
   }
 
   recordDiscountApproval(approval: DiscountApproval): void {

@@ -3,8 +3,16 @@ import { err, MAX_LINE_QUANTITY, ok, type AppError, type Cart, type Err, type Re
 import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
 import { recordAudit } from '../audit/audit-log'
 import type { SqliteDatabase } from '../database/open-database'
-import { lineDiscountAmount, lineDiscountNeedsApproval, priceCart, resolveVatRate } from '../pricing'
-import type { PricingLine, Promotion } from '../pricing'
+import {
+  lineDiscountAmount,
+  lineDiscountNeedsApproval,
+  lineDiscountShare,
+  priceCart,
+  resolveVatRate,
+  shareExceeds,
+  thresholdShare,
+} from '../pricing'
+import type { DiscountShare, PricingLine, Promotion } from '../pricing'
 import type { CartRepository, StoredCartLine } from '../repositories/cart-repository'
 import type { PricingRepository } from '../repositories/pricing-repository'
 import type { ProductRepository } from '../repositories/product-repository'
@@ -90,7 +98,9 @@ export class CartService {
 
   /**
    * Sets a line discount. Above the shop's threshold a cashier needs an administrator's PIN on
-   * the spot; the approval is recorded with who, what and when.
+   * the spot; the approval is recorded with who, what and when (an administrator's own discount
+   * above the threshold is recorded as approved by them). An approval covers that discount at the
+   * share of the line it was given for, no more: see {@link CartService.discountOverLimit}.
    */
   setLineDiscount(
     lineId: number,
@@ -107,7 +117,9 @@ export class CartService {
     if (!amount.ok) return amount
     const threshold = this.deps.pricingSettings().discountApprovalThresholdBasisPoints
     let approverId: number | null = null
-    if (discount && requester.role !== 'admin' && lineDiscountNeedsApproval(lineAmount, amount.value, threshold)) {
+    if (discount && requester.role === 'admin' && lineDiscountNeedsApproval(lineAmount, discount, threshold)) {
+      approverId = requester.userId
+    } else if (discount && lineDiscountNeedsApproval(lineAmount, discount, threshold)) {
       if (!approval) {
         return err('APPROVAL_REQUIRED', "A discount this large needs an administrator's PIN", {
           thresholdBasisPoints: threshold,
@@ -187,7 +199,11 @@ export class CartService {
     const at = this.deps.now()
     const stored = carts.lines(tillId)
     const options = pricing.cartOptions(tillId)
-    const lines = this.pricingLines(stored, at)
+    // A discount beyond the limit that no cart change brought (the catalogue price fell, the
+    // threshold was lowered) is left out of the price with a notice, never charged unapproved.
+    const overLimit = this.discountOverLimit(stored)
+    const applicable = stored.map((line) => (overLimit.has(line.lineId) ? { ...line, discount: null } : line))
+    const lines = this.pricingLines(applicable, at)
     if (!lines.ok) return lines
     const promotion: Promotion | null = options.promotionCode ? pricing.findPromotion(options.promotionCode) : null
     const settings = toEngineSettings(this.deps.pricingSettings(), this.deps.currency())
@@ -209,7 +225,9 @@ export class CartService {
       quote = attempt(promotionApplied, delivery)
     }
     if (!quote.ok) return quote
-    return ok(this.toCart(stored, quote.value, promotionApplied ? options.promotionCode : null, delivery, notice))
+    const [firstOver] = overLimit
+    if (firstOver !== undefined) notice = this.discountLimitError(firstOver).error
+    return ok(this.toCart(applicable, quote.value, promotionApplied ? options.promotionCode : null, delivery, notice))
   }
 
   private toCart(
@@ -246,7 +264,9 @@ export class CartService {
     try {
       return ok(
         this.deps.db.transaction((): Cart => {
+          const before = new Map(this.deps.carts.lines(this.deps.tillId).map((line) => [line.lineId, line]))
           mutation()
+          this.refuseDiscountRaisedOverLimit(before)
           const priced = this.price(lenient)
           if (!priced.ok) throw new Rollback(priced.error)
           return priced.value
@@ -256,6 +276,58 @@ export class CartService {
       if (error instanceof Rollback) return { ok: false, error: error.error }
       throw error
     }
+  }
+
+  /**
+   * The ids of the lines whose discount takes a larger share of the line than the cashier's
+   * limit allows: above the threshold, and above what an administrator approved for that very
+   * discount. Shares are compared exactly, as fractions of integers.
+   */
+  private discountOverLimit(lines: readonly StoredCartLine[]): Set<number> {
+    const threshold = thresholdShare(this.deps.pricingSettings().discountApprovalThresholdBasisPoints)
+    const over = new Set<number>()
+    let approvals: ReturnType<PricingRepository['approvedDiscounts']> | null = null
+    for (const line of lines) {
+      const share = this.shareOf(line)
+      if (!shareExceeds(share, threshold)) continue
+      approvals ??= this.deps.pricing.approvedDiscounts(this.deps.tillId)
+      const approved = approvals.get(line.lineId)
+      const covers =
+        approved !== undefined &&
+        sameDiscount(approved.discount, line.discount) &&
+        !shareExceeds(share, lineDiscountShare(approved.lineAmount, approved.discount))
+      if (!covers) over.add(line.lineId)
+    }
+    return over
+  }
+
+  /**
+   * Refuses a change that takes a line's discount over the limit: a new discount, or a share
+   * raised by a smaller quantity. A line already over it before the change is left to pricing.
+   */
+  private refuseDiscountRaisedOverLimit(before: ReadonlyMap<number, StoredCartLine>): void {
+    const after = this.deps.carts.lines(this.deps.tillId)
+    for (const lineId of this.discountOverLimit(after)) {
+      const line = after.find((candidate) => candidate.lineId === lineId)!
+      const previous = before.get(lineId)
+      const raised =
+        !previous ||
+        !sameDiscount(previous.discount, line.discount) ||
+        shareExceeds(this.shareOf(line), this.shareOf(previous))
+      if (raised) throw new Rollback(this.discountLimitError(lineId).error)
+    }
+  }
+
+  private shareOf(line: StoredCartLine): DiscountShare {
+    return lineDiscountShare(line.unitPrice * line.quantity, line.discount)
+  }
+
+  private discountLimitError(lineId: number): Err {
+    return err(
+      'DISCOUNT_LIMIT_EXCEEDED',
+      "This takes the line's discount beyond the cashier's limit: set the discount again (an administrator approves it) or lower it first",
+      { lineId, thresholdBasisPoints: this.deps.pricingSettings().discountApprovalThresholdBasisPoints },
+    )
   }
 
   private addQuantity(productId: number, quantity: number): Result<Cart> {
@@ -282,4 +354,10 @@ export class CartService {
   private lineGone(lineId: number): Err {
     return err('LINE_NOT_FOUND', 'This line is no longer in the cart', { lineId })
   }
+}
+
+function sameDiscount(a: LineDiscount | null, b: LineDiscount | null): boolean {
+  if (a === null || b === null) return a === b
+  if (a.type === 'percent') return b.type === 'percent' && a.basisPoints === b.basisPoints
+  return b.type === 'amount' && a.amount === b.amount
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
   DEMO_PRICING_SETTINGS,
   lineDiscountNeedsApproval,
@@ -93,9 +94,39 @@ describe('line discounts never take a line below zero', () => {
   })
 
   it('a cashier discount above 20 % of the line needs an administrator', () => {
-    expect(lineDiscountNeedsApproval(1000, 200)).toBe(false)
-    expect(lineDiscountNeedsApproval(1000, 201)).toBe(true)
-    expect(lineDiscountNeedsApproval(1000, 300, 3000)).toBe(false)
+    expect(lineDiscountNeedsApproval(1000, { type: 'amount', amount: 200 })).toBe(false)
+    expect(lineDiscountNeedsApproval(1000, { type: 'amount', amount: 201 })).toBe(true)
+    expect(lineDiscountNeedsApproval(1000, { type: 'amount', amount: 300 }, 3000)).toBe(false)
+  })
+
+  it('the limit compares the exact share, not the rounded amount: 20 % of 3,89 EUR is 20 %', () => {
+    // 20 % of 389 rounds to 78 cents, which is 20.05 % of the line; the discount is still 20 %.
+    expect(lineDiscountNeedsApproval(389, { type: 'percent', basisPoints: 2000 })).toBe(false)
+    expect(lineDiscountNeedsApproval(389, { type: 'percent', basisPoints: 2001 })).toBe(true)
+    // An amount is compared exactly too: 77,8 cents would be 20 %, so 78 is over and 77 is not.
+    expect(lineDiscountNeedsApproval(389, { type: 'amount', amount: 78 })).toBe(true)
+    expect(lineDiscountNeedsApproval(389, { type: 'amount', amount: 77 })).toBe(false)
+  })
+
+  it('any percentage up to the threshold passes on any line, whatever the rounding', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10000 }), (line, threshold) => {
+        expect(lineDiscountNeedsApproval(line, { type: 'percent', basisPoints: threshold }, threshold)).toBe(false)
+        if (threshold < 10000) {
+          expect(lineDiscountNeedsApproval(line, { type: 'percent', basisPoints: threshold + 1 }, threshold)).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('an amount passes exactly when amount × 10000 ≤ threshold × line', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 0, max: 10000 }), fc.nat(), (line, threshold, seed) => {
+        const amount = seed % (line + 1)
+        const within = BigInt(amount) * 10000n <= BigInt(threshold) * BigInt(line)
+        expect(lineDiscountNeedsApproval(line, { type: 'amount', amount }, threshold)).toBe(!within)
+      }),
+    )
   })
 })
 

@@ -160,6 +160,7 @@ export const en: MessageSchema = {
       USER_LOCKED: 'Account locked after too many attempts. Another administrator can approve.',
       FORBIDDEN: 'This PIN is not an administrator’s.',
       LINE_NOT_FOUND: 'This line is no longer in the cart.',
+      DISCOUNT_LIMIT_EXCEEDED: 'Refused: the line’s discount would go beyond the cashier’s limit. Set the discount again (with an administrator’s PIN) or lower it first.',
     },
     notices: {
       PROMOTION_MIN_BASKET: 'Promotion code on hold: the basket is below its minimum. It returns if the basket grows.',
@@ -168,6 +169,7 @@ export const en: MessageSchema = {
       PROMOTION_USAGE_EXHAUSTED: 'Promotion code removed: it has been used up.',
       PROMOTION_INVALID: 'Promotion code removed: it is no longer valid.',
       DELIVERY_UNAVAILABLE: 'The chosen delivery is no longer available for this cart: store pickup.',
+      DISCOUNT_LIMIT_EXCEEDED: 'A discount is now beyond the cashier’s limit (price or limit changed): it is not applied. Set it again with an administrator’s PIN.',
     },
     shortcuts: {
       promotion: 'Promo code',

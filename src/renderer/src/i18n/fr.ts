@@ -160,6 +160,7 @@ export const fr = {
       USER_LOCKED: 'Compte verrouillé après trop d’essais. Un autre administrateur peut accorder la remise.',
       FORBIDDEN: 'Ce code n’est pas celui d’un administrateur.',
       LINE_NOT_FOUND: 'Cette ligne n’est plus dans le panier.',
+      DISCOUNT_LIMIT_EXCEEDED: 'Refusé : la remise de la ligne dépasserait la limite du caissier. Redonnez la remise (avec le code d’un administrateur) ou baissez-la d’abord.',
     },
     notices: {
       PROMOTION_MIN_BASKET: 'Code promo en attente : le panier est sous son minimum. Il revient si le panier remonte.',
@@ -168,6 +169,7 @@ export const fr = {
       PROMOTION_USAGE_EXHAUSTED: 'Code promo retiré : il a atteint sa limite d’utilisation.',
       PROMOTION_INVALID: 'Code promo retiré : il n’est plus valable.',
       DELIVERY_UNAVAILABLE: 'La livraison choisie n’est plus possible pour ce panier : retrait en magasin.',
+      DISCOUNT_LIMIT_EXCEEDED: 'Une remise dépasse désormais la limite du caissier (prix ou limite changés) : elle n’est pas appliquée. Redonnez-la avec le code d’un administrateur.',
     },
     shortcuts: {
       promotion: 'Code promo',
