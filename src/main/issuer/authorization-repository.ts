@@ -83,6 +83,7 @@ export class AuthorizationRepository {
   private readonly attemptsSince
   private readonly approvedSince
   private readonly heldForAccount
+  private readonly transmissionByTrace
 
   constructor(db: SqliteDatabase) {
     this.insertTransmission = db.prepare<[string, string, string, string, string]>(`
@@ -114,6 +115,9 @@ export class AuthorizationRepository {
       SELECT coalesce(sum(CASE state WHEN 'held' THEN amount ELSE captured_amount END), 0) AS total
       FROM authorizations
       WHERE account_id = ? AND received_at >= ? AND state IN ('held', 'captured')`)
+    this.transmissionByTrace = db.prepare<[string, string, string], { message_type: string }>(
+      'SELECT message_type FROM transmissions WHERE merchant_id = ? AND terminal_id = ? AND trace_number = ?',
+    )
     this.heldForAccount = db.prepare<[number], AuthorizationRow>(
       `SELECT ${COLUMNS} FROM authorizations WHERE account_id = ? AND state = 'held' ORDER BY id`,
     )
@@ -131,6 +135,11 @@ export class AuthorizationRepository {
       this.insertTransmission.run(merchantId, terminalId, traceNumber, messageType, at).changes ===
       1
     )
+  }
+
+  /** The message type that took this trace number, or null when it is still free. */
+  transmissionType(merchantId: string, terminalId: string, traceNumber: string): string | null {
+    return this.transmissionByTrace.get(merchantId, terminalId, traceNumber)?.message_type ?? null
   }
 
   insert(authorization: NewAuthorization): number {

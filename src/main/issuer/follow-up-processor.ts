@@ -1,8 +1,11 @@
 import type { ResponseCode } from '@shared/cards/response-codes'
 import type { IssuerRepositories } from './issuer-repositories'
 import type {
+  AuthorizationStateAnswer,
   CaptureRequest,
   CaptureResponse,
+  InquiryRequest,
+  InquiryResponse,
   RefundRequest,
   RefundResponse,
   ReversalRequest,
@@ -32,13 +35,16 @@ export function followUpResponse(
 
 /**
  * Reversal, capture and refund of an earlier authorization, each in one transaction. They find
- * the original by (merchant, terminal, original trace number).
+ * the original by (merchant, terminal, original trace number). Each is idempotent on its own trace
+ * number (the merchant's step key): the answer is stored with the movement, and the same message
+ * sent again is answered the same without moving money twice; the same trace number reused for
+ * another message is a duplicate transmission (94).
  */
 export class FollowUpProcessor {
   constructor(private readonly repositories: IssuerRepositories) {}
 
   /** The authorization a follow-up refers to, by (merchant, terminal, original trace number). */
-  private originalOf(request: FollowUpRequest) {
+  private originalOf(request: FollowUpRequest | InquiryRequest) {
     return this.repositories.authorizations.findByTrace(
       request.merchantId,
       request.terminalId,
@@ -63,6 +69,10 @@ export class FollowUpProcessor {
    * arrives late it is a duplicate (94) and places no hold.
    */
   reverse(request: ReversalRequest, now: Date): ResponseCode {
+    return this.once(request, now, () => this.decideReversal(request, now))
+  }
+
+  private decideReversal(request: ReversalRequest, now: Date): ResponseCode {
     const { authorizations, accounts, idempotency, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
@@ -94,6 +104,10 @@ export class FollowUpProcessor {
 
   /** Turns the hold into balance; a capture below the hold releases the rest. */
   capture(request: CaptureRequest, now: Date): ResponseCode {
+    return this.once(request, now, () => this.decideCapture(request, now))
+  }
+
+  private decideCapture(request: CaptureRequest, now: Date): ResponseCode {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
@@ -114,6 +128,10 @@ export class FollowUpProcessor {
 
   /** Credits back part or all of a captured amount, never more than was captured. */
   refund(request: RefundRequest, now: Date): ResponseCode {
+    return this.once(request, now, () => this.decideRefund(request, now))
+  }
+
+  private decideRefund(request: RefundRequest, now: Date): ResponseCode {
     const { authorizations, accounts, ledger, db } = this.repositories
     const at = now.toISOString()
     return db.transaction((): ResponseCode => {
@@ -128,5 +146,73 @@ export class FollowUpProcessor {
       authorizations.addRefund(original.id, request.amount)
       return '00'
     })()
+  }
+
+  /**
+   * Decides a follow-up once per trace number, in one transaction with the stored answer: a
+   * resend of the same message replays the answer, another message on that trace is a 94.
+   */
+  private once(request: FollowUpRequest, now: Date, decide: () => ResponseCode): ResponseCode {
+    const { followUpAnswers, db } = this.repositories
+    return db.transaction((): ResponseCode => {
+      const earlier = followUpAnswers.find(request)
+      if (earlier) {
+        const same =
+          earlier.messageType === request.messageType &&
+          earlier.originalTraceNumber === request.originalTraceNumber &&
+          earlier.amount === request.amount
+        return same ? earlier.responseCode : '94'
+      }
+      const code = decide()
+      followUpAnswers.record(
+        {
+          merchantId: request.merchantId,
+          terminalId: request.terminalId,
+          traceNumber: request.traceNumber,
+          messageType: request.messageType,
+          originalTraceNumber: request.originalTraceNumber,
+          amount: request.amount,
+          responseCode: code,
+        },
+        now.toISOString(),
+      )
+      return code
+    })()
+  }
+
+  /** The state of an earlier authorization as this issuer's ledger has it (0600 inquiry). */
+  inquire(request: InquiryRequest): InquiryResponse {
+    const { authorizations } = this.repositories
+    const original = this.originalOf(request)
+    const answer = (
+      state: AuthorizationStateAnswer,
+      amounts: { amount: number; capturedAmount: number; refundedAmount: number },
+    ): InquiryResponse => ({
+      messageType: '0610',
+      merchantId: request.merchantId,
+      terminalId: request.terminalId,
+      traceNumber: request.traceNumber,
+      originalTraceNumber: request.originalTraceNumber,
+      responseCode: state === 'unknown' ? '25' : '00',
+      state,
+      ...amounts,
+    })
+    if (!original) {
+      // A reversal that came first took the trace number: it never held and never will.
+      const taken = authorizations.transmissionType(request.merchantId, request.terminalId, request.originalTraceNumber)
+      const none = { amount: 0, capturedAmount: 0, refundedAmount: 0 }
+      return answer(taken === '0400' ? 'released' : 'unknown', none)
+    }
+    const STATES: Record<typeof original.state, AuthorizationStateAnswer> = {
+      held: 'held',
+      captured: 'captured',
+      reversed: 'released',
+      declined: 'declined',
+    }
+    return answer(STATES[original.state], {
+      amount: original.amount,
+      capturedAmount: original.capturedAmount,
+      refundedAmount: original.refundedAmount,
+    })
   }
 }

@@ -4,6 +4,7 @@ import {
   authorizationResponseSchema,
   captureResponseSchema,
   echoResponseSchema,
+  inquiryResponseSchema,
   refundResponseSchema,
   reversalResponseSchema,
   type AuthorizationRequest,
@@ -11,6 +12,8 @@ import {
   type CaptureRequest,
   type CaptureResponse,
   type EchoResponse,
+  type InquiryRequest,
+  type InquiryResponse,
   type IssuerRequest,
   type RefundRequest,
   type RefundResponse,
@@ -52,6 +55,8 @@ export interface IssuerGateway {
   reverse(request: ReversalRequest, options?: GatewayCallOptions): Promise<Result<ReversalResponse>>
   capture(request: CaptureRequest, options?: GatewayCallOptions): Promise<Result<CaptureResponse>>
   refund(request: RefundRequest, options?: GatewayCallOptions): Promise<Result<RefundResponse>>
+  /** Administrative inquiry (0600): what the issuer holds, captured or released for a trace. */
+  inquire(request: InquiryRequest, options?: GatewayCallOptions): Promise<Result<InquiryResponse>>
   /** Network management echo (0800): the cheapest round trip, used as the benchmark baseline. */
   echo(options?: GatewayCallOptions): Promise<Result<EchoResponse>>
   close(): Promise<void>
@@ -90,6 +95,7 @@ export function gatewayOver(
     reverse: (request, options) => call(exchange, request, reversalResponseSchema, options),
     capture: (request, options) => call(exchange, request, captureResponseSchema, options),
     refund: (request, options) => call(exchange, request, refundResponseSchema, options),
+    inquire: (request, options) => call(exchange, request, inquiryResponseSchema, options),
     echo: (options) => call(exchange, { messageType: '0800' }, echoResponseSchema, options),
     close,
   }

@@ -1,5 +1,6 @@
 import type { Migration } from '../database/migration'
 import { journalAdjustments } from './console/journal-adjustments-migration'
+import { followUpAnswers } from './follow-up-answers-migration'
 
 /**
  * The issuer's own database, apart from the merchant's: the merchant side never opens this file.
@@ -97,4 +98,4 @@ const ledger: Migration = {
   },
 }
 
-export const issuerMigrations: readonly Migration[] = [ledger, journalAdjustments]
+export const issuerMigrations: readonly Migration[] = [ledger, journalAdjustments, followUpAnswers]

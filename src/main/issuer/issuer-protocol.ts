@@ -11,7 +11,12 @@ import { RESPONSE_CODES } from '@shared/cards/response-codes'
  *   never saw the original, so a timeout reversal can always complete)
  * - 0220/0230 completion advice, i.e. capture (turns the hold into balance)
  * - 0200/0210 with processing code 200000: refund of a captured amount
+ * - 0600/0610 administrative inquiry: the state of an earlier authorization (held, captured and
+ *   refunded amounts, released), so the merchant can reconcile its ledger with the issuer's
  * - 0800/0810 network management echo (the benchmarks' empty call)
+ *
+ * Reversal, capture and refund are idempotent on their own trace number (the merchant's step
+ * key) together with the original's: the same message sent again gets the same answer.
  */
 const digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`))
 const amount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -99,6 +104,37 @@ export type CaptureResponse = z.infer<typeof captureResponseSchema>
 export const refundResponseSchema = followUpResponse('0210')
 export type RefundResponse = z.infer<typeof refundResponseSchema>
 
+export const inquiryRequestSchema = z.object({
+  messageType: z.literal('0600'),
+  ...routing,
+  originalTraceNumber: digits(6, 6),
+})
+export type InquiryRequest = z.infer<typeof inquiryRequestSchema>
+
+/**
+ * `held`: the hold is on the account; `captured`: turned into balance (`capturedAmount`, less
+ * `refundedAmount` credited back); `released`: reversed, or a reversal came first so it never
+ * held; `declined`; `unknown`: the issuer never saw that trace number (code 25).
+ */
+export const authorizationStateSchema = z.enum(['held', 'captured', 'released', 'declined', 'unknown'])
+export type AuthorizationStateAnswer = z.infer<typeof authorizationStateSchema>
+
+const nonNegativeAmount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+export const inquiryResponseSchema = z.object({
+  messageType: z.literal('0610'),
+  merchantId: z.string(),
+  terminalId: z.string(),
+  traceNumber: z.string(),
+  originalTraceNumber: z.string(),
+  responseCode: responseCodeSchema,
+  state: authorizationStateSchema,
+  /** The authorized amount (0 when unknown). */
+  amount: nonNegativeAmount,
+  capturedAmount: nonNegativeAmount,
+  refundedAmount: nonNegativeAmount,
+})
+export type InquiryResponse = z.infer<typeof inquiryResponseSchema>
+
 export const echoRequestSchema = z.object({ messageType: z.literal('0800') })
 export type EchoRequest = z.infer<typeof echoRequestSchema>
 export const echoResponseSchema = z.object({
@@ -112,11 +148,17 @@ export const issuerRequestSchema = z.discriminatedUnion('messageType', [
   reversalRequestSchema,
   captureRequestSchema,
   refundRequestSchema,
+  inquiryRequestSchema,
   echoRequestSchema,
 ])
 export type IssuerRequest = z.infer<typeof issuerRequestSchema>
 export type IssuerResponse =
-  AuthorizationResponse | ReversalResponse | CaptureResponse | RefundResponse | EchoResponse
+  | AuthorizationResponse
+  | ReversalResponse
+  | CaptureResponse
+  | RefundResponse
+  | InquiryResponse
+  | EchoResponse
 
 /** Protocol-level refusals: the message could not be taken at all, so no field 39 applies. */
 export type IssuerRejectionCode = 'MALFORMED_REQUEST' | 'IDEMPOTENCY_KEY_REUSED'

@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../database/open-database'
 import { AccountRepository } from './account-repository'
 import { AuthorizationRepository } from './authorization-repository'
+import { FollowUpAnswerRepository } from './follow-up-answer-repository'
 import { IdempotencyRepository } from './idempotency-repository'
 import { IssuerLedger } from './issuer-ledger'
 import { JournalRepository } from './journal-repository'
@@ -12,6 +13,7 @@ export interface IssuerRepositories {
   authorizations: AuthorizationRepository
   journal: JournalRepository
   idempotency: IdempotencyRepository
+  followUpAnswers: FollowUpAnswerRepository
   ledger: IssuerLedger
 }
 
@@ -24,6 +26,7 @@ export function createIssuerRepositories(db: SqliteDatabase): IssuerRepositories
     authorizations: new AuthorizationRepository(db),
     journal,
     idempotency: new IdempotencyRepository(db),
+    followUpAnswers: new FollowUpAnswerRepository(db),
     ledger: new IssuerLedger(accounts, journal),
   }
 }

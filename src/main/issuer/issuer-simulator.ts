@@ -21,7 +21,7 @@ export interface IssuerSimulatorOptions {
   velocity?: Partial<VelocitySettings>
 }
 
-const FAULTABLE: Readonly<Record<Exclude<IssuerRequest['messageType'], '0800'>, FaultableMessage>> =
+const FAULTABLE: Readonly<Record<Exclude<IssuerRequest['messageType'], '0800' | '0600'>, FaultableMessage>> =
   {
     '0100': 'authorization',
     '0400': 'reversal',
@@ -90,6 +90,8 @@ export class IssuerSimulator {
       return { kind: 'answer', response: { messageType: '0810', responseCode: '00' } }
     const faults = this.faults
     if (faults.latencyMs > 0) await sleep(faults.latencyMs)
+    // Inquiries read only: slow like the rest, never failed on purpose.
+    if (request.messageType === '0600') return this.process(request)
     const fault = drawFault(faults, FAULTABLE[request.messageType], this.random)
     if (fault.kind === 'code') {
       const response =
@@ -125,6 +127,8 @@ export class IssuerSimulator {
           kind: 'answer',
           response: followUpResponse(request, this.followUps.refund(request, now)),
         }
+      case '0600':
+        return { kind: 'answer', response: this.followUps.inquire(request) }
     }
   }
 
