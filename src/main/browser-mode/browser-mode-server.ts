@@ -41,8 +41,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ')
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  close = false,
+): void {
   response.writeHead(status, {
+    ...(close ? { Connection: 'close' } : {}),
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
@@ -52,23 +59,38 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body)
 }
 
-function sendResult(response: ServerResponse, status: number, result: Result<unknown>): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result))
+function sendResult(response: ServerResponse, status: number, result: Result<unknown>, close = false): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result), close)
 }
 
+/**
+ * Answers a request without using its body, and closes the connection once the answer is out:
+ * what the client may still be sending is left unread rather than kept alive for.
+ */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, result: Result<unknown>): void {
+  sendResult(response, status, result, true)
+  response.once('finish', () => request.socket.destroySoon())
+}
+
+const tooLarge = () =>
+  err('REQUEST_TOO_LARGE', 'The request is too large', { limitBytes: MAX_BODY_BYTES })
+
+/** The body as text, or null as soon as it grows past the limit (the rest is never buffered). */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        request.off('data', onData)
+        chunks.length = 0
         resolve(null)
-        request.destroy()
         return
       }
       chunks.push(chunk)
-    })
+    }
+    request.on('data', onData)
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
@@ -103,13 +125,15 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       port,
       secret,
     )
+    // Decided on the headers alone: a refused request is answered before a byte of its body is read.
     if (!verdict.allowed) {
       logger.warn(`Refused an API request: ${verdict.reason}`)
-      sendResult(response, 403, err('FORBIDDEN', 'This request is not allowed'))
-      return
+      return refuse(request, response, 403, err('FORBIDDEN', 'This request is not allowed'))
     }
+    const declared = Number(header(request, 'content-length') ?? 0)
+    if (declared > MAX_BODY_BYTES) return refuse(request, response, 413, tooLarge())
     const body = await readBody(request)
-    if (body === null) return sendResult(response, 413, err('VALIDATION_FAILED', 'The request is too large'))
+    if (body === null) return refuse(request, response, 413, tooLarge())
     let input: unknown
     try {
       input = body.trim() === '' ? {} : JSON.parse(body)

@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -57,6 +58,77 @@ function pageHeaders(overrides: Record<string, string> = {}): Record<string, str
     ...overrides,
   }
 }
+
+/**
+ * Sends a request head on a bare socket, then whatever `sendBody` writes, and reads the answer
+ * until the server closes: what a client sees, including a cut connection.
+ */
+function socketExchange(
+  head: Record<string, string>,
+  sendBody: (write: (chunk: string) => boolean, answered: () => boolean) => Promise<void> = async () => {},
+): Promise<RawResponse & { raw: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    // Writing on after the server answered and closed may fail: the answer is what counts.
+    socket.on('error', (error) => (chunks.length > 0 ? undefined : reject(error)))
+    socket.on('close', () => {
+      const raw = Buffer.concat(chunks).toString()
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0)
+      const body = raw.slice(raw.indexOf('{'), raw.lastIndexOf('}') + 1)
+      resolve({ status, body, raw })
+    })
+    const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}`)
+    socket.write(`POST /api/auth.listUsers HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`)
+    void sendBody(
+      (chunk) => socket.write(chunk),
+      () => chunks.length > 0,
+    )
+  })
+}
+
+describe('browser mode refuses oversized and unwanted bodies with an answer, not a cut connection', () => {
+  const MIB = 1024 * 1024
+
+  it('a body declared larger than 1 MiB is answered 413 with a contract error, before any of it is sent', async () => {
+    const response = await socketExchange(pageHeaders({ 'Content-Length': String(MIB + 1) }))
+    expect(response.status).toBe(413)
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'REQUEST_TOO_LARGE', message: 'The request is too large', details: { limitBytes: MIB } },
+    })
+    expect(response.raw).toMatch(/\r\nConnection: close\r\n/i)
+  })
+
+  it('a chunked body that grows past 1 MiB is answered 413 once the limit is crossed', async () => {
+    const piece = ' '.repeat(64 * 1024)
+    const response = await socketExchange(pageHeaders({ 'Transfer-Encoding': 'chunked' }), async (write, answered) => {
+      write('2\r\n{}\r\n')
+      for (let sent = 0; sent < 4 * MIB && !answered(); sent += piece.length) {
+        write(`${piece.length.toString(16)}\r\n${piece}\r\n`)
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      }
+    })
+    expect(response.status).toBe(413)
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } })
+  })
+
+  it('a body of exactly 1 MiB is still read and answered', async () => {
+    const body = `{}${' '.repeat(MIB - 2)}`
+    const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders(), body)
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true })
+  })
+
+  it('a request refused by the guard is answered before its body is read', async () => {
+    const { 'X-Comptoir-Secret': _secret, ...headers } = pageHeaders()
+    // Ten mebibytes announced, none sent: the answer comes from the headers alone.
+    const response = await socketExchange({ ...headers, 'Content-Length': String(10 * MIB) })
+    expect(response.status).toBe(403)
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
 
 describe('browser mode over loopback HTTP', () => {
   it('serves the page with its per-start secret and a Content-Security-Policy', async () => {
