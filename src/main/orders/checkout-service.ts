@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { deliveryZoneOf, type ShippingAddress } from '@shared/checkout/address-rules'
+import type { CardExpiry } from '@shared/cards/card-expiry'
 import { err, ok, type Locale, type OrderInfo, type Result, type SavedCardInfo } from '@shared/contract'
 import type { SqliteDatabase } from '../database/open-database'
 import type { Logger } from '../logging/logger'
@@ -18,7 +19,8 @@ export type CheckoutDelivery = { option: 'pickup' } | { option: 'standard' | 'ex
 
 export interface TypedCard {
   number: string
-  expiry: string
+  /** Parsed once by the contract; the issuer request and the vault both take this value. */
+  expiry: CardExpiry
   securityCode: string
   holderName: string
   coBadgedCb?: boolean
@@ -93,7 +95,8 @@ export class CheckoutService {
   }
 
   async payByCard(cashierId: number, orderId: number, card: TypedCard, saveCard: boolean): Promise<Result<OrderInfo>> {
-    return this.pay(orderId, async (order, attemptKey) => {
+    let cardSaving: OrderInfo['cardSaving']
+    const paid = await this.pay(orderId, async (order, attemptKey) => {
       const outcome = await this.deps.payments.authorizeCard({
         amount: order.total_ttc,
         currency: order.currency,
@@ -108,10 +111,12 @@ export class CheckoutService {
         },
       })
       if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customer_id) {
-        await this.saveCard(order.customer_id, card)
+        cardSaving = (await this.saveCard(order.customer_id, card)) ? 'saved' : 'failed'
       }
       return { outcome, method: 'card' as const }
     }, cashierId)
+    // The cashier learns whether the card was kept: a vault failure does not undo the payment.
+    return paid.ok && cardSaving ? ok({ ...paid.value, cardSaving }) : paid
   }
 
   async payBySavedCard(cashierId: number, orderId: number, token: string): Promise<Result<OrderInfo>> {
@@ -248,22 +253,24 @@ export class CheckoutService {
     return err('PAYMENT_UNAVAILABLE', outcome.message.en, details)
   }
 
-  private async saveCard(customerId: number, card: TypedCard): Promise<void> {
-    const [month, year] = card.expiry.split('/').map((part) => Number(part.trim()))
+  /** Saves an approved card for the customer; answers whether the vault kept it. */
+  private async saveCard(customerId: number, card: TypedCard): Promise<boolean> {
     try {
       const vault = await this.deps.vault()
       const saved = vault.save({
         pan: card.number.replace(/\D/g, ''),
-        expiryMonth: month ?? 0,
-        expiryYear: (year ?? 0) < 100 ? 2000 + (year ?? 0) : (year ?? 0),
+        expiryMonth: card.expiry.month,
+        expiryYear: card.expiry.year,
         holderName: card.holderName,
         coBadgedCb: card.coBadgedCb,
         customerReference: customerReference(customerId),
         consentAt: this.deps.now(),
       })
       if (!saved.ok) this.deps.logger.warn('The card could not be saved', saved.error.code)
+      return saved.ok
     } catch (error) {
       this.deps.logger.error('The card vault failed', error)
+      return false
     }
   }
 }

@@ -6,13 +6,14 @@ import {
   type CardNetwork,
   type RoutingBrand,
 } from './card-brand'
-import { isExpired, parseExpiry, type CardExpiry } from './card-expiry'
+import { isExpired, parseExpiry, validExpiry, type CardExpiry } from './card-expiry'
 import { digitsOnly, passesLuhn } from './luhn'
 
 /** What the cashier typed (or the customer, on a keypad). */
 export interface CardEntry {
   number: string
-  expiry: string
+  /** As typed, or already parsed once where it entered (the contract parses it for main). */
+  expiry: string | CardExpiry
   securityCode: string
   /** The card carries the CB logo next to Visa or Mastercard. */
   coBadgedCb?: boolean
@@ -67,10 +68,10 @@ function checkNumber(typed: string): CardFieldError | { pan: string; network: Ca
   return { pan, network }
 }
 
-function checkExpiry(typed: string, now: Date): CardFieldError | CardExpiry {
-  if (typed.trim() === '')
+function checkExpiry(typed: string | CardExpiry, now: Date): CardFieldError | CardExpiry {
+  if (typeof typed === 'string' && typed.trim() === '')
     return { field: 'expiry', code: 'REQUIRED', message: 'Expiry date is required' }
-  const expiry = parseExpiry(typed)
+  const expiry = typeof typed === 'string' ? parseExpiry(typed) : validExpiry(typed)
   if (!expiry)
     return { field: 'expiry', code: 'BAD_FORMAT', message: 'Expiry date must read MM/YY' }
   if (isExpired(expiry, now))

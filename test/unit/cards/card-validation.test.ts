@@ -4,6 +4,7 @@ import {
   brandChoices,
   checkCardEntry,
   detectNetwork,
+  formatExpiry,
   groupForDisplay,
   isExpired,
   maskCardNumber,
@@ -11,6 +12,7 @@ import {
   passesLuhn,
   validateCardEntry,
 } from '@shared/cards'
+import { cardEntrySchema } from '@shared/contract/calls/checkout-calls'
 
 const now = new Date('2026-05-15T10:00:00Z')
 const entry = (number: string, expiry = '12/30', securityCode = '123') => ({
@@ -190,5 +192,33 @@ describe('display', () => {
     expect(groupForDisplay('42424242')).toBe('4242 4242')
     expect(groupForDisplay('4242-4242-4242-4242')).toBe('4242 4242 4242 4242')
     expect(groupForDisplay('378282246310005')).toBe('3782 822463 10005')
+  })
+})
+
+describe('one expiry value, whatever form the cashier types', () => {
+  it('MM/YY, MMYY, MM-YY, MM.YY and MM/YYYY all give { month: 12, year: 2030 } at the contract', () => {
+    for (const typed of ['12/30', '1230', '12-30', '12.30', '12/2030', ' 12 / 30 ', '12 / 2030']) {
+      const parsed = cardEntrySchema.parse({ number: '4242424242424242', expiry: typed, securityCode: '123', holderName: 'Jeanne' })
+      expect(parsed.expiry).toEqual({ month: 12, year: 2030 })
+      expect(formatExpiry(parsed.expiry)).toBe('12/30')
+    }
+  })
+
+  it('a month that does not exist, or a garbled expiry, is refused at the contract on the expiry field', () => {
+    for (const typed of ['13/30', '00/30', '12/3', '1/2/30', 'ab/cd', '']) {
+      const parsed = cardEntrySchema.safeParse({ number: '4242424242424242', expiry: typed, securityCode: '123', holderName: 'Jeanne' })
+      expect(parsed.success).toBe(false)
+      expect(parsed.error?.issues[0]?.path).toEqual(['expiry'])
+    }
+  })
+
+  it('the card check takes the parsed value as well as the typed text, with the same verdict', () => {
+    const now = new Date('2026-12-07T12:00:00Z')
+    const entry = { number: '4242424242424242', securityCode: '123' }
+    const typed = checkCardEntry({ ...entry, expiry: '12-30' }, now)
+    const parsed = checkCardEntry({ ...entry, expiry: { month: 12, year: 2030 } }, now)
+    expect(parsed).toEqual(typed)
+    expect(checkCardEntry({ ...entry, expiry: { month: 11, year: 2026 } }, now).errors).toMatchObject([{ field: 'expiry', code: 'EXPIRED' }])
+    expect(checkCardEntry({ ...entry, expiry: { month: 13, year: 2030 } }, now).errors).toMatchObject([{ field: 'expiry', code: 'BAD_FORMAT' }])
   })
 })

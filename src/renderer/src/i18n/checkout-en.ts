@@ -190,6 +190,7 @@ export const checkoutEn: typeof checkoutFr = {
     },
   },
   approval: {
+    cardNotSaved: 'Payment approved, but the card was not saved for the customer: it will have to be typed again next time.',
     title: 'Order confirmed',
     orderNumber: 'Order',
     authorizationCode: 'Authorization',

@@ -189,6 +189,7 @@ export const checkoutFr = {
     },
   },
   approval: {
+    cardNotSaved: 'Paiement accepté, mais la carte n’a pas été enregistrée pour le client : elle devra être saisie à nouveau la prochaine fois.',
     title: 'Commande validée',
     orderNumber: 'Commande',
     authorizationCode: 'Autorisation',

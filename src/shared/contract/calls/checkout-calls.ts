@@ -1,13 +1,28 @@
 import { z } from 'zod'
+import { parseExpiry, type CardExpiry } from '../../cards/card-expiry'
 import { shippingAddressSchema } from '../../checkout/address-rules'
 import { defineCall } from '../define-call'
 import { idSchema, localeSchema, minorUnitsSchema } from '../common-schemas'
 import { customerSchema, orderSchema, savedCardSchema } from './order-schemas'
 
+/**
+ * A card expiry as the cashier typed it (`12/30`, `1230`, `12-30`, `12/2030`), parsed here once
+ * into `{ month, year }` with a four-digit year: main never sees the typed text.
+ */
+export const cardExpirySchema = z
+  .string()
+  .max(10)
+  .transform((typed, context): CardExpiry => {
+    const expiry = parseExpiry(typed)
+    if (expiry) return expiry
+    context.addIssue({ code: 'custom', message: 'Expiry date must read MM/YY' })
+    return z.NEVER
+  })
+
 export const cardEntrySchema = z
   .object({
     number: z.string().max(30),
-    expiry: z.string().max(7),
+    expiry: cardExpirySchema,
     securityCode: z.string().max(4),
     holderName: z.string().trim().min(2).max(80),
     /** The card carries the CB logo next to Visa or Mastercard. */

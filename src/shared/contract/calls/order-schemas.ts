@@ -85,5 +85,7 @@ export const orderSchema = z.object({
   events: z.array(orderEventSchema),
   shipment: z.object({ carrier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).nullable(),
   createdAt: z.string(),
+  /** Only on the answer to a card payment asked to save the card: whether the vault kept it. */
+  cardSaving: z.enum(['saved', 'failed']).optional(),
 })
 export type OrderInfo = z.infer<typeof orderSchema>
