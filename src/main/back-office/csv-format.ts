@@ -69,9 +69,24 @@ export const VAT_EXPORT_HEADERS: Readonly<Record<Locale, readonly string[]>> = {
   en: ['VAT rate (%)', 'Net', 'VAT', 'Gross', 'Currency'],
 }
 
-export const VAT_EXPORT_LABELS: Readonly<Record<Locale, { total: string; refunds: string }>> = {
-  fr: { total: 'Total', refunds: 'Remboursements TTC (commandes de la période, tous taux)' },
-  en: { total: 'Total', refunds: 'Refunds incl. VAT (orders of the period, all rates)' },
+/** The VAT report's line labels; `rate` is written as `ratePercent` writes it. */
+export const VAT_EXPORT_LABELS: Readonly<
+  Record<Locale, { total: string; refundsAt: (rate: string) => string; refundsTotal: string; netAt: (rate: string) => string; netTotal: string }>
+> = {
+  fr: {
+    total: 'Total des ventes',
+    refundsAt: (rate) => `Remboursements à ${rate} %`,
+    refundsTotal: 'Total des remboursements',
+    netAt: (rate) => `Net à ${rate} %`,
+    netTotal: 'Total net',
+  },
+  en: {
+    total: 'Total sales',
+    refundsAt: (rate) => `Refunds at ${rate} %`,
+    refundsTotal: 'Total refunds',
+    netAt: (rate) => `Net at ${rate} %`,
+    netTotal: 'Total net',
+  },
 }
 
 /** 550 basis points → `5.5`; 2000 → `20`. */

@@ -1,11 +1,6 @@
 import type { VatByRate } from '@shared/contract'
 import type { SqliteDatabase } from '../database/open-database'
-
-/**
- * Orders that count as sales in the dashboard and the VAT report: paid or authorized at some
- * point and not voided. Refunded orders stay in (their refunds are reported beside them).
- */
-export const SALE_STATUSES = ['authorized', 'paid', 'awaiting_shipment', 'shipped', 'delivered', 'completed', 'refunded'] as const
+import { salesFigures, type SalesFigures } from './sold-orders'
 
 /** Day bounds as the daily tables store them: `from` inclusive, `to` exclusive, `YYYY-MM-DD`. */
 export interface DayRange {
@@ -16,8 +11,8 @@ export interface DayRange {
 const ALL_DAYS: DayRange = { from: '0000-00-00', to: '9999-99-99' }
 
 /**
- * Reads the per-day tables migrations 005 (orders, VAT, products per status) and 007 (payment
- * attempts per outcome and response code) keep up to date with triggers. A month is a few
+ * Reads the per-day tables migrations 005 (orders, VAT, products per status), 007 (payment
+ * attempts per outcome and response code) and 008 (refunds per rate) keep up to date with triggers. A month is a few
  * hundred rows here, whatever the number of orders.
  */
 export class DailyTotalsRepository {
@@ -29,6 +24,11 @@ export class DailyTotalsRepository {
       totals: db.prepare<{ from: string; to: string; statuses: string }, { count: number; totalTtc: number }>(
         `SELECT coalesce(sum(orders), 0) AS count, coalesce(sum(total_ttc), 0) AS totalTtc FROM daily_order_totals
           WHERE day >= @from AND day < @to AND status IN ${statusList('statuses')}`,
+      ),
+      refundVat: db.prepare<{ from: string; to: string; statuses: string }, VatByRate>(
+        `SELECT rate_basis_points AS rateBasisPoints, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc
+           FROM daily_refund_totals WHERE day >= @from AND day < @to AND status IN ${statusList('statuses')}
+          GROUP BY rate_basis_points HAVING sum(ttc) <> 0 OR sum(vat) <> 0 ORDER BY rate_basis_points DESC`,
       ),
       vat: db.prepare<{ from: string; to: string; statuses: string }, VatByRate>(
         `SELECT rate_basis_points AS rateBasisPoints, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc
@@ -63,6 +63,13 @@ export class DailyTotalsRepository {
 
   vatByRate(range: DayRange | null, statuses: readonly string[]): VatByRate[] {
     return this.statements.vat.all({ ...(range ?? ALL_DAYS), statuses: JSON.stringify(statuses) })
+  }
+
+  /** The money of the orders of these (sold) statuses in the range: sales, refunds, net. */
+  salesFigures(range: DayRange | null, soldStatuses: readonly string[]): SalesFigures {
+    const params = { ...(range ?? ALL_DAYS), statuses: JSON.stringify(soldStatuses) }
+    const { count, totalTtc } = this.statements.totals.get(params)!
+    return salesFigures({ soldCount: count, totalTtc }, this.statements.vat.all(params), this.statements.refundVat.all(params))
   }
 
   perDay(range: DayRange, statuses: readonly string[]) {

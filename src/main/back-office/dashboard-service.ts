@@ -2,7 +2,8 @@ import { describeResponseCode } from '@shared/cards/response-codes'
 import type { Dashboard } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
 import { roundHalfAwayFromZero } from '@shared/money'
-import { DailyTotalsRepository, SALE_STATUSES, type DayRange } from './daily-totals-repository'
+import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
+import { SOLD_STATUSES } from './sold-orders'
 import type { SqliteDatabase } from '../database/open-database'
 
 const MAX_DAYS = 731
@@ -38,9 +39,8 @@ export class DashboardService {
       return err('VALIDATION_FAILED', 'A dashboard covers two years at most', { fields: ['from', 'to'] })
     }
     const range: DayRange = { from, to: end }
-    const days = this.daily.perDay(range, SALE_STATUSES)
-    const orderCount = days.reduce((sum, day) => sum + day.orders, 0)
-    const totalTtc = days.reduce((sum, day) => sum + day.totalTtc, 0)
+    const days = this.daily.perDay(range, SOLD_STATUSES)
+    const figures = this.daily.salesFigures(range, SOLD_STATUSES)
     const attempts = { authorized: 0, declined: 0, other: 0 }
     const declines = new Map<string, number>()
     for (const row of this.daily.attempts(range)) {
@@ -55,15 +55,14 @@ export class DashboardService {
     return ok({
       currency: this.currency(),
       days,
-      orderCount,
-      totalTtc,
-      averageBasket: orderCount === 0 ? 0 : roundHalfAwayFromZero(totalTtc, orderCount),
+      ...figures,
+      orderCount: figures.soldCount,
+      averageBasket: figures.soldCount === 0 ? 0 : roundHalfAwayFromZero(figures.totalTtc, figures.soldCount),
       attempts: { ...attempts, authorizedShare: decided === 0 ? 0 : attempts.authorized / decided },
       declineReasons: [...declines]
         .map(([code, count]) => ({ code, meaning: describeResponseCode(code).meaning, count }))
         .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-      vat: this.daily.vatByRate(range, SALE_STATUSES),
-      topProducts: this.daily.topProducts(range, SALE_STATUSES, 10).map((product) => ({
+      topProducts: this.daily.topProducts(range, SOLD_STATUSES, 10).map((product) => ({
         productId: product.productId,
         sku: product.sku,
         name: { fr: product.nameFr, en: product.nameEn },

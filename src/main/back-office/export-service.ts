@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EXPORT_CHUNK_BYTES, type ExportStatus, type Locale, type OrderFilters, type OrderSort } from '@shared/contract'
+import { EXPORT_CHUNK_BYTES, type ExportStatus, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
 import type { Logger } from '../logging/logger'
 import {
   csvAmount,
+  csvField,
   csvLine,
   csvRawLine,
   ORDER_EXPORT_HEADERS,
@@ -15,9 +16,9 @@ import {
   VAT_EXPORT_HEADERS,
   VAT_EXPORT_LABELS,
 } from './csv-format'
-import { SALE_STATUSES } from './daily-totals-repository'
 import { filterSql, SORTS, type FilterSql } from './order-filter-sql'
 import type { OrderHistoryService } from './order-history-service'
+import { netVatByRate } from './sold-orders'
 
 /** Rows read per batch: large enough to amortise the query, small enough to keep memory flat. */
 export const EXPORT_BATCH_ROWS = 2000
@@ -59,7 +60,7 @@ export class ExportService {
 
   start(request: ExportRequest): Result<{ exportId: string; total: number; fileName: string }> {
     const filters: OrderFilters =
-      request.kind === 'orders' ? request.filters : { statuses: [...SALE_STATUSES], from: request.from, to: request.to }
+      request.kind === 'orders' ? request.filters : { from: request.from, to: request.to }
     const filter = filterSql(filters)
     if (!filter.ok) return filter
     const exportId = randomUUID()
@@ -73,7 +74,7 @@ export class ExportService {
       status: { exportId, kind: request.kind, fileName, rowsWritten: 0, total, bytesWritten: 0, done: false, error: null },
     }
     this.jobs.set(exportId, job)
-    const running = request.kind === 'orders' ? this.writeOrders(job, filter.value, request) : this.writeVat(job, filters, filter.value, request.locale)
+    const running = request.kind === 'orders' ? this.writeOrders(job, filter.value, request) : this.writeVat(job, filters, request.locale)
     running.catch((error: unknown) => {
       this.logger.error(`Export ${exportId} failed`, error)
       job.status.error = 'The export could not be written'
@@ -116,28 +117,33 @@ export class ExportService {
   }
 
   /**
-   * The VAT report of a period: base, VAT and TTC per rate of the orders created in it that were
-   * sold (see SALE_STATUSES), a total line, then the refunds made on those orders as one TTC line
-   * (refunds are not split by rate: a partial refund does not say which goods it covers).
+   * The VAT report of a period, from the same figures as the order list and the dashboard
+   * (`sold-orders`): base, VAT and TTC per rate of the sales among the orders created in it, their
+   * total; then the refunds on those sales per rate, as negative amounts, and their total; then
+   * the net per rate and its total.
    */
-  private async writeVat(job: ExportJob, filters: OrderFilters, filter: FilterSql, locale: Locale): Promise<void> {
+  private async writeVat(job: ExportJob, filters: OrderFilters, locale: Locale): Promise<void> {
     const summary = this.history.summary(filters)
     if (!summary.ok) throw new Error(summary.error.message)
     const currency = this.currency()
-    const refunds = this.history.repository.refundedTotal(filter)
     const labels = VAT_EXPORT_LABELS[locale]
-    const total = summary.value.vat.reduce((sum, rate) => ({ ht: sum.ht + rate.ht, vat: sum.vat + rate.vat, ttc: sum.ttc + rate.ttc }), { ht: 0, vat: 0, ttc: 0 })
+    const amounts = (rate: { ht: number; vat: number; ttc: number }, sign = 1) =>
+      [csvAmount(sign * rate.ht, currency), csvAmount(sign * rate.vat, currency), csvAmount(sign * rate.ttc, currency), currency]
+    const sum = (rates: VatByRate[]) =>
+      rates.reduce((total, rate) => ({ ht: total.ht + rate.ht, vat: total.vat + rate.vat, ttc: total.ttc + rate.ttc }), { ht: 0, vat: 0, ttc: 0 })
+    const net = netVatByRate(summary.value)
     let text = UTF8_BOM + csvLine(VAT_EXPORT_HEADERS[locale])
-    for (const rate of summary.value.vat) {
-      text += csvRawLine([ratePercent(rate.rateBasisPoints), csvAmount(rate.ht, currency), csvAmount(rate.vat, currency), csvAmount(rate.ttc, currency), currency])
-    }
-    text += csvLine([labels.total, csvAmount(total.ht, currency), csvAmount(total.vat, currency), csvAmount(total.ttc, currency), currency])
-    text += csvLine([labels.refunds, '', '', csvAmount(refunds, currency), currency])
+    for (const rate of summary.value.vat) text += csvRawLine([ratePercent(rate.rateBasisPoints), ...amounts(rate)])
+    text += csvRawLine([csvField(labels.total), ...amounts(sum(summary.value.vat))])
+    for (const rate of summary.value.refundVat) text += csvRawLine([csvField(labels.refundsAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate, -1)])
+    text += csvRawLine([csvField(labels.refundsTotal), ...amounts(sum(summary.value.refundVat), -1)])
+    for (const rate of net) text += csvRawLine([csvField(labels.netAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate)])
+    text += csvRawLine([csvField(labels.netTotal), ...amounts(sum(net))])
     const stream = createWriteStream(job.file, { mode: 0o600 })
     await write(stream, text)
     await new Promise<void>((resolve) => stream.end(resolve))
     job.status.bytesWritten = Buffer.byteLength(text)
-    job.status.rowsWritten = job.status.total = summary.value.vat.length
+    job.status.rowsWritten = job.status.total = summary.value.vat.length + summary.value.refundVat.length + net.length + 3
     job.status.done = true
   }
 

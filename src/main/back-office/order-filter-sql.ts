@@ -1,11 +1,15 @@
 import type { OrderFilters, OrderSort } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
+import type { OrderStatus } from '../orders/order-status'
 
 /** The WHERE conditions of a filter set, with only the named parameters they use. */
 export interface FilterSql {
   conditions: string[]
   params: Record<string, string | number>
-  statuses: string[]
+  /** The statuses chosen, sorted (empty: any). */
+  statuses: OrderStatus[]
+  /** What the chosen statuses select, one index range each (see `statusBranches`). */
+  branches: StatusBranch[]
   /**
    * The FROM clause. With a text filter the search index drives (CROSS JOIN fixes the order):
    * left to itself, SQLite would walk orders by date and probe the matches, reading the whole
@@ -25,6 +29,29 @@ export interface FilterSql {
   textProbesCheap: boolean
   /** The words of the text filter, as `toFtsQuery` quoted them (empty without text). */
   words: string[]
+}
+
+/** One index range of a status filter: the orders of a status that also meet `condition` (over `o`). */
+export interface StatusBranch {
+  status: OrderStatus
+  condition: string | null
+}
+
+/** A checkout given up after its card was declined. */
+const DECLINED_THEN_ABANDONED = 'o.last_decline_code IS NOT NULL'
+
+/**
+ * What the status filter selects. "Declined" means a card was declined and the order was never
+ * paid: still declined, or abandoned after the decline (a new checkout or a cancel moves it on,
+ * but the administrator still looks for it among the declines). An order paid after a declined
+ * card is a sale: it keeps its decline code and is found by the decline code filter.
+ */
+export function statusBranches(statuses: readonly OrderStatus[]): StatusBranch[] {
+  const branches: StatusBranch[] = statuses.map((status) => ({ status, condition: null }))
+  if (statuses.includes('declined') && !statuses.includes('abandoned')) {
+    branches.push({ status: 'abandoned', condition: DECLINED_THEN_ABANDONED })
+  }
+  return branches
 }
 
 /** Prefix lengths migration 007 gives the search index. */
@@ -91,9 +118,10 @@ export function filterSql(filters: OrderFilters): Result<FilterSql> {
     params.text = fts
   }
   const statuses = [...new Set(filters.statuses ?? [])].sort()
+  const branches = statusBranches(statuses)
   const source = fts === null ? 'orders o' : 'order_search CROSS JOIN orders o ON o.id = order_search.rowid'
   const textProbesCheap = words.every((word) => [...word].length <= INDEXED_PREFIX_MAX)
-  return ok({ conditions, params, statuses, source, text: fts, rowConditions, sortKeysCover, textProbesCheap, words })
+  return ok({ conditions, params, statuses, branches, source, text: fts, rowConditions, sortKeysCover, textProbesCheap, words })
 }
 
 export interface SortSql {

@@ -4,6 +4,7 @@ import type { SqliteDatabase } from '../database/open-database'
 import type { PaymentMethod } from '../repositories/order-repository'
 import type { OrderStatus } from '../orders/order-status'
 import { INDEXED_PREFIX_MAX, SORTS, type FilterSql } from './order-filter-sql'
+import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'
 
 export interface OrderListDbRow {
   id: number
@@ -125,12 +126,14 @@ export class OrderHistoryRepository {
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
       return `SELECT o.id, o.created_at, o.total_ttc FROM ${source} ${where} ORDER BY ${sort.orderBy('o')} LIMIT @limit`
     }
-    const statuses = filter.statuses
+    const branches = filter.branches
     let inner: string
-    if (statuses.length === 0) inner = branch(null)
+    if (branches.length === 0) inner = branch(null)
     else {
-      statuses.forEach((status, index) => (params[`status${index}`] = status))
-      inner = statuses.map((_, index) => `SELECT * FROM (${branch(`o.status = @status${index}`)})`).join(' UNION ALL ')
+      branches.forEach((status, index) => (params[`status${index}`] = status.status))
+      inner = branches
+        .map(({ condition }, index) => `SELECT * FROM (${branch(`o.status = @status${index}${condition ? ` AND ${condition}` : ''}`)})`)
+        .join(' UNION ALL ')
     }
     const sql = `SELECT ${LIST_COLUMNS}, (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashier_name
       FROM (${inner}) p CROSS JOIN orders o ON o.id = p.id ORDER BY ${sort.orderBy('p')} LIMIT @limit`
@@ -200,41 +203,62 @@ export class OrderHistoryRepository {
     return matches >= BROAD_TEXT_MATCHES ? 'walk-first' : 'matches-first'
   }
 
-  private where(filter: FilterSql, params: Params): string {
-    const conditions = [...filter.conditions]
-    if (filter.statuses.length > 0) {
-      conditions.push(`o.status IN (${filter.statuses.map((_, index) => `@status${index}`).join(', ')})`)
-      filter.statuses.forEach((status, index) => (params[`status${index}`] = status))
+  private where(filter: FilterSql, params: Params, extra: string[] = []): string {
+    const conditions = [...filter.conditions, ...extra]
+    if (filter.branches.length > 0) {
+      const plain: string[] = []
+      const terms: string[] = []
+      filter.branches.forEach(({ status, condition }, index) => {
+        params[`status${index}`] = status
+        if (condition) terms.push(`(o.status = @status${index} AND ${condition})`)
+        else plain.push(`@status${index}`)
+      })
+      if (plain.length > 0) terms.unshift(`o.status IN (${plain.join(', ')})`)
+      conditions.push(terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`)
     }
     return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
   }
 
-  /** Count and TTC of every matching order, read from the orders themselves. */
-  totals(filter: FilterSql): { count: number; totalTtc: number } {
+  /**
+   * How many orders match, and how many of them are sales with their TTC (see `sold-orders`),
+   * read from the orders themselves.
+   */
+  totals(filter: FilterSql): { count: number; soldCount: number; totalTtc: number } {
     const params: Params = { ...filter.params }
-    const sql = `SELECT count(*) AS count, coalesce(sum(o.total_ttc), 0) AS totalTtc FROM ${filter.source} ${this.where(filter, params)}`
-    return this.statement(sql).get(params) as { count: number; totalTtc: number }
+    const sql = `SELECT count(*) AS count, count(*) FILTER (WHERE ${SOLD_CONDITION}) AS soldCount,
+        coalesce(sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}), 0) AS totalTtc
+      FROM ${filter.source} ${this.where(filter, params)}`
+    return this.statement(sql).get(params) as { count: number; soldCount: number; totalTtc: number }
   }
 
-  /** VAT per rate of every matching order, highest rate first. */
+  /** Sales per VAT rate of the matching orders, highest rate first. */
   vatByRate(filter: FilterSql): VatByRate[] {
     const params: Params = { ...filter.params }
     const sql = `SELECT v.rate_basis_points AS rateBasisPoints, sum(v.ht) AS ht, sum(v.vat) AS vat, sum(v.ttc) AS ttc
-      FROM ${filter.source} JOIN order_vat v ON v.order_id = o.id ${this.where(filter, params)}
+      FROM ${filter.source} JOIN order_vat v ON v.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
       GROUP BY v.rate_basis_points ORDER BY v.rate_basis_points DESC`
     return this.statement(sql).all(params) as VatByRate[]
   }
 
-  /** Refunded amounts of the matching orders (the VAT report's refunds line). */
-  refundedTotal(filter: FilterSql): number {
+  /** Refunds per VAT rate of the matching sales, highest rate first. */
+  refundVatByRate(filter: FilterSql): VatByRate[] {
     const params: Params = { ...filter.params }
-    const sql = `SELECT coalesce(sum(o.refunded_amount), 0) FROM ${filter.source} ${this.where(filter, params)}`
-    return this.statement(sql).pluck().get(params) as number
+    const sql = `SELECT r.rate_basis_points AS rateBasisPoints, sum(r.ht) AS ht, sum(r.vat) AS vat, sum(r.ttc) AS ttc
+      FROM ${filter.source} JOIN order_refund_vat r ON r.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
+      GROUP BY r.rate_basis_points HAVING sum(r.ttc) <> 0 ORDER BY r.rate_basis_points DESC`
+    return this.statement(sql).all(params) as VatByRate[]
+  }
+
+  /** The count of the matching orders and the money of those that are sales. */
+  summary(filter: FilterSql): { count: number } & SalesFigures {
+    const { count, ...sales } = this.totals(filter)
+    return { count, ...salesFigures(sales, this.vatByRate(filter), this.refundVatByRate(filter)) }
   }
 
   /** How many orders match, for the export's progress bar. */
-  count(filters: FilterSql): number {
-    return this.totals(filters).count
+  count(filter: FilterSql): number {
+    const params: Params = { ...filter.params }
+    return this.statement(`SELECT count(*) FROM ${filter.source} ${this.where(filter, params)}`).pluck().get(params) as number
   }
 
   cashiers(): Array<{ id: number; displayName: string }> {

@@ -4,6 +4,7 @@ import { ok, type Result } from '@shared/contract/result'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
 import { OrderHistoryRepository, toOrderListRow } from './order-history-repository'
+import { soldStatusesAmong } from './sold-orders'
 
 export interface OrderPage {
   rows: OrderListRow[]
@@ -63,17 +64,21 @@ export class OrderHistoryService {
     return ok({ rows: page.map(toOrderListRow), nextCursor })
   }
 
+  /**
+   * How many orders match, and the money of those that are sales (`sold-orders`): sales, refunds
+   * and net, per VAT rate. From the daily tables when they can answer exactly (whole days and
+   * statuses that are whole statuses), else from the orders; both count the same way.
+   */
   summary(filters: OrderFilters): Result<OrderSummary> {
     const filter = filterSql(filters)
     if (!filter.ok) return filter
     const range = dailyRange(filters)
-    if (range !== 'not-daily') {
-      const statuses = filter.value.statuses.length > 0 ? filter.value.statuses : ALL_STATUSES
-      const totals = this.daily.totals(range, statuses)
-      return ok({ ...totals, currency: this.currency(), vat: this.daily.vatByRate(range, statuses) })
+    if (range !== 'not-daily' && filter.value.branches.every((branch) => branch.condition === null)) {
+      const statuses = filter.value.statuses
+      const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ALL_STATUSES)
+      return ok({ count, currency: this.currency(), ...this.daily.salesFigures(range, soldStatusesAmong(statuses)) })
     }
-    const totals = this.repository.totals(filter.value)
-    return ok({ ...totals, currency: this.currency(), vat: this.repository.vatByRate(filter.value) })
+    return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
   }
 
   filterOptions() {

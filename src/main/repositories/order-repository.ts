@@ -2,6 +2,7 @@ import type { Locale } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../database/open-database'
+import { writeOrderRefundVat } from '../database/migrations/008-refunds-by-rate'
 import { formatOrderNumber } from '../orders/order-number'
 import type { OrderStatus } from '../orders/order-status'
 
@@ -265,8 +266,10 @@ export class OrderRepository {
     this.statements.addCaptured.run(amount, orderId)
   }
 
+  /** Adds a refund and writes the order's refunds per VAT rate with it; call inside a transaction. */
   addRefunded(orderId: number, amount: number): void {
     this.statements.addRefunded.run(amount, orderId)
+    writeOrderRefundVat(this.db, orderId)
   }
 
   /** Stores the approval document once; it is never regenerated. */

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SqliteDatabase } from '../../../src/main/database/open-database'
 import { fillLargeHistory } from '../../../src/main/back-office/history-generator/fill-large-history'
 import { generateHistory, type HistoryGeneratorOptions } from '../../../src/main/back-office/history-generator/history-generator'
+import { writeOrderRefundVat } from '../../../src/main/database/migrations/008-refunds-by-rate'
+import { OrderRepository } from '../../../src/main/repositories/order-repository'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
 const OPTIONS: HistoryGeneratorOptions = {
@@ -34,6 +36,16 @@ const DAILY_CHECKS = [
     table: 'SELECT day, outcome, response_code, attempts FROM daily_attempt_totals WHERE attempts <> 0 ORDER BY 1, 2, 3',
     truth: `SELECT substr(started_at, 1, 10), outcome, coalesce(response_code, ''), count(*) FROM payment_attempts
               GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+  {
+    table: `SELECT day, status, rate_basis_points, ht, vat, ttc FROM daily_refund_totals
+             WHERE ht <> 0 OR vat <> 0 OR ttc <> 0 ORDER BY 1, 2, 3`,
+    truth: `SELECT substr(o.created_at, 1, 10), o.status, r.rate_basis_points, sum(r.ht), sum(r.vat), sum(r.ttc)
+              FROM order_refund_vat r JOIN orders o ON o.id = r.order_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+  {
+    table: 'SELECT order_id, sum(ttc) FROM order_refund_vat GROUP BY 1 HAVING sum(ttc) > 0 ORDER BY 1',
+    truth: 'SELECT id, refunded_amount FROM orders WHERE refunded_amount > 0 ORDER BY 1',
   },
 ]
 
@@ -101,7 +113,16 @@ describe('the bulk load of the large-history generator', () => {
 
   it('keeps the daily tables in step afterwards, through the restored triggers', () => {
     const db = bulk.app.db
-    db.prepare("UPDATE orders SET status = 'refunded', refunded_amount = total_ttc WHERE id IN (SELECT id FROM orders WHERE status = 'completed' LIMIT 50)").run()
+    const refunded = db.prepare("SELECT id FROM orders WHERE status = 'completed' LIMIT 50").pluck().all() as number[]
+    const orders = new OrderRepository(db)
+    db.transaction(() => {
+      for (const [index, id] of refunded.entries()) {
+        // Half refunded in part first (refunds move with the status), half in full at once.
+        if (index % 2 === 0) orders.addRefunded(id, 1)
+        db.prepare("UPDATE orders SET status = 'refunded', refunded_amount = total_ttc WHERE id = ?").run(id)
+        writeOrderRefundVat(db, id)
+      }
+    })()
     db.prepare("UPDATE payment_attempts SET outcome = 'declined', response_code = '51' WHERE id IN (SELECT id FROM payment_attempts WHERE outcome = 'approved' LIMIT 50)").run()
     for (const check of DAILY_CHECKS) expect(rows(db, check.table)).toEqual(rows(db, check.truth))
   })

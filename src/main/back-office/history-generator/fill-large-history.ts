@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../database/open-database'
 import { catchUpDerivedData, DERIVED_DATA_TRIGGERS } from '../../database/migrations/007-back-office-indexes'
+import { catchUpRefundTotals, REFUND_DERIVED_TRIGGERS } from '../../database/migrations/008-refunds-by-rate'
 import { generateHistory, type HistoryGeneratorOptions } from './history-generator'
 
 /**
@@ -24,11 +25,12 @@ export function fillLargeHistory(
         afterOrderId: db.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number,
         afterAttemptId: db.prepare('SELECT coalesce(max(id), 0) FROM payment_attempts').pluck().get() as number,
       }
-      const triggers = suspendTriggers(db, DERIVED_DATA_TRIGGERS)
+      const triggers = suspendTriggers(db, [...DERIVED_DATA_TRIGGERS, ...REFUND_DERIVED_TRIGGERS])
       const indexes = suspendIndexes(db, BULK_TABLES)
       const written = generateHistory(db, options)
       options.onPhase?.('search index and daily tables')
       catchUpDerivedData(db, from)
+      catchUpRefundTotals(db, from.afterOrderId)
       options.onPhase?.('secondary indexes')
       for (const sql of indexes) db.exec(sql)
       for (const sql of triggers) db.exec(sql)

@@ -204,6 +204,7 @@ function writeOrder(context: OrderContext, basket: PooledBasket, createdMs: numb
     paidAt: paidLike ? at(40_000) : null,
   })
   writer.insertBasket(orderId, basket)
+  if (status === 'refunded') writer.insertRefunds(orderId)
 
   const paidStatus = method === 'cash' ? 'paid' : 'authorized'
   let previous = 'pending_payment'

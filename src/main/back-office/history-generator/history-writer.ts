@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../database/open-database'
+import { writeOrderRefundVat } from '../../database/migrations/008-refunds-by-rate'
 import type { PooledBasket } from './basket-pool'
 
 export interface GeneratedAttempt {
@@ -155,6 +156,10 @@ export function createHistoryWriter(db: SqliteDatabase) {
       for (const rate of basket.quote.rates) {
         statements.vat.run(orderId, rate.rateBasisPoints, rate.goods, rate.shipping, rate.ht, rate.vat, rate.ttc)
       }
+    },
+    /** The order's refunds per VAT rate, as the refund action writes them; after `insertBasket`. */
+    insertRefunds(orderId: number): void {
+      writeOrderRefundVat(db, orderId)
     },
     insertEvent(orderId: number, from: string | null, to: string, at: string): void {
       statements.event.run(orderId, from, to, from === null ? null : adminId, at)

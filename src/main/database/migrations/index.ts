@@ -6,6 +6,7 @@ import { orders } from './004-orders'
 import { orderSearch } from './005-order-search'
 import { auditLog } from './006-audit-log'
 import { backOfficeIndexes } from './007-back-office-indexes'
+import { refundsByRate } from './008-refunds-by-rate'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const merchantMigrations: readonly Migration[] = [
   orderSearch,
   auditLog,
   backOfficeIndexes,
+  refundsByRate,
 ]

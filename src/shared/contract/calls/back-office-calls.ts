@@ -21,6 +21,10 @@ const nonNegativeAmountSchema = z.number().int().nonnegative().max(Number.MAX_SA
 /** Filters that combine (AND). Absent means "any". */
 export const orderFiltersSchema = z
   .object({
+    /**
+     * Any of these statuses. `declined` means a card was declined and the order never paid:
+     * still declined, or abandoned after the decline.
+     */
     statuses: z.array(orderStatusSchemaShared).max(11).optional(),
     /** Inclusive lower bound on the creation instant. A bare day means its midnight UTC. */
     from: instantOrDaySchema.optional(),
@@ -33,7 +37,7 @@ export const orderFiltersSchema = z
     /** Total TTC, inclusive bounds. */
     minTotal: nonNegativeAmountSchema.optional(),
     maxTotal: nonNegativeAmountSchema.optional(),
-    /** The last decline's ISO 8583 response code, e.g. `51`. */
+    /** The last decline's ISO 8583 response code, e.g. `51`, whatever the order became (paid after a retry too). */
     declineCode: z.string().regex(/^[0-9A-Z]{2}$/).optional(),
     /**
      * Free text: order number (or its prefix, or its sequence without zeros), customer name or
@@ -75,12 +79,32 @@ export const vatByRateSchema = z.object({
 })
 export type VatByRate = z.infer<typeof vatByRateSchema>
 
-export const orderSummarySchema = z.object({
-  count: z.number().int().nonnegative(),
+/**
+ * The money of a set of orders, counted the same way in the order list, the dashboard and the
+ * VAT report: only sales (authorized, captured or paid; refunded orders included, voided ones
+ * not), their refunds on their own, and the net. Pending, declined and abandoned checkouts are
+ * not money.
+ */
+export const salesFiguresSchema = z.object({
+  /** How many orders are sales. */
+  soldCount: z.number().int().nonnegative(),
+  /** TTC of the sales, before refunds. */
   totalTtc: minorUnitsSchema,
-  currency: currencySchema,
-  /** Highest rate first. */
+  /** TTC refunded on those sales. */
+  refundedTtc: minorUnitsSchema,
+  /** totalTtc − refundedTtc. */
+  netTtc: minorUnitsSchema,
+  /** Sales per VAT rate before refunds, highest rate first. */
   vat: z.array(vatByRateSchema),
+  /** Refunds per VAT rate (each order's refunds split over its rates by largest remainder), highest rate first. */
+  refundVat: z.array(vatByRateSchema),
+})
+export type SalesFigures = z.infer<typeof salesFiguresSchema>
+
+export const orderSummarySchema = salesFiguresSchema.extend({
+  /** Every order matching the filters, sales or not. */
+  count: z.number().int().nonnegative(),
+  currency: currencySchema,
 })
 export type OrderSummary = z.infer<typeof orderSummarySchema>
 
@@ -156,12 +180,12 @@ export const exportStatusSchema = z.object({
 })
 export type ExportStatus = z.infer<typeof exportStatusSchema>
 
-export const dashboardSchema = z.object({
+export const dashboardSchema = salesFiguresSchema.extend({
   currency: currencySchema,
-  /** Orders that were paid or authorized (not declined, voided, abandoned or pending), per UTC day. */
+  /** Sales (see salesFiguresSchema) per UTC day, before refunds. */
   days: z.array(z.object({ day: daySchema, orders: z.number().int().nonnegative(), totalTtc: minorUnitsSchema })),
+  /** soldCount, under its former name. */
   orderCount: z.number().int().nonnegative(),
-  totalTtc: minorUnitsSchema,
   /** totalTtc / orderCount, rounded half away from zero; 0 without orders. */
   averageBasket: minorUnitsSchema,
   attempts: z.object({
@@ -173,7 +197,6 @@ export const dashboardSchema = z.object({
     authorizedShare: z.number().min(0).max(1),
   }),
   declineReasons: z.array(z.object({ code: z.string(), meaning: z.string(), count: z.number().int().nonnegative() })),
-  vat: z.array(vatByRateSchema),
   topProducts: z.array(
     z.object({
       productId: idSchema,
@@ -202,7 +225,7 @@ export const backOfficeCalls = {
     output: z.object({ rows: z.array(orderListRowSchema), nextCursor: z.string().nullable() }),
   }),
   'orders.summary': defineCall({
-    summary: 'Count of the orders matching the filters, their total TTC and VAT per rate',
+    summary: 'Count of the orders matching the filters; sales, refunds and net of those that are sales, with VAT per rate',
     role: 'admin',
     input: z.object({ filters: orderFiltersSchema.default({}) }).strict(),
     output: orderSummarySchema,

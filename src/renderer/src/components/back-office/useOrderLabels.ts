@@ -23,15 +23,20 @@ export function useOrderLabels() {
   const declineReason = (code: string, meaning?: string | null): string =>
     `${code} ${declineMeaning(code, meaning)}`.trim()
 
+  /** True when the order's last word from the bank was a refusal (declined, or left unpaid after it). */
+  const refusedLast = (value: OrderInfo['status']): boolean =>
+    value === 'declined' || value === 'abandoned' || value === 'pending_payment'
+
+  /** "51 provision insuffisante", or "après refus 51 provision insuffisante" for an order paid (or voided) after it. */
+  const declineNote = (value: OrderInfo['status'], declineCode: string): string =>
+    refusedLast(value) ? declineReason(declineCode) : t('backOffice.history.afterDecline', { reason: declineReason(declineCode) })
+
   /**
-   * "Refusée — 51 provision insuffisante" for an order whose last word from the bank was a refusal
-   * (declined, or left unpaid after it); a paid order keeps its status alone even if a first card failed.
+   * "Refusée — 51 provision insuffisante" for an order whose last word from the bank was a refusal;
+   * "Payée — après refus 51 provision insuffisante" for one paid with another card after it.
    */
-  const statusWithDecline = (value: OrderInfo['status'], declineCode: string | null): string => {
-    const refusedLast = value === 'declined' || value === 'abandoned' || value === 'pending_payment'
-    if (!refusedLast || !declineCode) return status(value)
-    return `${status(value)} — ${declineReason(declineCode)}`
-  }
+  const statusWithDecline = (value: OrderInfo['status'], declineCode: string | null): string =>
+    declineCode ? `${status(value)} — ${declineNote(value, declineCode)}` : status(value)
 
   const brand = (value: string | null): string =>
     value ? (ROUTING_BRAND_LABELS[value as RoutingBrand] ?? value.toUpperCase()) : ''
@@ -65,5 +70,5 @@ export function useOrderLabels() {
   const rate = (basisPoints: number): string =>
     new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
 
-  return { status, declineMeaning, declineReason, statusWithDecline, brand, card, dateTime, time, clock, rate }
+  return { status, declineMeaning, declineReason, declineNote, statusWithDecline, brand, card, dateTime, time, clock, rate }
 }
