@@ -55,7 +55,7 @@ export const checkoutEn: typeof checkoutFr = {
     postcode: 'Postcode',
     city: 'City',
     country: 'Country',
-    completeAddress: 'Complete the delivery address to work out the total.',
+    completeAddress: 'Complete the delivery address to confirm the total and pay.',
     unavailable: 'This delivery option is not offered for this address.',
     errors: {
       REQUIRED: 'This field is required.',

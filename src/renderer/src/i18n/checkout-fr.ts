@@ -54,7 +54,7 @@ export const checkoutFr = {
     postcode: 'Code postal',
     city: 'Ville',
     country: 'Pays',
-    completeAddress: 'Complétez l’adresse de livraison pour calculer le total.',
+    completeAddress: 'Complétez l’adresse de livraison pour confirmer le total et payer.',
     unavailable: 'Ce mode de livraison n’est pas proposé pour cette adresse.',
     errors: {
       REQUIRED: 'Ce champ est obligatoire.',

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import type {
   AppError,
   CallInput,
+  Cart,
   CustomerInfo,
   DeliverySelection,
   Locale,
@@ -42,11 +43,17 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const beginError = ref<AppError | null>(null)
   const paying = ref(false)
   const paymentError = ref<AppError | null>(null)
+  /** The cart as the checkout found it: its goods and its quote until an order answers. */
+  const cart = ref<Cart | null>(null)
   /** The cart's own delivery choice before checkout, put back if the checkout is cancelled. */
   let cartDelivery: DeliverySelection | null = null
   let beginRequest = 0
 
-  const hasPhysicalGoods = computed(() => order.value?.quote.lines.some((line) => line.kind === 'physical') ?? false)
+  const hasPhysicalGoods = computed(() =>
+    order.value
+      ? order.value.quote.lines.some((line) => line.kind === 'physical')
+      : (cart.value?.lines.some((line) => line.kind === 'physical') ?? false),
+  )
 
   /** What `checkout.begin` would be sent now, or null while the address is not complete. */
   const beginInput = computed<BeginInput | null>(() => {
@@ -74,15 +81,28 @@ export const useCheckoutStore = defineStore('checkout', () => {
   async function start(currentLocale: Locale): Promise<boolean> {
     reset()
     locale.value = currentLocale
-    const cart = await call('cart.get')
-    if (!cart.ok) {
-      beginError.value = cart.error
+    const found = await call('cart.get')
+    if (!found.ok) {
+      beginError.value = found.error
       return true
     }
-    if (cart.value.lines.length === 0) return false
-    cartDelivery = cart.value.delivery
+    if (found.value.lines.length === 0) return false
+    cart.value = found.value
+    cartDelivery = found.value.delivery
+    startWithTillDelivery(found.value)
     const result = await sync()
     return !(result && !result.ok && result.error.code === 'CART_EMPTY')
+  }
+
+  /**
+   * The checkout starts with the delivery the cashier chose at the till (F8). Shipping needs an
+   * address, so the order waits for it; a zone other than France leaves the country to choose.
+   */
+  function startWithTillDelivery(found: Cart): void {
+    const chosen = found.delivery
+    if (chosen.option === 'pickup' || !found.lines.some((line) => line.kind === 'physical')) return
+    delivery.value = chosen.option
+    if (chosen.zone !== 'FR') address.country = ''
   }
 
   /** Freezes the cart into an order for the current choices, unless one already answers them. */
@@ -187,6 +207,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     beginError.value = null
     paying.value = false
     paymentError.value = null
+    cart.value = null
     cartDelivery = null
   }
 
@@ -197,6 +218,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     address,
     locale,
     order,
+    cart,
     beginning,
     beginError,
     paying,
