@@ -93,12 +93,14 @@ function timeRawInserts(): number {
     const m = {
       cartLine: merchant.prepare("INSERT INTO cart_lines (till_id, product_id, quantity, added_at) VALUES ('BENCH', ?, ?, ?)"),
       sequence: merchant.prepare(
-        'INSERT INTO order_sequences (year, last_number) VALUES (2026, 1) ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number',
+        `INSERT INTO order_number_sequences (series, year, last_number) VALUES ('BENCH', 2026, 1)
+         ON CONFLICT (series, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
       ),
+      number: merchant.prepare('UPDATE orders SET number = ? WHERE id = ? AND number IS NULL'),
       order: merchant.prepare(
-        `INSERT INTO orders (number, till_id, cashier_id, status, idempotency_key, currency, total_ht, total_vat, total_ttc,
+        `INSERT INTO orders (till_id, cashier_id, status, idempotency_key, currency, total_ht, total_vat, total_ttc,
            delivery_fee, discount_total, has_physical, delivery_option, locale, quote_json, created_at, updated_at)
-         VALUES (?, 'BENCH', ?, 'pending_payment', ?, 'EUR', 3725, 745, 4470, 0, 0, 1, 'pickup', 'fr', ?, ?, ?)`,
+         VALUES ('BENCH', ?, 'pending_payment', ?, 'EUR', 3725, 745, 4470, 0, 0, 1, 'pickup', 'fr', ?, ?, ?)`,
       ),
       orderLine: merchant.prepare(
         `INSERT INTO order_lines (order_id, position, product_id, sku, name_fr, name_en, kind, quantity,
@@ -111,7 +113,7 @@ function timeRawInserts(): number {
         "INSERT INTO terminal_traces (terminal_id, last_trace) VALUES ('BENCH', 1) ON CONFLICT (terminal_id) DO UPDATE SET last_trace = (last_trace % 999999) + 1 RETURNING last_trace",
       ),
       attempt: merchant.prepare(
-        `INSERT INTO payment_attempts (order_reference, attempt_number, idempotency_key, merchant_id, terminal_id,
+        `INSERT INTO payment_attempts (order_id, attempt_number, idempotency_key, merchant_id, terminal_id,
            trace_number, entry_mode, brand, bin, last_four, pan_length, amount, currency, transport, started_at)
          VALUES (?, 1, ?, 'M', 'BENCH', ?, 'manual', 'visa', '491761', '0000', 16, 4470, 'EUR', 'in-process', ?)`,
       ),
@@ -148,8 +150,7 @@ function timeRawInserts(): number {
       merchant.transaction(() => m.cartLine.run(products[1], 2, at))()
       const orderId = Number(
         merchant.transaction(() => {
-          const number = `2026-${String((m.sequence.get() as { last_number: number }).last_number).padStart(6, '0')}`
-          const id = m.order.run(number, cashier, `key-${index}`, quote, at, at).lastInsertRowid
+          const id = m.order.run(cashier, `key-${index}`, quote, at, at).lastInsertRowid
           m.orderLine.run(id, 0, products[0])
           m.orderLine.run(id, 1, products[1])
           m.vat.run(id, 2000)
@@ -160,7 +161,7 @@ function timeRawInserts(): number {
       )
       const { attemptId, trace } = merchant.transaction(() => {
         const traceNumber = String((m.trace.get() as { last_trace: number }).last_trace).padStart(6, '0')
-        return { attemptId: Number(m.attempt.run(`order-${index}`, `key-${index}:1`, traceNumber, at).lastInsertRowid), trace: traceNumber }
+        return { attemptId: Number(m.attempt.run(orderId, `key-${index}:1`, traceNumber, at).lastInsertRowid), trace: traceNumber }
       })()
       const authorizationId = Number(
         issuer.transaction(() => {
@@ -174,6 +175,8 @@ function timeRawInserts(): number {
       )
       m.answer.run(at, attemptId)
       merchant.transaction(() => {
+        // The sale's number is taken with the payment, as completion takes it.
+        m.number.run(`BENCH-2026-${String((m.sequence.get() as { last_number: number }).last_number).padStart(6, '0')}`, orderId)
         m.paid.run(attemptId, at, at, orderId)
         m.status.run('authorized', at, orderId)
         m.event.run(orderId, 'pending_payment', 'authorized', cashier, at)

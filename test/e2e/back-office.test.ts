@@ -113,7 +113,7 @@ describe('an administrator reviews the orders', () => {
   it('filters declined orders and finds the one just declined with its reason', async () => {
     const { page, consoleErrors } = await openAsAdmin()
     await page.getByRole('checkbox', { name: 'Refusée' }).check()
-    await expect.poll(() => rowNumbers(page)).toEqual([orders.declined!.number])
+    await expect.poll(() => rowNumbers(page)).toEqual([`#${orders.declined!.id}`])
     const row = page.getByTestId('order-row').first()
     expect(await row.getAttribute('aria-label')).toContain('Refusée — 51 provision insuffisante')
     expect(await row.textContent()).toContain('51 provision insuffisante')
@@ -124,12 +124,15 @@ describe('an administrator reviews the orders', () => {
     await expect.poll(() => rowNumbers(page)).toHaveLength(4)
     await page.keyboard.press('/')
     await page.keyboard.type('9995')
-    await expect.poll(() => rowNumbers(page)).toEqual([orders.declined!.number])
+    await expect.poll(() => rowNumbers(page)).toEqual([`#${orders.declined!.id}`])
 
     await page.getByTestId('order-list').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('attempt-reason').first().waitFor()
     expect(await page.getByTestId('attempt-reason').first().textContent()).toMatch(/51\s+provision insuffisante/)
+    // Never paid: no sale number, only its internal reference.
+    await page.getByRole('heading', { name: `Commande #${orders.declined!.id} (sans numéro)` }).waitFor()
+    expect(await page.getByTestId('detail-unnumbered').count()).toBe(1)
     expect(consoleErrors).toEqual([])
   })
 
@@ -140,7 +143,7 @@ describe('an administrator reviews the orders', () => {
     const before = await visaAccount()
 
     const { page } = await openAsAdmin()
-    await openOrder(page, orders.toVoid!.number)
+    await openOrder(page, orders.toVoid!.number!)
     await page.getByRole('button', { name: 'Annuler l’autorisation' }).click()
     const dialog = page.getByTestId('void-dialog')
     expect(await dialog.textContent()).toMatch(/rendue tout de suite au porteur/)
@@ -162,7 +165,7 @@ describe('an administrator reviews the orders', () => {
 
   it('ships an order, then refunds part of it', async () => {
     const { page } = await openAsAdmin()
-    await openOrder(page, orders.toShip!.number)
+    await openOrder(page, orders.toShip!.number!)
     await page.getByRole('button', { name: 'Marquer expédiée' }).click()
     const ship = page.getByTestId('ship-dialog')
     await ship.getByLabel('Numéro de suivi').fill('6A12345678901')

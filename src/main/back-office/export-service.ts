@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EXPORT_CHUNK_BYTES, type ExportStatus, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
+import { orderReference } from '@shared/orders/order-reference'
 import type { Logger } from '../logging/logger'
 import {
   csvAmount,
@@ -98,7 +99,7 @@ export class ExportService {
         for (const row of rows) {
           text +=
             csvLine([
-              row.number, row.created_at, row.status, row.customer_name, row.cashier_name, row.till_id,
+              orderReference(row), row.created_at, row.status, row.customer_name, row.cashier_name, row.till_id,
               row.payment_method, row.card_brand, row.card_last_four, row.authorization_code, row.last_decline_code,
             ]).slice(0, -2) + `,${csvAmount(row.total_ttc, row.currency)},${row.currency}\r\n`
         }

@@ -63,7 +63,7 @@ export function canMarkShipped(order: OrderRow): boolean {
 export function orderDetail(row: OrderRow, sources: OrderDetailSources, hasShippingNotice: boolean): OrderDetail {
   return {
     ...toOrderInfo(row, sources.orders, sources.customers),
-    attempts: sources.attempts.forOrder(row.number).map(toAttemptInfo),
+    attempts: sources.attempts.forOrder(row.id).map(toAttemptInfo),
     actions: {
       canVoid: canVoid(row),
       canRefund: canRefund(row),

@@ -8,7 +8,7 @@ import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'
 
 export interface OrderListDbRow {
   id: number
-  number: string
+  number: string | null
   created_at: string
   status: OrderStatus
   customer_name: string | null

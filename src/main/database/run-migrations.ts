@@ -16,10 +16,21 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
     throw new Error(`Database is at version ${current}, newer than this app (${migrations.length})`)
   }
   for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      migration.up(db)
-      db.pragma(`user_version = ${migration.version}`)
-    })()
+    // Outside the transaction: SQLite ignores this pragma inside one.
+    const pauseForeignKeys = migration.rebuildsTables === true && db.pragma('foreign_keys', { simple: true }) === 1
+    if (pauseForeignKeys) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        migration.up(db)
+        if (migration.rebuildsTables) {
+          const violations = db.pragma('foreign_key_check') as unknown[]
+          if (violations.length > 0) throw new Error(`Migration ${migration.name} broke ${violations.length} foreign keys`)
+        }
+        db.pragma(`user_version = ${migration.version}`)
+      })()
+    } finally {
+      if (pauseForeignKeys) db.pragma('foreign_keys = ON')
+    }
   }
   return db.pragma('user_version', { simple: true }) as number
 }

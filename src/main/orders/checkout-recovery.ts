@@ -52,8 +52,9 @@ export async function recoverInterruptedCheckouts(deps: {
       },
       null,
     )
-    completedOrders.push(order.number)
-    logger.warn(`Completed order ${order.number} whose approval arrived before the app stopped`)
+    const number = orders.findById(orderId)?.number ?? `#${orderId}`
+    completedOrders.push(number)
+    logger.warn(`Completed order ${number} whose approval arrived before the app stopped`)
   }
   const reversedAttempts = payments.reverseUnanswered()
   const resumedReversals = payments.resumePendingReversals()

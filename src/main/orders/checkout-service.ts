@@ -101,7 +101,7 @@ export class CheckoutService {
         amount: order.total_ttc,
         currency: order.currency,
         idempotencyKey: attemptKey,
-        orderReference: order.number,
+        orderId: order.id,
         card: {
           number: card.number,
           expiry: card.expiry,
@@ -130,7 +130,7 @@ export class CheckoutService {
         amount: order.total_ttc,
         currency: order.currency,
         idempotencyKey: attemptKey,
-        orderReference: order.number,
+        orderId: order.id,
         token,
       })
       return { outcome, method: 'saved_card' as const }
@@ -201,7 +201,7 @@ export class CheckoutService {
     }
     this.paymentsInFlight.add(orderId)
     try {
-      const attemptNumber = this.deps.attempts.countForOrderReference(order.number) + 1
+      const attemptNumber = this.deps.attempts.countForOrder(order.id) + 1
       const { outcome, method } = await authorize(order, `${order.idempotency_key}:${attemptNumber}`)
       if (!outcome.ok) return outcome
       return await this.settle(order, outcome.value, method, cashierId)

@@ -44,8 +44,10 @@ export class OrderCompletion {
       const current = orders.findById(order.id)!
       const paidStatus: OrderStatus = settlement.kind === 'card' ? 'authorized' : 'paid'
       if (!canTransition(current.status, paidStatus)) {
-        throw new Error(`Order ${order.number} cannot go from ${current.status} to ${paidStatus}`)
+        throw new Error(`Order #${order.id} cannot go from ${current.status} to ${paidStatus}`)
       }
+      // The sale's number, taken with the payment: a rollback gives it back, so no gaps.
+      orders.assignNumber(order.id, at.toISOString())
       if (settlement.kind === 'card') orders.recordCardPayment(order.id, settlement.payment, at.toISOString())
       else orders.recordCashPayment(order.id, settlement.tendered, settlement.changeDue, at.toISOString())
       orders.transition(order.id, current.status, paidStatus, userId, at.toISOString())

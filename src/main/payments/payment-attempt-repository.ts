@@ -9,6 +9,9 @@ export type EntryMode = 'manual' | 'stored-credential'
 /** One authorization attempt as the merchant keeps it: never the full number, never the code. */
 export interface PaymentAttempt {
   id: number
+  /** The order paid by this attempt (its internal id: the order has no number before it is paid). */
+  orderId: number | null
+  /** A free reference of a payment made without an order (and the number, for attempts made before 009). */
   orderReference: string | null
   attemptNumber: number
   idempotencyKey: string
@@ -39,6 +42,7 @@ export interface PaymentAttempt {
 
 export type NewAttempt = Pick<
   PaymentAttempt,
+  | 'orderId'
   | 'orderReference'
   | 'idempotencyKey'
   | 'merchantId'
@@ -66,6 +70,7 @@ export interface AttemptAnswer {
 
 interface AttemptRow {
   id: number
+  order_id: number | null
   order_reference: string | null
   attempt_number: number
   idempotency_key: string
@@ -97,6 +102,7 @@ interface AttemptRow {
 function toAttempt(row: AttemptRow): PaymentAttempt {
   return {
     id: row.id,
+    orderId: row.order_id,
     orderReference: row.order_reference,
     attemptNumber: row.attempt_number,
     idempotencyKey: row.idempotency_key,
@@ -131,7 +137,8 @@ export class PaymentAttemptRepository {
   private readonly db: SqliteDatabase
   private readonly bumpTrace
   private readonly readTrace
-  private readonly countForOrder
+  private readonly countByOrder
+  private readonly countForReference
   private readonly countForKey
   private readonly insertRow
   private readonly answerRow
@@ -140,6 +147,7 @@ export class PaymentAttemptRepository {
   private readonly refundRow
   private readonly byId
   private readonly byOrder
+  private readonly byReference
   private readonly byKey
   private readonly pendingReversals
   private readonly unansweredRows
@@ -152,17 +160,20 @@ export class PaymentAttemptRepository {
     this.readTrace = db.prepare<[string], { last_trace: number }>(
       'SELECT last_trace FROM terminal_traces WHERE terminal_id = ?',
     )
-    this.countForOrder = db.prepare<[string], { count: number }>(
-      'SELECT count(*) AS count FROM payment_attempts WHERE order_reference = ?',
+    this.countByOrder = db.prepare<[number], { count: number }>(
+      'SELECT count(*) AS count FROM payment_attempts WHERE order_id = ?',
+    )
+    this.countForReference = db.prepare<[string], { count: number }>(
+      'SELECT count(*) AS count FROM payment_attempts WHERE order_id IS NULL AND order_reference = ?',
     )
     this.countForKey = db.prepare<[string], { count: number }>(
-      'SELECT count(*) AS count FROM payment_attempts WHERE order_reference IS NULL AND idempotency_key = ?',
+      'SELECT count(*) AS count FROM payment_attempts WHERE order_id IS NULL AND order_reference IS NULL AND idempotency_key = ?',
     )
     this.insertRow = db.prepare(`
-      INSERT INTO payment_attempts (order_reference, attempt_number, idempotency_key, merchant_id,
+      INSERT INTO payment_attempts (order_id, order_reference, attempt_number, idempotency_key, merchant_id,
         terminal_id, trace_number, entry_mode, brand, bin, last_four, pan_length, amount, currency,
         transport, started_at)
-      VALUES (@orderReference, @attemptNumber, @idempotencyKey, @merchantId, @terminalId,
+      VALUES (@orderId, @orderReference, @attemptNumber, @idempotencyKey, @merchantId, @terminalId,
         @traceNumber, @entryMode, @brand, @bin, @lastFour, @panLength, @amount, @currency,
         @transport, @startedAt)`)
     this.answerRow = db.prepare(`
@@ -180,8 +191,11 @@ export class PaymentAttemptRepository {
       'UPDATE payment_attempts SET refunded_amount = refunded_amount + ? WHERE id = ?',
     )
     this.byId = db.prepare<[number], AttemptRow>('SELECT * FROM payment_attempts WHERE id = ?')
-    this.byOrder = db.prepare<[string], AttemptRow>(
-      'SELECT * FROM payment_attempts WHERE order_reference = ? ORDER BY attempt_number',
+    this.byOrder = db.prepare<[number], AttemptRow>(
+      'SELECT * FROM payment_attempts WHERE order_id = ? ORDER BY attempt_number',
+    )
+    this.byReference = db.prepare<[string], AttemptRow>(
+      'SELECT * FROM payment_attempts WHERE order_id IS NULL AND order_reference = ? ORDER BY attempt_number',
     )
     this.byKey = db.prepare<[string], AttemptRow>(
       'SELECT * FROM payment_attempts WHERE idempotency_key = ? ORDER BY id',
@@ -204,9 +218,11 @@ export class PaymentAttemptRepository {
   start(attempt: NewAttempt): PaymentAttempt {
     return this.db.transaction(() => {
       const earlier =
-        attempt.orderReference !== null
-          ? this.countForOrder.get(attempt.orderReference)?.count
-          : this.countForKey.get(attempt.idempotencyKey)?.count
+        attempt.orderId !== null
+          ? this.countByOrder.get(attempt.orderId)?.count
+          : attempt.orderReference !== null
+            ? this.countForReference.get(attempt.orderReference)?.count
+            : this.countForKey.get(attempt.idempotencyKey)?.count
       const traceNumber = this.nextTraceNumber(attempt.terminalId)
       const id = Number(
         this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber })
@@ -217,8 +233,8 @@ export class PaymentAttemptRepository {
   }
 
   /** How many attempts an order has had: the next one is numbered after them. */
-  countForOrderReference(orderReference: string): number {
-    return this.countForOrder.get(orderReference)?.count ?? 0
+  countForOrder(orderId: number): number {
+    return this.countByOrder.get(orderId)?.count ?? 0
   }
 
   recordAnswer(id: number, answer: AttemptAnswer): void {
@@ -242,8 +258,14 @@ export class PaymentAttemptRepository {
     return row ? toAttempt(row) : null
   }
 
-  forOrder(orderReference: string): PaymentAttempt[] {
-    return this.byOrder.all(orderReference).map(toAttempt)
+  /** The order's attempts, in the order they were made. */
+  forOrder(orderId: number): PaymentAttempt[] {
+    return this.byOrder.all(orderId).map(toAttempt)
+  }
+
+  /** The attempts of a payment made without an order, under its free reference. */
+  forReference(orderReference: string): PaymentAttempt[] {
+    return this.byReference.all(orderReference).map(toAttempt)
   }
 
   forIdempotencyKey(key: string): PaymentAttempt[] {

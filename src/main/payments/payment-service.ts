@@ -41,6 +41,9 @@ interface PaymentBase {
    * or a timeout, a new try with another card takes a new key.
    */
   idempotencyKey: string
+  /** The order this payment is for, by its internal id (it has no number until paid). */
+  orderId?: number | null
+  /** A free reference for a payment made without an order. */
   orderReference?: string | null
 }
 
@@ -128,6 +131,7 @@ export class PaymentService {
     const currency = payment.currency ?? merchant.currency
     const summary = summarize(card)
     const attempt = attempts.start({
+      orderId: payment.orderId ?? null,
       orderReference: payment.orderReference ?? null,
       idempotencyKey: payment.idempotencyKey,
       merchantId: merchant.merchantId,

@@ -3,7 +3,7 @@ import type { ShippingAddress } from '@shared/checkout/address-rules'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../database/open-database'
 import { writeOrderRefundVat } from '../database/migrations/008-refunds-by-rate'
-import { formatOrderNumber } from '../orders/order-number'
+import { formatOrderNumber, tillSeries } from '../orders/order-number'
 import type { OrderStatus } from '../orders/order-status'
 
 export type PaymentMethod = 'card' | 'saved_card' | 'cash'
@@ -11,7 +11,8 @@ export type OrderDeliveryOption = 'none' | 'pickup' | 'standard' | 'express'
 
 export interface OrderRow {
   id: number
-  number: string
+  /** Given when the sale is paid or authorized; null before (and for ever if it never is). */
+  number: string | null
   till_id: string
   cashier_id: number
   cashier_name: string
@@ -109,15 +110,17 @@ export class OrderRepository {
       openForTill: db.prepare<[string], OrderRow>(
         `${ORDER_SELECT} WHERE o.till_id = ? AND o.status IN ('pending_payment', 'declined') ORDER BY o.id DESC`,
       ),
-      nextSequence: db.prepare<[number], { last_number: number }>(
-        `INSERT INTO order_sequences (year, last_number) VALUES (?, 1)
-         ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+      nextSequence: db.prepare<[string, number], { last_number: number }>(
+        `INSERT INTO order_number_sequences (series, year, last_number) VALUES (?, ?, 1)
+         ON CONFLICT (series, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
       ),
+      numberOf: db.prepare<[number], { number: string | null; till_id: string }>('SELECT number, till_id FROM orders WHERE id = ?'),
+      setNumber: db.prepare<[string, number]>('UPDATE orders SET number = ? WHERE id = ? AND number IS NULL'),
       insert: db.prepare(
-        `INSERT INTO orders (number, till_id, cashier_id, customer_id, customer_name, customer_email, status,
+        `INSERT INTO orders (till_id, cashier_id, customer_id, customer_name, customer_email, status,
            idempotency_key, currency, total_ht, total_vat, total_ttc, delivery_fee, discount_total,
            has_physical, delivery_option, delivery_address, promotion_code, locale, quote_json, created_at, updated_at)
-         VALUES (@number, @tillId, @cashierId, @customerId, @customerName, @customerEmail, 'pending_payment',
+         VALUES (@tillId, @cashierId, @customerId, @customerName, @customerEmail, 'pending_payment',
            @idempotencyKey, @currency, @totalHt, @totalVat, @totalTtc, @deliveryFee, @discountTotal,
            @hasPhysical, @deliveryOption, @deliveryAddress, @promotionCode, @locale, @quoteJson, @at, @at)`,
       ),
@@ -172,7 +175,7 @@ export class OrderRepository {
       ),
       approvedAttemptsOfOpenOrders: db.prepare<[], { attempt_id: number; order_id: number }>(
         `SELECT a.id AS attempt_id, o.id AS order_id FROM payment_attempts a
-           JOIN orders o ON o.number = a.order_reference
+           JOIN orders o ON o.id = a.order_id
           WHERE a.outcome = 'approved' AND a.reversal_status = 'none'
             AND o.status IN ('pending_payment', 'declined', 'abandoned')
           ORDER BY a.id`,
@@ -192,14 +195,14 @@ export class OrderRepository {
     return this.statements.openForTill.all(tillId)
   }
 
-  /** Creates the order with its frozen lines and VAT buckets; call inside a transaction. */
+  /**
+   * Creates the order with its frozen lines and VAT buckets, without a number (see
+   * `assignNumber`); call inside a transaction.
+   */
   create(order: NewOrder): number {
-    const year = Number(order.at.slice(0, 4))
-    const sequence = this.statements.nextSequence.get(year)!.last_number
     const { quote } = order
     const orderId = Number(
       this.statements.insert.run({
-        number: formatOrderNumber(year, sequence),
         tillId: order.tillId,
         cashierId: order.cashierId,
         customerId: order.customer?.id ?? null,
@@ -238,6 +241,23 @@ export class OrderRepository {
     }
     this.statements.insertEvent.run(orderId, null, 'pending_payment', order.cashierId, null, order.at)
     return orderId
+  }
+
+  /**
+   * Gives the order the next number of its till's series for the year of `at`, unless it has one
+   * (orders numbered before numbers were given at payment keep theirs). Call it in the
+   * transaction that records the payment: if that rolls back, the number is not taken, so the
+   * numbers of paid sales follow each other without gaps.
+   */
+  assignNumber(orderId: number, at: string): string {
+    const order = this.statements.numberOf.get(orderId)
+    if (!order) throw new Error(`No order ${orderId} to number`)
+    if (order.number !== null) return order.number
+    const series = tillSeries(order.till_id)
+    const year = Number(at.slice(0, 4))
+    const number = formatOrderNumber(series, year, this.statements.nextSequence.get(series, year)!.last_number)
+    this.statements.setNumber.run(number, orderId)
+    return number
   }
 
   /** Moves the order and records who did it; the service has checked the transition. */

@@ -89,19 +89,52 @@ describe('the bulk load of the large-history generator', () => {
   it('indexes every order for search as the insert trigger does', () => {
     const db = bulk.app.db
     const sample = db
-      .prepare<[], { number: string; customer_name: string | null; card_last_four: string | null; authorization_code: string | null }>(
-        'SELECT number, customer_name, card_last_four, authorization_code FROM orders WHERE id % 997 = 0',
+      .prepare<[], { id: number; number: string | null; customer_name: string | null; card_last_four: string | null; authorization_code: string | null }>(
+        'SELECT id, number, customer_name, card_last_four, authorization_code FROM orders WHERE id % 97 = 0',
       )
       .all()
-    const queries = ['"2025"*', '"jea"*', '"martin"*', '"example"*', '"12"*']
+    const queries = ['"2025"*', '"jea"*', '"martin"*', '"example"*', '"12"*', '"t02"']
     for (const order of sample) {
-      queries.push(`"${order.number}"`, `"${Number(order.number.slice(5))}"`)
+      // A sale by its number and its sequence without zeros; an order never paid by its id.
+      if (order.number) queries.push(`"${order.number}"`, `"${Number(order.number.split('-').at(-1))}"`)
+      else queries.push(`"#${order.id}"`)
       if (order.customer_name) queries.push(`"${order.customer_name.split(' ')[1]!}"*`)
       if (order.card_last_four) queries.push(`"${order.card_last_four}"`)
       if (order.authorization_code) queries.push(`"${order.authorization_code}"`)
     }
     for (const query of queries) expect(matches(db, query), query).toEqual(matches(rowByRow.app.db, query))
-    expect(matches(db, '"2025"*')).toHaveLength(20_000)
+    const numbered2025 = db
+      .prepare("SELECT id FROM orders WHERE number LIKE '%-2025-%' OR (number IS NULL AND id LIKE '2025%') ORDER BY id")
+      .pluck()
+      .all()
+    expect(matches(db, '"2025"*')).toEqual(numbered2025)
+    expect(numbered2025.length).toBeGreaterThan(15_000)
+  })
+
+  it('numbers only the sales, each till and year from 1 without gaps, in the order they were paid', () => {
+    for (const db of [bulk.app.db, rowByRow.app.db]) {
+      const unsoldNumbered = "SELECT count(*) FROM orders WHERE (number IS NULL) = (status NOT IN ('declined', 'abandoned', 'pending_payment'))"
+      expect(db.prepare(unsoldNumbered).pluck().get()).toBe(0)
+      const numbers = db.prepare('SELECT number FROM orders WHERE number IS NOT NULL ORDER BY paid_at, id').pluck().all() as string[]
+      const series = new Map<string, number[]>()
+      for (const number of numbers) {
+        const [, prefix, sequence] = /^(T\d{2}-\d{4})-(\d{6})$/.exec(number)!
+        series.set(prefix!, [...(series.get(prefix!) ?? []), Number(sequence)])
+      }
+      expect([...series.keys()].filter((prefix) => prefix.endsWith('2025')).sort()).toEqual(['T01-2025', 'T02-2025', 'T03-2025'])
+      for (const [prefix, sequences] of series) {
+        expect(sequences, prefix).toEqual(sequences.map((_, index) => index + 1))
+        const [till, year] = prefix.split('-')
+        const last = db.prepare('SELECT last_number FROM order_number_sequences WHERE series = ? AND year = ?').pluck().get(till, Number(year))
+        expect(last, prefix).toBe(sequences.length)
+      }
+      // Every attempt names its order by id, and an order's attempts are numbered 1, 2...
+      expect(db.prepare('SELECT count(*) FROM payment_attempts WHERE order_id IS NULL').pluck().get()).toBe(0)
+      const misnumbered = `SELECT count(*) FROM payment_attempts a WHERE attempt_number <>
+        (SELECT count(*) FROM payment_attempts b WHERE b.order_id = a.order_id AND b.id <= a.id)`
+      expect(db.prepare(misnumbered).pluck().get()).toBe(0)
+      expect(db.pragma('foreign_key_check')).toEqual([])
+    }
   })
 
   it('puts back the same triggers and the till settings', () => {

@@ -89,7 +89,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
       amount: 2_590,
       card: { bin: '424242', lastFour: '4242', masked: '4242 42•• •••• 4242' },
     })
-    const [attempt] = merchant.attempts.forOrder('ORD-1001')
+    const [attempt] = merchant.attempts.forReference('ORD-1001')
     expect(attempt).toMatchObject({
       attemptNumber: 1,
       outcome: 'approved',
@@ -126,7 +126,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     })
     expect(
       merchant.attempts
-        .forOrder('ORD-1001')
+        .forReference('ORD-1001')
         .map((attempt) => [attempt.attemptNumber, attempt.responseCode]),
     ).toEqual([
       [1, '51'],
@@ -206,7 +206,7 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
       available: before.available,
       held: 0,
     })
-    expect(merchant.attempts.forOrder('ORD-1001')[0]).toMatchObject({
+    expect(merchant.attempts.forReference('ORD-1001')[0]).toMatchObject({
       outcome: 'timed-out',
       reversalStatus: 'acknowledged',
     })
@@ -224,14 +224,14 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     expect(outcome).toMatchObject({ kind: 'timed-out', reversal: 'pending' })
     expect(issuer.simulator.fundsForCard(VISA_PAN)?.held).toBe(2_590)
     await new Promise((resolve) => setTimeout(resolve, 150))
-    expect(merchant.attempts.forOrder('ORD-1001')[0]?.reversalStatus).toBe('pending')
+    expect(merchant.attempts.forReference('ORD-1001')[0]?.reversalStatus).toBe('pending')
     issuer.simulator.setFaults({})
     await service.settleReversals()
     expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({
       available: before.available,
       held: 0,
     })
-    expect(merchant.attempts.forOrder('ORD-1001')[0]?.reversalStatus).toBe('acknowledged')
+    expect(merchant.attempts.forReference('ORD-1001')[0]?.reversalStatus).toBe('acknowledged')
   })
 
   it('an issuer answering 91 is unavailable and nothing is held', async () => {

@@ -1,15 +1,13 @@
 import { join } from 'node:path'
 import type { Migration } from '../../../src/main/database/migration'
-import { staffAndCatalogue } from '../../../src/main/database/migrations/001-staff-and-catalogue'
-import { pricing } from '../../../src/main/database/migrations/002-pricing'
-import { paymentAttempts } from '../../../src/main/database/migrations/003-payment-attempts'
+import { merchantMigrations } from '../../../src/main/database/migrations'
 import { openDatabase, type SqliteDatabase } from '../../../src/main/database/open-database'
 import { PaymentAttemptRepository } from '../../../src/main/payments/payment-attempt-repository'
 import type { MerchantProfile } from '../../../src/main/payments/payment-settings'
 import { tempFolder } from '../issuer/issuer-test-kit'
 
-/** The merchant migrations up to the payments one, as a real database has them. */
-export const MERCHANT_MIGRATIONS: readonly Migration[] = [staffAndCatalogue, pricing, paymentAttempts]
+/** Every merchant migration, as a real database has them (attempts link to orders since 009). */
+export const MERCHANT_MIGRATIONS: readonly Migration[] = merchantMigrations
 
 export const MERCHANT: MerchantProfile = {
   merchantId: 'COMPTOIR0001',

@@ -1,5 +1,6 @@
 import { describeResponseCode } from '@shared/cards/response-codes'
 import type { SqliteDatabase } from '../../database/open-database'
+import { formatOrderNumber, tillSeries } from '../../orders/order-number'
 import { PricingRepository } from '../../repositories/pricing-repository'
 import { SettingsRepository } from '../../repositories/settings-repository'
 import { readPricingSettings, toEngineSettings } from '../../services/pricing-settings'
@@ -113,7 +114,8 @@ interface OrderContext {
   cashiers: number[]
   customers: Customer[]
   currency: string
-  sequences: Map<number, number>
+  /** The last number given per till series and year (`T01:2026`), as the till takes them. */
+  sequences: Map<string, { series: string; year: number; last: number }>
 }
 
 /** The statuses an order went through to reach its final one, after pending_payment. */
@@ -141,10 +143,7 @@ function writeOrder(context: OrderContext, basket: PooledBasket, createdMs: numb
   const { writer, random } = context
   const status = weighted(random, basket.shipped ? SHIPPED_STATUS_WEIGHTS : PICKUP_STATUS_WEIGHTS)
   const createdAt = new Date(createdMs).toISOString()
-  const year = Number(createdAt.slice(0, 4))
-  const sequence = (context.sequences.get(year) ?? writer.lastSequence(year)) + 1
-  context.sequences.set(year, sequence)
-  const number = `${year}-${String(sequence).padStart(6, '0')}`
+  const orderId = writer.nextOrderId()
   const customer = basket.shipped || random() < 0.4 ? pick(random, context.customers) : null
   const tillId = pick(random, TILLS)
   const ttc = basket.quote.totals.ttc
@@ -162,13 +161,13 @@ function writeOrder(context: OrderContext, basket: PooledBasket, createdMs: numb
     const earlierDecline = status === 'declined' || random() < 0.03
     if (earlierDecline) {
       declineCode = weighted(random, DECLINE_WEIGHTS)
-      attempts.push(attempt(context, card, method, ttc, number, tillId, at(15_000), 'declined', declineCode, null))
+      attempts.push(attempt(context, card, method, ttc, orderId, tillId, at(15_000), 'declined', declineCode, null))
     }
     if (status !== 'declined') {
       const voided = status === 'voided'
       const captured = status === 'awaiting_shipment' || voided ? 0 : ttc
       attempts.push({
-        ...attempt(context, card, method, ttc, number, tillId, at(40_000), 'approved', '00', authorizationCode(random)),
+        ...attempt(context, card, method, ttc, orderId, tillId, at(40_000), 'approved', '00', authorizationCode(random)),
         capturedAmount: captured,
         refundedAmount: status === 'refunded' ? ttc : 0,
         capturedAt: captured > 0 ? at(60_000) : null,
@@ -178,11 +177,14 @@ function writeOrder(context: OrderContext, basket: PooledBasket, createdMs: numb
     }
   }
   const approved = attempts.find((candidate) => candidate.outcome === 'approved') ?? null
-  const attemptIds = attempts.map((candidate) => writer.insertAttempt(candidate))
+  const attemptIds = writer.nextAttemptIds(attempts.length)
   const paidLike = status !== 'declined' && status !== 'abandoned'
+  // Only a sale paid or authorized is numbered, when it is paid: no gaps in a till's year.
+  const number = paidLike ? nextNumber(context, tillId, at(40_000)) : null
   const capturedAmount = !paidLike || status === 'voided' || status === 'awaiting_shipment' ? 0 : ttc
   const address = basket.shipped && customer ? addressFor(random, customer.name) : null
-  const orderId = writer.insertOrder({
+  writer.insertOrder({
+    id: orderId,
     number,
     tillId,
     cashierId: pick(random, context.cashiers),
@@ -203,6 +205,7 @@ function writeOrder(context: OrderContext, basket: PooledBasket, createdMs: numb
     updatedAt: at(120_000),
     paidAt: paidLike ? at(40_000) : null,
   })
+  attempts.forEach((candidate, index) => writer.insertAttempt(attemptIds[index]!, candidate))
   writer.insertBasket(orderId, basket)
   if (status === 'refunded') writer.insertRefunds(orderId)
 
@@ -223,7 +226,7 @@ function attempt(
   card: { brand: string; bin: string; lastFour: string },
   method: string,
   amount: number,
-  orderReference: string,
+  orderId: number,
   terminalId: string,
   startedAt: string,
   outcome: 'approved' | 'declined',
@@ -231,7 +234,7 @@ function attempt(
   authorizationCodeValue: string | null,
 ): GeneratedAttempt {
   return {
-    orderReference,
+    orderId,
     terminalId,
     entryMode: method === 'saved_card' ? 'stored-credential' : 'manual',
     brand: card.brand,
@@ -252,6 +255,16 @@ function attempt(
     capturedAt: null,
     reversedAt: null,
   }
+}
+
+/** The next number of the till's series for the year of `paidAt`. */
+function nextNumber(context: OrderContext, tillId: string, paidAt: string): string {
+  const series = tillSeries(tillId)
+  const year = Number(paidAt.slice(0, 4))
+  const key = `${series}:${year}`
+  const last = (context.sequences.get(key)?.last ?? context.writer.lastSequence(series, year)) + 1
+  context.sequences.set(key, { series, year, last })
+  return formatOrderNumber(series, year, last)
 }
 
 function addressFor(random: Random, recipient: string) {

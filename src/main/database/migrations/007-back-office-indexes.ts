@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Migration } from '../migration'
+import { orderSearchDocumentSql } from '../order-search-document'
 
 /**
  * The triggers of 005 and of this migration that only keep derived data (the search index and
@@ -26,14 +27,14 @@ export interface CatchUpFrom {
 
 /**
  * What the triggers would have written for orders and attempts past the given ids, as
- * `INSERT ... SELECT ... GROUP BY` upserts. The search document is built as 005's insert trigger
- * builds it (005 is released, so its text cannot move here; the back-office integration test
- * checks that both paths give the same search results).
+ * `INSERT ... SELECT ... GROUP BY` upserts. The search document is the one the search triggers
+ * build (009's, which is 005's for every order numbered as 005 knew them, so this migration's own
+ * fill is unchanged; the back-office integration test checks that both paths give the same
+ * search results).
  */
+const SEARCH_DOCUMENT = orderSearchDocumentSql('')
 const SEARCH_FILL_SQL = `INSERT INTO order_search (rowid, number, customer, card)
-  SELECT id, number || ' ' || ltrim(substr(number, 6), '0'),
-    coalesce(customer_name, '') || ' ' || coalesce(customer_email, ''),
-    coalesce(card_last_four, '') || ' ' || coalesce(authorization_code, '')
+  SELECT id, ${SEARCH_DOCUMENT.number}, ${SEARCH_DOCUMENT.customer}, ${SEARCH_DOCUMENT.card}
   FROM orders WHERE id > @afterOrderId`
 
 const CATCH_UP_SQL = {

@@ -7,6 +7,7 @@ import { orderSearch } from './005-order-search'
 import { auditLog } from './006-audit-log'
 import { backOfficeIndexes } from './007-back-office-indexes'
 import { refundsByRate } from './008-refunds-by-rate'
+import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const merchantMigrations: readonly Migration[] = [
   auditLog,
   backOfficeIndexes,
   refundsByRate,
+  orderNumbersAtPayment,
 ]

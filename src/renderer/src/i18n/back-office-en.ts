@@ -106,6 +106,8 @@ export const backOfficeEn: typeof backOfficeFr = {
     },
     noCustomer: 'No customer',
     afterDecline: 'after decline {reason}',
+    unnumbered: '{reference} (no number)',
+    unnumberedHint: 'Never paid: no sale number, only its internal reference',
     rowLabel: '{number}, {date}, {customer}, {status}, {payment}, {total}',
     exportCsv: 'Export CSV',
     vatReport: 'VAT report',
@@ -128,6 +130,8 @@ export const backOfficeEn: typeof backOfficeFr = {
   detail: {
     back: 'Back to orders',
     title: 'Order {number}',
+    titleUnnumbered: 'Order {reference} (no number)',
+    unnumbered: 'Never paid: it has no sale number, only its internal reference.',
     loading: 'Loading the order…',
     createdAt: 'Created on {date}',
     cashierTill: '{cashier} · till {till}',

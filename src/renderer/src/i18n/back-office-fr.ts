@@ -104,6 +104,8 @@ export const backOfficeFr = {
     },
     noCustomer: 'Sans client',
     afterDecline: 'après refus {reason}',
+    unnumbered: '{reference} (sans numéro)',
+    unnumberedHint: 'Jamais payée : pas de numéro de vente, seulement sa référence interne',
     rowLabel: '{number}, {date}, {customer}, {status}, {payment}, {total}',
     exportCsv: 'Exporter CSV',
     vatReport: 'Rapport TVA',
@@ -126,6 +128,8 @@ export const backOfficeFr = {
   detail: {
     back: 'Retour aux commandes',
     title: 'Commande {number}',
+    titleUnnumbered: 'Commande {reference} (sans numéro)',
+    unnumbered: 'Jamais payée : elle n’a pas de numéro de vente, seulement sa référence interne.',
     loading: 'Chargement de la commande…',
     createdAt: 'Créée le {date}',
     cashierTill: '{cashier} · caisse {till}',

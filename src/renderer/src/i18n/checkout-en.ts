@@ -4,6 +4,8 @@ export const checkoutEn: typeof checkoutFr = {
   till: { checkout: 'Checkout', checkoutHint: 'Add an item to check out.' },
   title: 'Checkout',
   orderNumber: 'Order {number}',
+  provisionalOrder: 'Provisional order {reference}',
+  provisionalHint: 'The sale number is given at payment.',
   preparing: 'Preparing the order…',
   cancel: 'Cancel checkout',
   steps: { customer: 'Customer', delivery: 'Delivery', total: 'Total', payment: 'Payment' },

@@ -3,6 +3,8 @@ export const checkoutFr = {
   till: { checkout: 'Encaisser', checkoutHint: 'Ajoutez un article pour encaisser.' },
   title: 'Encaissement',
   orderNumber: 'Commande {number}',
+  provisionalOrder: 'Commande provisoire {reference}',
+  provisionalHint: 'Le numéro de vente est donné au paiement.',
   preparing: 'Préparation de la commande…',
   cancel: 'Annuler l’encaissement',
   steps: { customer: 'Client', delivery: 'Livraison', total: 'Total', payment: 'Paiement' },

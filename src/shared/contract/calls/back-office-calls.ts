@@ -40,8 +40,9 @@ export const orderFiltersSchema = z
     /** The last decline's ISO 8583 response code, e.g. `51`, whatever the order became (paid after a retry too). */
     declineCode: z.string().regex(/^[0-9A-Z]{2}$/).optional(),
     /**
-     * Free text: order number (or its prefix, or its sequence without zeros), customer name or
-     * email, card last four, authorization code. Every word must match the start of a word.
+     * Free text: order number (or its prefix, or its sequence without zeros), the internal
+     * reference `#1234` of an order without a number, customer name or email, card last four,
+     * authorization code. Every word must match the start of a word.
      */
     text: z.string().trim().max(80).optional(),
   })
@@ -55,7 +56,8 @@ export const MAX_ORDER_PAGE_SIZE = 200
 
 export const orderListRowSchema = z.object({
   id: idSchema,
-  number: z.string(),
+  /** Null for an order never paid: it is shown and found by its internal reference `#id`. */
+  number: z.string().nullable(),
   createdAt: z.string(),
   status: orderStatusSchemaShared,
   customerName: z.string().nullable(),

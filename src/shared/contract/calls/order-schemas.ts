@@ -62,8 +62,10 @@ export const orderEventSchema = z.object({
 })
 
 export const orderSchema = z.object({
+  /** The internal id: a checkout in progress (or declined, cancelled, abandoned) has only this. */
   id: idSchema,
-  number: z.string(),
+  /** The sale's number, given when it is paid or authorized (`T01-2026-000123`); null before. */
+  number: z.string().nullable(),
   status: orderStatusSchemaShared,
   tillId: z.string(),
   cashierName: z.string(),
