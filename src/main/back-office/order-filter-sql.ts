@@ -31,14 +31,20 @@ export interface FilterSql {
   words: string[]
 }
 
-/** One index range of a status filter: the orders of a status that also meet `condition` (over `o`). */
+/**
+ * One index range of a status filter: the orders of `status`, or when `condition` is given, the
+ * orders it selects (over `o`; it names the status itself).
+ */
 export interface StatusBranch {
   status: OrderStatus
   condition: string | null
 }
 
-/** A checkout given up after its card was declined. */
-const DECLINED_THEN_ABANDONED = 'o.last_decline_code IS NOT NULL'
+/**
+ * A checkout given up after its card was declined: written out whole, with the status as a
+ * literal, so that SQLite reads it from migration 011's partial index.
+ */
+const DECLINED_THEN_ABANDONED = "o.status = 'abandoned' AND o.last_decline_code IS NOT NULL"
 
 /**
  * What the status filter selects. "Declined" means a card was declined and the order was never

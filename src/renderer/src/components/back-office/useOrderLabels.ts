@@ -27,16 +27,19 @@ export function useOrderLabels() {
   const refusedLast = (value: OrderInfo['status']): boolean =>
     value === 'declined' || value === 'abandoned' || value === 'pending_payment'
 
-  /** "51 provision insuffisante", or "après refus 51 provision insuffisante" for an order paid (or voided) after it. */
+  /** Under the status in the list: "51 provision insuffisante", or "après refus 51" for an order paid (or voided) after it. */
   const declineNote = (value: OrderInfo['status'], declineCode: string): string =>
-    refusedLast(value) ? declineReason(declineCode) : t('backOffice.history.afterDecline', { reason: declineReason(declineCode) })
+    refusedLast(value) ? declineReason(declineCode) : t('backOffice.history.afterDecline', { reason: declineCode })
 
   /**
    * "Refusée — 51 provision insuffisante" for an order whose last word from the bank was a refusal;
-   * "Payée — après refus 51 provision insuffisante" for one paid with another card after it.
+   * "Livrée — après refus 51 provision insuffisante" for one paid with another card after it.
    */
-  const statusWithDecline = (value: OrderInfo['status'], declineCode: string | null): string =>
-    declineCode ? `${status(value)} — ${declineNote(value, declineCode)}` : status(value)
+  const statusWithDecline = (value: OrderInfo['status'], declineCode: string | null): string => {
+    if (!declineCode) return status(value)
+    const reason = declineReason(declineCode)
+    return `${status(value)} — ${refusedLast(value) ? reason : t('backOffice.history.afterDecline', { reason })}`
+  }
 
   const brand = (value: string | null): string =>
     value ? (ROUTING_BRAND_LABELS[value as RoutingBrand] ?? value.toUpperCase()) : ''
@@ -70,5 +73,5 @@ export function useOrderLabels() {
   const rate = (basisPoints: number): string =>
     new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
 
-  return { status, declineMeaning, declineReason, declineNote, statusWithDecline, brand, card, dateTime, time, clock, rate }
+  return { status, refusedLast, declineMeaning, declineReason, declineNote, statusWithDecline, brand, card, dateTime, time, clock, rate }
 }
