@@ -176,6 +176,26 @@ describe('sale numbers are given at payment, without gaps', () => {
     )
   })
 
+  it('an approval whose sale never committed (the app stopped) is completed at start-up and takes the next number', async () => {
+    subject = await open()
+    const paidFirst = await beginCheckout(subject)
+    await subject.value('checkout.payCash', { orderId: paidFirst.id, tendered: 5000 })
+    const interrupted = await beginCheckout(subject)
+    // What a crash between the issuer's approval and the order's commit leaves: an approved attempt.
+    const approved = await subject.app.payments.authorizeCard({
+      amount: interrupted.quote.totals.ttc,
+      idempotencyKey: 'interrupted:1',
+      orderId: interrupted.id,
+      card: { number: APPROVED[0]!, expiry: '12/30', securityCode: '123' },
+    })
+    expect(approved.ok && approved.value.kind).toBe('approved')
+    expect((await subject.value('orders.get', { orderId: interrupted.id })).number).toBeNull()
+    const report = await subject.app.start()
+    const numberTwo = formatOrderNumber('T01', year(), 2)
+    expect(report.completedOrders).toEqual([numberTwo])
+    expect(await subject.value('orders.get', { orderId: interrupted.id })).toMatchObject({ number: numberTwo, paymentMethod: 'card' })
+  })
+
   it('an order never paid is shown and found by its internal reference', async () => {
     subject = await open()
     const abandoned = await beginCheckout(subject)
