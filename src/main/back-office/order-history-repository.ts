@@ -130,9 +130,12 @@ export class OrderHistoryRepository {
     let inner: string
     if (branches.length === 0) inner = branch(null)
     else {
-      branches.forEach((status, index) => (params[`status${index}`] = status.status))
       inner = branches
-        .map(({ condition }, index) => `SELECT * FROM (${branch(`o.status = @status${index}${condition ? ` AND ${condition}` : ''}`)})`)
+        .map(({ status, condition }, index) => {
+          if (condition) return `SELECT * FROM (${branch(condition)})`
+          params[`status${index}`] = status
+          return `SELECT * FROM (${branch(`o.status = @status${index}`)})`
+        })
         .join(' UNION ALL ')
     }
     const sql = `SELECT ${LIST_COLUMNS}, (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashier_name
@@ -209,9 +212,11 @@ export class OrderHistoryRepository {
       const plain: string[] = []
       const terms: string[] = []
       filter.branches.forEach(({ status, condition }, index) => {
-        params[`status${index}`] = status
-        if (condition) terms.push(`(o.status = @status${index} AND ${condition})`)
-        else plain.push(`@status${index}`)
+        if (condition) terms.push(`(${condition})`)
+        else {
+          params[`status${index}`] = status
+          plain.push(`@status${index}`)
+        }
       })
       if (plain.length > 0) terms.unshift(`o.status IN (${plain.join(', ')})`)
       conditions.push(terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`)

@@ -81,7 +81,10 @@ export const backOfficeEn: typeof backOfficeFr = {
     sales: 'Sales incl. VAT',
     refunds: 'Refunds',
     net: 'Net incl. VAT',
-    soldCount: 'no sales | of which {count} sale | of which {count} sales',
+    soldCount: 'none of them a sale | of which {count} sale | of which {count} sales',
+    vat: 'VAT',
+    netVat: 'Net VAT',
+    vatDetail: 'Sales {sales} − refunds {refunds}',
     soldHint:
       'Amounts count sales only (authorized, paid or captured), refunds apart; pending, declined, abandoned and voided checkouts are not money.',
     statusHints: {

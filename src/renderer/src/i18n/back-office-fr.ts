@@ -79,7 +79,10 @@ export const backOfficeFr = {
     sales: 'Ventes TTC',
     refunds: 'Remboursements',
     net: 'Net TTC',
-    soldCount: 'aucune vente | dont {count} vente | dont {count} ventes',
+    soldCount: 'dont aucune vente | dont {count} vente | dont {count} ventes',
+    vat: 'TVA',
+    netVat: 'TVA nette',
+    vatDetail: 'Ventes {sales} − remboursements {refunds}',
     soldHint:
       'Les montants ne comptent que les ventes (autorisées, payées ou encaissées), remboursements à part ; les paiements en attente, refus, abandons et annulations ne sont pas de l’argent.',
     statusHints: {
