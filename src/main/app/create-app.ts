@@ -5,7 +5,7 @@ import { openDatabase, type SqliteDatabase } from '../database/open-database'
 import { createAdministration } from '../administration/create-administration'
 import { administrationHandlers } from '../handlers/administration-handlers'
 import { authHandlers } from '../handlers/auth-handlers'
-import { backOfficeHandlers } from '../handlers/back-office-handlers'
+import { backOfficeHandlers, reconciliationHandlers } from '../handlers/back-office-handlers'
 import { cartHandlers } from '../handlers/cart-handlers'
 import { catalogueHandlers } from '../handlers/catalogue-handlers'
 import { checkoutHandlers } from '../handlers/checkout-handlers'
@@ -17,6 +17,8 @@ import { createLogger, type Logger } from '../logging/logger'
 import { CheckoutService } from '../orders/checkout-service'
 import { recoverInterruptedCheckouts, type RecoveryReport } from '../orders/checkout-recovery'
 import { OrderCompletion } from '../orders/order-completion'
+import { orderFiguresFollowSteps } from '../orders/order-money-steps'
+import { ReconciliationService } from '../reconciliation/reconciliation-service'
 import { CardVault, KeyFileKeyProvider } from '../payments/card-vault'
 import { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
 import { PaymentService } from '../payments/payment-service'
@@ -45,9 +47,14 @@ export interface ComptoirApp {
   /** The simulated card issuer: a separate party with its own database in `<dataDir>/issuer`. */
   issuer: IssuerInstance
   payments: PaymentService
+  /** Compares the shop's ledger with the issuer's; its "to reconcile" list is the back-office's. */
+  reconciliation: ReconciliationService
   dataDir: string
   logger: Logger
-  /** Settles checkouts a previous run left half-done; call once before taking payments. */
+  /**
+   * Settles checkouts a previous run left half-done and resumes the money steps it left owed;
+   * call once before taking payments. Reconciliation with the issuer then runs in the background.
+   */
   start(): Promise<RecoveryReport>
   close(): void
 }
@@ -131,6 +138,8 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
     logger,
   })
+  payments.onStepSettled(orderFiguresFollowSteps(orders))
+  const reconciliation = new ReconciliationService({ db, orders, attempts, payments, now, logger })
   const checkout = new CheckoutService({ db, orders, customers, cart, payments, attempts, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
@@ -154,6 +163,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       shop: () => readShopIdentity(settings),
       currency: () => readShopSettings(settings).currency,
     }),
+    ...reconciliationHandlers(reconciliation, { orders, attempts, payments }),
   }
 
   return {
@@ -164,8 +174,15 @@ export function createApp(options: AppOptions): ComptoirApp {
     payments,
     dataDir,
     logger,
-    start: () => recoverInterruptedCheckouts({ orders, attempts, payments, completion, logger }),
+    reconciliation,
+    start: async () => {
+      const report = await recoverInterruptedCheckouts({ orders, attempts, payments, completion, logger })
+      // Asking the issuer about each open authorization does not hold the till up.
+      void reconciliation.reconcile().catch((error: unknown) => logger.error('Reconciliation failed', error))
+      return report
+    },
     close: () => {
+      reconciliation.stop()
       payments.close()
       db.close()
       issuer.close()

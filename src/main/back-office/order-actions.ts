@@ -33,8 +33,10 @@ function amountText(amount: number, currency: string): string {
 
 /**
  * What an administrator does to an order after the sale: void before capture, refund after it,
- * hand it to a carrier. The issuer is asked first; only its confirmation moves the order, in one
- * transaction with the order event and (for voids and refunds) the audit entry. One action at a
+ * hand it to a carrier. The order's change, its event, the audit entry and the money step owed to
+ * the issuer (reversal, refund, capture) are written in one transaction, then the step is sent
+ * and retried until the issuer acknowledges it; the order's figures and the attempt's move
+ * together on that acknowledgement. A refusal goes to the "to reconcile" list. One action at a
  * time per order: a second click while the first waits for the issuer is answered CONFLICT.
  */
 export class OrderActions {
@@ -69,15 +71,11 @@ export class OrderActions {
   void(orderId: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canVoid(order)) return invalidTransition(order, 'voided')
-      const reversed = await this.deps.payments.reverse(order.payment_attempt_id!)
-      if (!reversed.ok) return reversed
-      if (reversed.value.reversalStatus === 'refused') {
-        return err('PAYMENT_UNAVAILABLE', 'The issuer refused the reversal; the order stays as it was')
-      }
+      const attempt = this.deps.attempts.get(order.payment_attempt_id!)
+      if (!attempt || this.deps.payments.pendingAmount(attempt.id, 'capture') > 0) return invalidTransition(order, 'voided')
       const at = this.deps.now().toISOString()
-      const note = reversed.value.reversalStatus === 'pending' ? 'reversal sent, awaiting acknowledgement' : null
-      this.deps.db.transaction(() => {
-        this.deps.orders.transition(order.id, order.status, 'voided', userId, at, [reason, note].filter(Boolean).join(' · ') || null)
+      const step = this.deps.db.transaction(() => {
+        this.deps.orders.transition(order.id, order.status, 'voided', userId, at, reason || null)
         recordAudit(this.deps.db, {
           action: 'order.voided',
           userId,
@@ -85,7 +83,9 @@ export class OrderActions {
           details: { orderId: order.id, from: order.status, amount: order.total_ttc, currency: order.currency, reason: reason ?? null },
           at,
         })
+        return this.deps.payments.queueStep(attempt.id, 'reversal', attempt.amount, order.id)
       })()
+      await this.deps.payments.sendStep(step.id)
       return ok(null)
     })
   }
@@ -97,23 +97,23 @@ export class OrderActions {
   refund(orderId: number, amount: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canRefund(order)) return invalidTransition(order, 'refunded')
-      if (amount > refundableAmount(order)) {
+      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
+      if (byCard && order.payment_attempt_id === null) return invalidTransition(order, 'refunded')
+      // Refunds sent and not yet acknowledged are already spoken for.
+      const inFlight = byCard ? this.deps.payments.pendingAmount(order.payment_attempt_id!, 'refund') : 0
+      const refundable = refundableAmount(order) - inFlight
+      if (amount > refundable) {
         return err('VALIDATION_FAILED', 'The refund exceeds what was captured and not yet refunded', {
           fields: ['amount'],
-          refundable: refundableAmount(order),
+          refundable,
         })
       }
-      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
-      if (byCard) {
-        if (order.payment_attempt_id === null) return invalidTransition(order, 'refunded')
-        const refunded = await this.deps.payments.refund(order.payment_attempt_id, amount)
-        if (!refunded.ok) return refunded
-      }
       const at = this.deps.now().toISOString()
-      this.deps.db.transaction(() => {
+      const step = this.deps.db.transaction(() => {
         const current = this.deps.orders.findById(order.id)!
-        this.deps.orders.addRefunded(order.id, amount)
-        const full = current.refunded_amount + amount >= current.captured_amount
+        // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges it.
+        if (!byCard) this.deps.orders.addRefunded(order.id, amount)
+        const full = current.refunded_amount + inFlight + amount >= current.captured_amount
         const to: OrderStatus = full ? 'refunded' : current.status
         const note = `${full ? 'Refund' : 'Partial refund'} ${amountText(amount, order.currency)}${byCard ? '' : ' in cash'}${reason ? ` · ${reason}` : ''}`
         this.deps.orders.transition(order.id, current.status, to, userId, at, note)
@@ -124,7 +124,9 @@ export class OrderActions {
           details: { orderId: order.id, amount, currency: order.currency, method: order.payment_method, full, reason: reason ?? null },
           at,
         })
+        return byCard ? this.deps.payments.queueStep(order.payment_attempt_id!, 'refund', amount, order.id) : null
       })()
+      if (step) await this.deps.payments.sendStep(step.id)
       return ok(null)
     })
   }
@@ -134,20 +136,18 @@ export class OrderActions {
     return this.exclusive(orderId, async (order) => {
       if (!canMarkShipped(order)) return invalidTransition(order, 'shipped')
       const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
-      const toCapture = byCard ? order.total_ttc - order.captured_amount : 0
-      if (toCapture > 0) {
-        if (order.payment_attempt_id === null) return invalidTransition(order, 'shipped')
-        const captured = await this.deps.payments.capture(order.payment_attempt_id, toCapture)
-        if (!captured.ok) return captured
-      }
+      const inFlight = byCard && order.payment_attempt_id !== null ? this.deps.payments.pendingAmount(order.payment_attempt_id, 'capture') : 0
+      const toCapture = byCard ? order.total_ttc - order.captured_amount - inFlight : 0
+      if (toCapture > 0 && order.payment_attempt_id === null) return invalidTransition(order, 'shipped')
       const shippedAt = this.deps.now()
-      this.deps.db.transaction(() => {
-        if (toCapture > 0) this.deps.orders.addCaptured(order.id, toCapture)
+      const step = this.deps.db.transaction(() => {
         this.deps.orders.transition(order.id, order.status, 'shipped', userId, shippedAt.toISOString(), `${carrier} ${trackingNumber}`)
         const info = toOrderInfo(this.deps.orders.findById(order.id)!, this.deps.orders, this.deps.customers)
         const html = renderShippingNotice({ order: info, shop: this.deps.shop(), carrier, trackingNumber, shippedAt })
         this.shipments.insert(order.id, carrier, trackingNumber, userId, shippedAt.toISOString(), html)
+        return toCapture > 0 ? this.deps.payments.queueStep(order.payment_attempt_id!, 'capture', toCapture, order.id) : null
       })()
+      if (step) await this.deps.payments.sendStep(step.id)
       return ok(null)
     })
   }

@@ -1,5 +1,7 @@
 import { ok } from '@shared/contract'
 import { createBackOffice, type BackOfficeDependencies } from '../back-office/back-office'
+import type { ReconciliationService } from '../reconciliation/reconciliation-service'
+import { reconciliationList, type ReconciliationViewSources } from '../reconciliation/reconciliation-view'
 import type { ActiveSession } from '../rpc/call-context'
 import type { CallHandlers } from '../rpc/router'
 
@@ -38,5 +40,26 @@ export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandl
     'exports.chunk': ({ exportId, offset }) => exports.chunk(exportId, offset),
     'exports.discard': ({ exportId }) => exports.discard(exportId),
     'dashboard.period': ({ from, to }) => dashboard.period(from, to),
+  }
+}
+
+export type ReconciliationCalls = 'reconciliation.list' | 'reconciliation.run' | 'reconciliation.resolve'
+
+/** The "to reconcile" list, "Reconcile now", and the administrator's audited actions on a case. */
+export function reconciliationHandlers(
+  reconciliation: ReconciliationService,
+  sources: ReconciliationViewSources,
+): Pick<CallHandlers, ReconciliationCalls> {
+  const list = () => ok(reconciliationList(reconciliation, sources))
+  return {
+    'reconciliation.list': list,
+    'reconciliation.run': async () => {
+      await reconciliation.reconcile()
+      return list()
+    },
+    'reconciliation.resolve': async ({ caseId, action, note }, { session }) => {
+      const done = await reconciliation.resolve(caseId, action, adminId(session), note)
+      return done.ok ? list() : done
+    },
   }
 }

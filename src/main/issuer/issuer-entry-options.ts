@@ -1,15 +1,18 @@
 import { DEFAULT_ISSUER_PORT } from './issuer-folders'
 import type { FaultSettings } from './fault-injection'
+import type { VelocitySettings } from './authorization-rules'
 
 export interface IssuerEntryOptions {
   dataDir: string
   port: number
   faults: Partial<FaultSettings>
+  /** `--max-attempts`: authorizations allowed per card in the velocity window (tests and training). */
+  velocity?: Partial<VelocitySettings>
 }
 
 const USAGE =
   'Usage: npm run issuer -- --data-dir <folder> [--port <n>] [--latency-ms <n>] [--share-91 <0..1>] ' +
-  '[--share-96 <0..1>] [--silent-share <0..1>]\n(or set COMPTOIR_DATA_DIR)'
+  '[--share-96 <0..1>] [--silent-share <0..1>] [--max-attempts <n>]\n(or set COMPTOIR_DATA_DIR)'
 
 /** Reads the command line of `npm run issuer`; throws with the usage on a mistake. */
 export function parseIssuerEntryOptions(
@@ -38,7 +41,9 @@ export function parseIssuerEntryOptions(
   const port = number('port', DEFAULT_ISSUER_PORT)
   if (!Number.isInteger(port) || port > 65_535)
     throw new Error(`--port must be a port number\n${USAGE}`)
+  const maxAttempts = values.has('max-attempts') ? number('max-attempts', 0) : undefined
   return {
+    ...(maxAttempts !== undefined ? { velocity: { maxAttempts } } : {}),
     dataDir,
     port,
     faults: {

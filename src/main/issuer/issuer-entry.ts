@@ -14,7 +14,7 @@ import { openIssuer } from './open-issuer'
 async function main(): Promise<void> {
   const options = parseIssuerEntryOptions(process.argv.slice(2), process.env)
   const folder = issuerFolder(options.dataDir)
-  const issuer = openIssuer({ folder, faults: options.faults })
+  const issuer = openIssuer({ folder, faults: options.faults, velocity: options.velocity })
   const logger = createLogger(join(folder, 'issuer.log'))
   const tls = ensureIssuerTlsMaterial(issuerTlsFolder(options.dataDir))
   const server = await startIssuerHttpsServer(issuer.simulator, tls, { port: options.port, logger })

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { failpoint } from '../diagnostics/failpoint'
 import { AuthorizationProcessor } from './authorization-processor'
 import { DEFAULT_VELOCITY, type VelocitySettings } from './authorization-rules'
 import type { CardHasher } from './card-hasher'
@@ -100,7 +101,10 @@ export class IssuerSimulator {
           : followUpResponse(request, fault.code)
       return { kind: 'answer', response }
     }
+    failpoint('issuer-message-received')
     const answer = this.process(request)
+    if (request.messageType === '0100') failpoint('issuer-authorization-committed')
+    if (request.messageType === '0220') failpoint('issuer-capture-committed')
     return fault.kind === 'silence' ? { kind: 'silence' } : answer
   }
 

@@ -1,7 +1,9 @@
 import type { SqliteDatabase } from '../database/open-database'
 import { renderOrderApproval } from '../documents/order-approval-renderer'
+import { failpoint } from '../diagnostics/failpoint'
 import { entitlementsFor } from '../fulfilment/entitlement-issuer'
 import type { Logger } from '../logging/logger'
+import type { MoneyStep } from '../payments/money-step-repository'
 import type { PaymentService } from '../payments/payment-service'
 import type { CartRepository } from '../repositories/cart-repository'
 import type { CustomerRepository } from '../repositories/customer-repository'
@@ -31,7 +33,8 @@ export type Settlement = { kind: 'card'; payment: CardPaymentRecord } | { kind: 
  * Everything that follows a successful payment, in one transaction: the payment recorded, the
  * order moved on (to await shipment, or delivered at once), digital goods issued, the till's cart
  * emptied, the promotion's use counted, and the approval document rendered and stored for good.
- * Capture follows, outside the transaction, when nothing is left to ship.
+ * When nothing is left to ship, the capture is written as a pending step in that transaction and
+ * sent after it.
  */
 export class OrderCompletion {
   constructor(private readonly deps: OrderCompletionDependencies) {}
@@ -40,10 +43,15 @@ export class OrderCompletion {
     const { db, orders, carts, pricing, products } = this.deps
     const at = this.deps.now()
     const ships = order.has_physical === 1 && (order.delivery_option === 'standard' || order.delivery_option === 'express')
-    db.transaction(() => {
+    const written = db.transaction((): { capture: MoneyStep | null } | { reversal: MoneyStep | null } => {
       const current = orders.findById(order.id)!
       const paidStatus: OrderStatus = settlement.kind === 'card' ? 'authorized' : 'paid'
       if (!canTransition(current.status, paidStatus)) {
+        // Given up meanwhile: the approval's hold has no sale to pay, it is released.
+        if (settlement.kind === 'card') {
+          const attempt = settlement.payment.attemptId
+          return { reversal: this.deps.payments.queueStep(attempt, 'reversal', order.total_ttc, order.id) }
+        }
         throw new Error(`Order #${order.id} cannot go from ${current.status} to ${paidStatus}`)
       }
       // The sale's number, taken with the payment: a rollback gives it back, so no gaps.
@@ -65,19 +73,21 @@ export class OrderCompletion {
 
       const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
       orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
+      // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
+      const capture =
+        settlement.kind === 'card' && !ships
+          ? this.deps.payments.queueStep(settlement.payment.attemptId, 'capture', order.total_ttc, order.id)
+          : null
+      return { capture }
     })()
 
-    if (settlement.kind === 'card' && !ships) await this.capture(order.id, settlement.payment.attemptId, order.total_ttc)
-  }
-
-  /** Captures the hold; a failure is logged and left for an administrator, the sale stands. */
-  async capture(orderId: number, attemptId: number, amount: number): Promise<boolean> {
-    const captured = await this.deps.payments.capture(attemptId, amount)
-    if (!captured.ok) {
-      this.deps.logger.warn(`Capture of order ${orderId} failed`, captured.error)
-      return false
+    failpoint('sale-committed')
+    if ('reversal' in written) {
+      if (written.reversal) await this.deps.payments.sendStep(written.reversal.id)
+      throw new Error(`Order #${order.id} was no longer awaiting payment; its hold is released`)
     }
-    this.deps.orders.addCaptured(orderId, amount)
-    return true
+    // The sale stands whatever the issuer answers: an unanswered capture is sent again until it is
+    // acknowledged, and the order's captured amount moves with the attempt's when it is.
+    if (written.capture) await this.deps.payments.sendStep(written.capture.id)
   }
 }

@@ -134,7 +134,8 @@ function toAttempt(row: AttemptRow): PaymentAttempt {
 
 /** Payment attempts and the per-terminal trace number counter (ISO 8583 field 11). */
 export class PaymentAttemptRepository {
-  private readonly db: SqliteDatabase
+  /** The merchant database, for services that write an attempt with other rows in one transaction. */
+  readonly db: SqliteDatabase
   private readonly bumpTrace
   private readonly readTrace
   private readonly countByOrder

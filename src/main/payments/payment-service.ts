@@ -6,6 +6,8 @@ import { describeResponseCode } from '@shared/cards/response-codes'
 import { err, ok, type Result } from '@shared/contract/result'
 import type { Logger } from '../logging/logger'
 import type { IssuerGateway } from '../issuer/issuer-gateway'
+import type { InquiryResponse } from '../issuer/issuer-protocol'
+import { failpoint } from '../diagnostics/failpoint'
 import { buildAuthorizationRequest, type CardData } from './authorization-request-builder'
 import { interpretAuthorizationAnswer } from './authorization-answer'
 import type { PaymentAttempt, PaymentAttemptRepository } from './payment-attempt-repository'
@@ -16,7 +18,8 @@ import {
   type MerchantProfile,
   type ReversalRetryPolicy,
 } from './payment-settings'
-import { ReversalSender } from './reversal-sender'
+import { MoneyStepRepository, type MoneyStep, type MoneyStepKind, type MoneyStepStatus } from './money-step-repository'
+import { MoneyStepSender, type StepAnswer } from './money-step-sender'
 import type { SavedCardReader } from './saved-card-reader'
 
 export interface PaymentServiceOptions {
@@ -30,6 +33,9 @@ export interface PaymentServiceOptions {
   now?: () => Date
   logger?: Logger
 }
+
+/** Told of each step the issuer acknowledged or refused, inside the transaction that records it. */
+export type StepSettledListener = (step: MoneyStep, answer: StepAnswer) => void
 
 interface PaymentBase {
   amount: number
@@ -72,20 +78,30 @@ function summarize(card: CardData): CardSummary {
 export class PaymentService {
   private readonly timeoutMs: () => number
   private readonly now: () => Date
-  private readonly reversals: ReversalSender
+  private readonly sender: MoneyStepSender
+  private readonly listeners: StepSettledListener[] = []
+  readonly steps: MoneyStepRepository
 
   constructor(private readonly options: PaymentServiceOptions) {
     const timeout = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS
     this.timeoutMs = typeof timeout === 'function' ? timeout : () => timeout
     this.now = options.now ?? (() => new Date())
     const policy = { ...DEFAULT_REVERSAL_RETRY, ...options.reversalRetry }
-    this.reversals = new ReversalSender(
-      options.gateway,
-      options.attempts,
+    this.steps = new MoneyStepRepository(options.attempts.db)
+    this.sender = new MoneyStepSender({
+      gateway: options.gateway,
+      steps: this.steps,
+      attempts: options.attempts,
       policy,
-      this.now,
-      options.logger,
-    )
+      now: this.now,
+      logger: options.logger,
+      settle: (step, answer) => this.recordStepAnswer(step, answer),
+    })
+  }
+
+  /** Adds a listener told of every settled step, in the transaction that records it. */
+  onStepSettled(listener: StepSettledListener): void {
+    this.listeners.push(listener)
   }
 
   /** A fresh idempotency key for a new logical payment. */
@@ -130,7 +146,8 @@ export class PaymentService {
     const { merchant, attempts, gateway } = this.options
     const currency = payment.currency ?? merchant.currency
     const summary = summarize(card)
-    const attempt = attempts.start({
+    const attempt = attempts.db.transaction(() => {
+      const started = attempts.start({
       orderId: payment.orderId ?? null,
       orderReference: payment.orderReference ?? null,
       idempotencyKey: payment.idempotencyKey,
@@ -145,7 +162,10 @@ export class PaymentService {
       currency,
       transport: gateway.transport,
       startedAt: this.now().toISOString(),
-    })
+      })
+      this.steps.markOpen(started.id, started.startedAt)
+      return started
+    })()
     const request = buildAuthorizationRequest(merchant, card, {
       amount: payment.amount,
       currency,
@@ -153,19 +173,28 @@ export class PaymentService {
       idempotencyKey: payment.idempotencyKey,
       at: this.now(),
     })
+    failpoint('authorization-recorded')
     const started = performance.now()
     const answer = await gateway.authorize(request, {
       signal: AbortSignal.timeout(this.timeoutMs()),
     })
     const latencyMs = Math.round(performance.now() - started)
+    failpoint('authorization-answered')
     const interpreted = interpretAuthorizationAnswer(answer, { attempt, card: summary, latencyMs })
-    const reversal = interpreted.mustReverse ? await this.reversals.send(attempt) : 'none'
-    attempts.recordAnswer(attempt.id, {
-      ...interpreted.record,
-      latencyMs,
-      answeredAt: this.now().toISOString(),
-      reversalStatus: reversal,
-    })
+    if (answer.ok) this.sender.nudge()
+    // The answer and the reversal it calls for are written together: a crash cannot part them.
+    const reversalStep = attempts.db.transaction(() => {
+      attempts.recordAnswer(attempt.id, {
+        ...interpreted.record,
+        latencyMs,
+        answeredAt: this.now().toISOString(),
+        reversalStatus: interpreted.mustReverse ? 'pending' : 'none',
+      })
+      if (interpreted.mustReverse) return this.queueStep(attempt.id, 'reversal', attempt.amount, payment.orderId ?? null)
+      if (interpreted.record.outcome !== 'approved') this.steps.markFinal(attempt.id)
+      return null
+    })()
+    const reversal: MoneyStepStatus | 'none' = reversalStep ? await this.sender.send(reversalStep.id) : 'none'
     this.options.logger?.info('Card payment attempt', {
       attemptId: attempt.id,
       trace: attempt.traceNumber,
@@ -191,111 +220,190 @@ export class PaymentService {
     return ok(attempt)
   }
 
-  private followUp(attempt: PaymentAttempt, amount: number) {
-    return {
-      merchantId: attempt.merchantId,
-      terminalId: attempt.terminalId,
-      traceNumber: this.options.attempts.nextTraceNumber(attempt.terminalId),
-      transmissionTime: this.now().toISOString(),
-      originalTraceNumber: attempt.traceNumber,
-      amount,
-    }
+  /**
+   * Writes a money movement owed to the issuer as a pending step with its own trace number. Call
+   * it inside the transaction that changes the order, then {@link sendStep} after the commit:
+   * whatever dies in between, the step is sent at the next start.
+   */
+  queueStep(attemptId: number, kind: MoneyStepKind, amount: number, orderId: number | null): MoneyStep {
+    const { attempts } = this.options
+    return attempts.db.transaction(() => {
+      const attempt = attempts.get(attemptId)
+      if (!attempt) throw new Error(`No payment attempt ${attemptId}`)
+      const at = this.now().toISOString()
+      if (kind === 'reversal') attempts.recordReversal(attemptId, 'pending', null)
+      this.steps.markOpen(attemptId, at)
+      return this.steps.add({
+        attemptId,
+        orderId,
+        kind,
+        amount,
+        traceNumber: attempts.nextTraceNumber(attempt.terminalId),
+        at,
+      })
+    })()
   }
 
-  /** Turns the hold into a charge when the order is fulfilled (at most the authorized amount). */
-  async capture(attemptId: number, amount?: number): Promise<Result<PaymentAttempt>> {
+  /** Sends a written step; resolves with its status after the first try, retries go on. */
+  sendStep(stepId: number): Promise<MoneyStepStatus> {
+    return this.sender.send(stepId)
+  }
+
+  /** What pending steps of this kind will still move for the attempt. */
+  pendingAmount(attemptId: number, kind: MoneyStepKind): number {
+    return this.steps.pendingAmount(attemptId, kind)
+  }
+
+  /** The issuer's answer to a step, in one transaction with the attempt's figures and the listeners'. */
+  private recordStepAnswer(step: MoneyStep, answer: StepAnswer): void {
+    const { attempts } = this.options
+    attempts.db.transaction(() => {
+      const at = this.now().toISOString()
+      if (!this.steps.settle(step.id, answer.status, answer.responseCode, at)) return
+      const attempt = attempts.get(step.attemptId)!
+      if (answer.status === 'acknowledged') {
+        if (step.kind === 'capture') attempts.recordCapture(attempt.id, attempt.capturedAmount + step.amount, at)
+        else if (step.kind === 'refund') attempts.recordRefund(attempt.id, step.amount)
+        else attempts.recordReversal(attempt.id, 'acknowledged', at)
+      } else if (step.kind === 'reversal') attempts.recordReversal(attempt.id, 'refused', at)
+      for (const listener of this.listeners) listener(step, answer)
+      if (answer.status === 'acknowledged') this.closeIfSettled(attempt.id)
+    })()
+  }
+
+  /**
+   * Takes the attempt off the open list once nothing can move at the issuer any more: no step
+   * pending, and no hold left (never approved, reversed, or captured).
+   */
+  closeIfSettled(attemptId: number): void {
+    const attempt = this.options.attempts.get(attemptId)
+    if (!attempt || attempt.outcome === 'pending' || this.steps.hasPending(attemptId)) return
+    const holds = attempt.outcome === 'approved' && attempt.reversalStatus === 'none' && attempt.capturedAmount === 0
+    if (!holds && attempt.reversalStatus !== 'refused') this.steps.markFinal(attemptId)
+  }
+
+  /** Turns the hold into a charge (at most the authorized amount); one try, then retried. */
+  async capture(attemptId: number, amount?: number, orderId: number | null = null): Promise<Result<PaymentAttempt>> {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
     const attempt = found.value
     if (attempt.reversalStatus !== 'none') return err('CONFLICT', 'This payment was reversed')
-    const captured = amount ?? attempt.amount
-    const answer = await this.options.gateway.capture(
-      { messageType: '0220', ...this.followUp(attempt, captured) },
-      { signal: AbortSignal.timeout(this.timeoutMs()) },
-    )
-    if (!answer.ok)
-      return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the capture; try again', {
-        cause: answer.error.code,
-      })
-    if (answer.value.responseCode !== '00') {
-      const info = describeResponseCode(answer.value.responseCode)
-      return err('CARD_DECLINED', `Capture refused: ${info.meaning}`, { responseCode: info.code })
-    }
-    this.options.attempts.recordCapture(attempt.id, captured, this.now().toISOString())
-    return ok(this.options.attempts.get(attempt.id)!)
+    const step = this.queueStep(attempt.id, 'capture', amount ?? attempt.amount, orderId)
+    return this.answerOf(step, 'capture')
   }
 
   /** Cancels an approved, uncaptured payment: the hold is released (retried until acknowledged). */
-  async reverse(attemptId: number): Promise<Result<PaymentAttempt>> {
+  async reverse(attemptId: number, orderId: number | null = null): Promise<Result<PaymentAttempt>> {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
-    if (found.value.capturedAmount > 0)
+    if (found.value.capturedAmount > 0 || this.steps.pendingAmount(attemptId, 'capture') > 0)
       return err('CONFLICT', 'A captured payment is refunded, not reversed')
-    if (found.value.reversalStatus === 'none') await this.reversals.send(found.value)
+    if (found.value.reversalStatus === 'none') {
+      const step = this.queueStep(attemptId, 'reversal', found.value.amount, orderId)
+      await this.sender.send(step.id)
+    }
     return ok(this.options.attempts.get(attemptId)!)
   }
 
-  /** Credits back part or all of a captured payment. */
-  async refund(attemptId: number, amount: number): Promise<Result<PaymentAttempt>> {
+  /** Credits back part or all of a captured payment; one try, then retried. */
+  async refund(attemptId: number, amount: number, orderId: number | null = null): Promise<Result<PaymentAttempt>> {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
     const attempt = found.value
-    if (amount <= 0 || amount > attempt.capturedAmount - attempt.refundedAmount) {
+    const refundable = attempt.capturedAmount - attempt.refundedAmount - this.steps.pendingAmount(attemptId, 'refund')
+    if (amount <= 0 || amount > refundable) {
       return err('VALIDATION_FAILED', 'Refund exceeds what was captured and not yet refunded', {
         fields: ['amount'],
       })
     }
-    const answer = await this.options.gateway.refund(
-      { messageType: '0200', processingCode: '200000', ...this.followUp(attempt, amount) },
-      { signal: AbortSignal.timeout(this.timeoutMs()) },
-    )
-    if (!answer.ok)
-      return err('PAYMENT_UNAVAILABLE', 'The issuer did not confirm the refund; try again', {
-        cause: answer.error.code,
+    return this.answerOf(this.queueStep(attempt.id, 'refund', amount, orderId), 'refund')
+  }
+
+  private async answerOf(step: MoneyStep, what: 'capture' | 'refund'): Promise<Result<PaymentAttempt>> {
+    const status = await this.sender.send(step.id)
+    if (status === 'pending')
+      return err('PAYMENT_UNAVAILABLE', `The issuer did not confirm the ${what} yet; it is sent again until it does`, {
+        stepId: step.id,
       })
-    if (answer.value.responseCode !== '00') {
-      const info = describeResponseCode(answer.value.responseCode)
-      return err('CARD_DECLINED', `Refund refused: ${info.meaning}`, { responseCode: info.code })
+    if (status === 'refused') {
+      const code = this.steps.get(step.id)?.responseCode ?? '12'
+      const info = describeResponseCode(code as Parameters<typeof describeResponseCode>[0])
+      return err('CARD_DECLINED', `${what === 'capture' ? 'Capture' : 'Refund'} refused: ${info.meaning}`, {
+        responseCode: info.code,
+      })
     }
-    this.options.attempts.recordRefund(attempt.id, amount)
-    return ok(this.options.attempts.get(attempt.id)!)
+    return ok(this.options.attempts.get(step.attemptId)!)
+  }
+
+  /** The attempts that may still move money at the issuer (the open list, by primary key). */
+  openAttempts(): PaymentAttempt[] {
+    return this.steps
+      .openAttemptIds()
+      .map((id) => this.options.attempts.get(id))
+      .filter((attempt): attempt is PaymentAttempt => attempt !== null)
   }
 
   /**
-   * Attempts a previous run sent but never saw answered (it died waiting): the issuer may have
-   * placed a hold, so each one is recorded as timed out and reversed, like a timeout.
+   * An attempt a previous run sent but never saw answered (it died waiting): the issuer may have
+   * placed a hold, so it is recorded as timed out together with its reversal step, like a timeout.
    */
-  reverseUnanswered(): number {
-    const unanswered = this.options.attempts.unanswered()
-    for (const attempt of unanswered) {
-      this.options.attempts.recordAnswer(attempt.id, {
+  reverseUnansweredAttempt(attempt: PaymentAttempt): MoneyStep {
+    const { attempts } = this.options
+    return attempts.db.transaction(() => {
+      attempts.recordAnswer(attempt.id, {
         outcome: 'timed-out',
         responseCode: null,
         responseMeaning: 'No answer before the app stopped',
         authorizationCode: null,
         latencyMs: 0,
         answeredAt: this.now().toISOString(),
-        reversalStatus: 'none',
+        reversalStatus: 'pending',
       })
-      void this.reversals.send(attempt)
+      return this.queueStep(attempt.id, 'reversal', attempt.amount, attempt.orderId)
+    })()
+  }
+
+  /**
+   * Restarts what a previous run left owed: every pending step, and reversals an earlier version
+   * marked pending without a step. Call once at start-up.
+   */
+  resumePendingSteps(): number {
+    for (const attempt of this.openAttempts()) {
+      const hasStep = this.steps.forAttempt(attempt.id).some((step) => step.kind === 'reversal' && step.status === 'pending')
+      if (attempt.reversalStatus === 'pending' && !hasStep) this.queueStep(attempt.id, 'reversal', attempt.amount, attempt.orderId)
     }
-    return unanswered.length
+    return this.sender.resume()
   }
 
-  /** Restarts the reversals a previous run could not get acknowledged. Call once at start-up. */
-  resumePendingReversals(): number {
-    const pending = this.options.attempts.withPendingReversal()
-    for (const attempt of pending) void this.reversals.send(attempt)
-    return pending.length
+  /** Asks the issuer what it holds, captured or released for an attempt (0600 inquiry). */
+  async inquire(attempt: PaymentAttempt): Promise<Result<InquiryResponse>> {
+    const answer = await this.options.gateway.inquire(
+      {
+        messageType: '0600',
+        merchantId: attempt.merchantId,
+        terminalId: attempt.terminalId,
+        traceNumber: this.options.attempts.nextTraceNumber(attempt.terminalId),
+        transmissionTime: this.now().toISOString(),
+        originalTraceNumber: attempt.traceNumber,
+      },
+      { signal: AbortSignal.timeout(this.timeoutMs()) },
+    )
+    if (answer.ok) this.sender.nudge()
+    return answer
   }
 
-  /** Resolves when every reversal in progress is acknowledged (tests, orderly shutdown). */
+  /** Resolves when every step being sent is settled (tests, orderly shutdown). */
+  settleSteps(): Promise<void> {
+    return this.sender.settle()
+  }
+
+  /** @deprecated see {@link settleSteps}. */
   settleReversals(): Promise<void> {
-    return this.reversals.settle()
+    return this.sender.settle()
   }
 
-  /** Stops retrying reversals; the ones still pending resume at the next start. */
+  /** Stops sending; the steps still pending resume at the next start. */
   close(): void {
-    this.reversals.stop()
+    this.sender.stop()
   }
 }

@@ -173,13 +173,6 @@ export class OrderRepository {
       digitalLines: db.prepare<[number], { product_id: number; quantity: number }>(
         "SELECT product_id, quantity FROM order_lines WHERE order_id = ? AND kind = 'digital' ORDER BY position",
       ),
-      approvedAttemptsOfOpenOrders: db.prepare<[], { attempt_id: number; order_id: number }>(
-        `SELECT a.id AS attempt_id, o.id AS order_id FROM payment_attempts a
-           JOIN orders o ON o.id = a.order_id
-          WHERE a.outcome = 'approved' AND a.reversal_status = 'none'
-            AND o.status IN ('pending_payment', 'declined', 'abandoned')
-          ORDER BY a.id`,
-      ),
       shipment: db.prepare<[number], { carrier: string; tracking_number: string; shipped_at: string }>(
         'SELECT carrier, tracking_number, shipped_at FROM shipments WHERE order_id = ?',
       ),
@@ -312,16 +305,6 @@ export class OrderRepository {
   /** The order's digital lines, in cart order: what fulfilment issues entitlements for. */
   digitalLines(orderId: number): Array<{ productId: number; quantity: number }> {
     return this.statements.digitalLines.all(orderId).map((line) => ({ productId: line.product_id, quantity: line.quantity }))
-  }
-
-  /**
-   * Approved payment attempts whose order never recorded the payment (or was given up meanwhile):
-   * what a crash between the issuer's approval and the order's commit leaves behind.
-   */
-  approvedAttemptsOfOpenOrders(): Array<{ attemptId: number; orderId: number }> {
-    return this.statements.approvedAttemptsOfOpenOrders
-      .all()
-      .map((row) => ({ attemptId: row.attempt_id, orderId: row.order_id }))
   }
 
   shipment(orderId: number): { carrier: string; tracking_number: string; shipped_at: string } | null {

@@ -13,6 +13,8 @@ export interface BrowserModeProcess {
   stop(): Promise<void>
   /** Kills the server at once, as a power cut or a crash would. */
   kill(): Promise<void>
+  /** Resolves when the process has exited, whatever ended it. */
+  exited: Promise<void>
 }
 
 /**
@@ -22,10 +24,12 @@ export interface BrowserModeProcess {
 export function startBrowserMode(
   dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-')),
   extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<BrowserModeProcess> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npx electron-vite build" first`)
   const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   })
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
   const stopWith = async (signal: NodeJS.Signals): Promise<void> => {
@@ -46,6 +50,7 @@ export function startBrowserMode(
           child,
           stop: () => stopWith('SIGTERM'),
           kill: () => stopWith('SIGKILL'),
+          exited,
         })
       }
     }
@@ -65,12 +70,22 @@ const ISSUER_ENTRY = resolve(__dirname, '../../../out/main/issuer.js')
 export interface IssuerProcess {
   url: string
   stop(): Promise<void>
+  /** Kills the issuer at once, as a power cut or a crash would. */
+  kill(): Promise<void>
+  /** Resolves when the process has exited, whatever ended it. */
+  exited: Promise<void>
 }
 
-/** `npm run issuer` on the same data folder: the issuer as its own process, over mutual TLS. */
-export function startIssuerProcess(dataDir: string, extraArgs: string[] = []): Promise<IssuerProcess> {
-  const child = spawn(process.execPath, [ISSUER_ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+/**
+ * `npm run issuer` on the same data folder: the issuer as its own process, over mutual TLS (on
+ * a free port, unless `extraArgs` gives `--port`: a fixed port lets a restarted issuer be found
+ * at the same address).
+ */
+export function startIssuerProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<IssuerProcess> {
+  const portArgs = extraArgs.includes('--port') ? [] : ['--port', '0']
+  const child = spawn(process.execPath, [ISSUER_ENTRY, '--data-dir', dataDir, ...portArgs, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   })
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
   return new Promise((resolveStart, rejectStart) => {
@@ -87,6 +102,11 @@ export function startIssuerProcess(dataDir: string, extraArgs: string[] = []): P
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
             await exited
           },
+          kill: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+            await exited
+          },
+          exited,
         })
       }
     })

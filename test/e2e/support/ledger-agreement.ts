@@ -54,3 +54,27 @@ export function expectLedgersAgree(dataDir: string): void {
   )
   expect(claimedWithoutApproval).toEqual([])
 }
+
+/**
+ * Beyond the pairing of holds and captures: no card order that claims a sale is left without
+ * its money at the issuer (a delivered or shipped card order is captured for its total), and
+ * both databases pass SQLite's integrity check.
+ */
+export function expectNoMoneyLost(dataDir: string): void {
+  const uncaptured = merchantRows<{ number: string }>(
+    dataDir,
+    `SELECT o.number FROM orders o
+      WHERE o.payment_method IN ('card', 'saved_card') AND o.status IN ('delivered', 'shipped', 'completed')
+        AND o.captured_amount <> o.total_ttc`,
+  )
+  expect(uncaptured).toEqual([])
+  const attemptsApart = merchantRows<{ number: string }>(
+    dataDir,
+    `SELECT o.number FROM orders o JOIN payment_attempts a ON a.id = o.payment_attempt_id
+      WHERE a.captured_amount <> o.captured_amount OR a.refunded_amount <> o.refunded_amount`,
+  )
+  expect(attemptsApart).toEqual([])
+  expect(merchantRows(dataDir, "SELECT id FROM money_steps WHERE status <> 'acknowledged'")).toEqual([])
+  expect(merchantRows(dataDir, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  expect(readRows(join(dataDir, 'issuer', 'issuer.sqlite'), 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+}

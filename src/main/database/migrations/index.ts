@@ -8,6 +8,7 @@ import { auditLog } from './006-audit-log'
 import { backOfficeIndexes } from './007-back-office-indexes'
 import { refundsByRate } from './008-refunds-by-rate'
 import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
+import { moneySteps } from './010-money-steps'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const merchantMigrations: readonly Migration[] = [
   backOfficeIndexes,
   refundsByRate,
   orderNumbersAtPayment,
+  moneySteps,
 ]

@@ -358,6 +358,7 @@ export const administrationEn: typeof administrationFr = {
         promotionDeactivated: 'Promotion code deactivated',
       },
       order: { voided: 'Order voided', refunded: 'Order refunded' },
+      reconciliation: { resolved: 'Reconciliation handled' },
     },
   },
 }

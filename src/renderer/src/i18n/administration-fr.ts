@@ -358,6 +358,7 @@ export const administrationFr = {
         promotionDeactivated: 'Code promo désactivé',
       },
       order: { voided: 'Commande annulée', refunded: 'Commande remboursée' },
+      reconciliation: { resolved: 'Rapprochement traité' },
     },
   },
 }

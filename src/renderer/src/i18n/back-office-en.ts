@@ -10,6 +10,7 @@ export const backOfficeEn: typeof backOfficeFr = {
     settings: 'Settings',
     issuer: 'Issuer',
     audit: 'Audit log',
+    reconcile: 'To reconcile',
     soon: 'soon',
   },
   status: {

@@ -8,6 +8,7 @@ export const backOfficeFr = {
     settings: 'Réglages',
     issuer: 'Émetteur',
     audit: 'Journal d’audit',
+    reconcile: 'À rapprocher',
     soon: 'bientôt',
   },
   status: {

@@ -2,10 +2,12 @@ import type { MessageSchema } from './fr'
 import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
 import { administrationEn } from './administration-en'
+import { reconciliationEn } from './reconciliation-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
   backOffice: backOfficeEn,
+  reconciliation: reconciliationEn,
   roles: { cashier: 'Cashier', admin: 'Administrator' },
   header: {
     loggedInAs: 'Logged in: {name}',

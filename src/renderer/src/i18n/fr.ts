@@ -2,10 +2,12 @@
 import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
 import { administrationFr } from './administration-fr'
+import { reconciliationFr } from './reconciliation-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
   backOffice: backOfficeFr,
+  reconciliation: reconciliationFr,
   roles: { cashier: 'Caissier·ère', admin: 'Administrateur·rice' },
   header: {
     loggedInAs: 'Connecté·e : {name}',

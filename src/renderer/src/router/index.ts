@@ -63,6 +63,11 @@ export const router = createRouter({
           name: 'admin-audit',
           component: () => import('@renderer/views/admin/AuditLogView.vue'),
         },
+        {
+          path: 'reconciliation',
+          name: 'admin-reconciliation',
+          component: () => import('@renderer/views/admin/ReconciliationView.vue'),
+        },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: { name: 'till' } },

@@ -211,6 +211,74 @@ export const dashboardSchema = salesFiguresSchema.extend({
 })
 export type Dashboard = z.infer<typeof dashboardSchema>
 
+export const reconciliationProblemSchema = z.enum([
+  'charged-without-sale',
+  'released-by-issuer',
+  'unknown-to-issuer',
+  'refunded-by-issuer',
+  'refund-not-at-issuer',
+  'capture-refused',
+  'captured-differs',
+])
+export type ReconciliationProblemCode = z.infer<typeof reconciliationProblemSchema>
+
+/**
+ * What an administrator may do about a case: send a release of the hold, send the capture owed,
+ * record the issuer's capture or refund as the shop's, mark the order voided, send a refund of
+ * what the issuer took, or close the case as it is. Every choice is audited.
+ */
+export const reconciliationActionSchema = z.enum([
+  'release',
+  'capture',
+  'record-captured',
+  'mark-refunded',
+  'mark-voided',
+  'refund',
+  'dismiss',
+])
+export type ReconciliationActionCode = z.infer<typeof reconciliationActionSchema>
+
+export const reconciliationCaseSchema = z.object({
+  id: idSchema,
+  openedAt: z.string(),
+  problem: reconciliationProblemSchema,
+  orderId: idSchema.nullable(),
+  orderNumber: z.string().nullable(),
+  orderStatus: orderStatusSchemaShared.nullable(),
+  currency: currencySchema,
+  card: z.object({ brand: z.string(), lastFour: z.string() }),
+  /** What the shop's ledger records for the payment. */
+  shop: z.object({ authorized: minorUnitsSchema, captured: minorUnitsSchema, refunded: minorUnitsSchema }),
+  /** What the issuer answered when asked. */
+  issuer: z.object({
+    state: z.enum(['held', 'captured', 'released', 'declined', 'unknown']),
+    authorized: minorUnitsSchema,
+    captured: minorUnitsSchema,
+    refunded: minorUnitsSchema,
+  }),
+  actions: z.array(reconciliationActionSchema),
+})
+export type ReconciliationCaseInfo = z.infer<typeof reconciliationCaseSchema>
+
+export const reconciliationReportSchema = z.object({
+  checked: z.number().int().nonnegative(),
+  agreed: z.number().int().nonnegative(),
+  repaired: z.number().int().nonnegative(),
+  toReconcile: z.number().int().nonnegative(),
+  deferred: z.number().int().nonnegative(),
+  at: z.string(),
+})
+
+export const reconciliationListSchema = z.object({
+  cases: z.array(reconciliationCaseSchema),
+  /** Captures, releases and refunds written and not yet acknowledged by the issuer. */
+  pendingSteps: z.number().int().nonnegative(),
+  /** Payment attempts that may still move money at the issuer. */
+  openAuthorizations: z.number().int().nonnegative(),
+  lastReport: reconciliationReportSchema.nullable(),
+})
+export type ReconciliationList = z.infer<typeof reconciliationListSchema>
+
 export const backOfficeCalls = {
   'orders.search': defineCall({
     summary: 'A page of the order history: filters that combine, sorted, keyset-paginated',
@@ -309,5 +377,23 @@ export const backOfficeCalls = {
     /** Both days inclusive, UTC. */
     input: z.object({ from: daySchema, to: daySchema }).strict(),
     output: dashboardSchema,
+  }),
+  'reconciliation.list': defineCall({
+    summary: 'The "to reconcile" list: payments where the shop and the issuer disagree, with the actions that apply',
+    role: 'admin',
+    input: z.object({}).strict(),
+    output: reconciliationListSchema,
+  }),
+  'reconciliation.run': defineCall({
+    summary: 'Reconcile now: ask the issuer the state of every open authorization, repair what can be, list the rest',
+    role: 'admin',
+    input: z.object({}).strict(),
+    output: reconciliationListSchema,
+  }),
+  'reconciliation.resolve': defineCall({
+    summary: 'Carry out an action on a case of the "to reconcile" list (audited)',
+    role: 'admin',
+    input: z.object({ caseId: idSchema, action: reconciliationActionSchema, note: reasonSchema }).strict(),
+    output: reconciliationListSchema,
   }),
 }

@@ -1,0 +1,301 @@
+import { err, ok, type Result } from '@shared/contract/result'
+import { recordAudit } from '../audit/audit-log'
+import type { SqliteDatabase } from '../database/open-database'
+import type { InquiryResponse } from '../issuer/issuer-protocol'
+import type { Logger } from '../logging/logger'
+import { awaitsPayment, canTransition } from '../orders/order-status'
+import type { PaymentAttempt, PaymentAttemptRepository } from '../payments/payment-attempt-repository'
+import type { PaymentService } from '../payments/payment-service'
+import type { OrderRepository, OrderRow } from '../repositories/order-repository'
+import {
+  ACTIONS_BY_PROBLEM,
+  ReconciliationRepository,
+  type IssuerSnapshot,
+  type ReconciliationAction,
+  type ReconciliationCase,
+  type ReconciliationProblem,
+} from './reconciliation-repository'
+
+export interface ReconciliationDependencies {
+  db: SqliteDatabase
+  orders: OrderRepository
+  attempts: PaymentAttemptRepository
+  payments: PaymentService
+  now: () => Date
+  logger: Logger
+}
+
+export interface ReconciliationReport {
+  checked: number
+  agreed: number
+  repaired: number
+  toReconcile: number
+  /** Not asked this time: the issuer did not answer, or a step is still being sent. */
+  deferred: number
+  at: string
+}
+
+type Verdict = 'agreed' | 'open' | 'repaired' | 'case' | 'deferred'
+
+/** What the shop's own records say the issuer should have for this attempt. */
+type Expectation = 'nothing' | 'hold' | 'capture'
+
+const ORDER_OPEN_HOLD = new Set(['authorized', 'awaiting_shipment'])
+
+function expectationOf(attempt: PaymentAttempt, order: OrderRow | null): Expectation {
+  if (attempt.outcome !== 'approved' || attempt.reversalStatus === 'acknowledged') return 'nothing'
+  if (!order || order.payment_attempt_id !== attempt.id) return 'nothing'
+  if (order.status === 'voided' || order.status === 'abandoned') return 'nothing'
+  if (ORDER_OPEN_HOLD.has(order.status) && attempt.capturedAmount === 0) return 'hold'
+  return 'capture'
+}
+
+function snapshot(answer: InquiryResponse): IssuerSnapshot {
+  return {
+    state: answer.state,
+    amount: answer.amount,
+    capturedAmount: answer.capturedAmount,
+    refundedAmount: answer.refundedAmount,
+  }
+}
+
+/**
+ * Compares the shop's ledger with the issuer's, one open payment attempt at a time, by asking
+ * the issuer the state of the authorization (0600). What the shop can repair alone it repairs:
+ * it records a capture the issuer has, sends a capture or a release that is owed. The rest goes
+ * on the "to reconcile" list for an administrator, with the actions that make sense, each
+ * recorded in the audit log.
+ */
+export class ReconciliationService {
+  readonly cases: ReconciliationRepository
+  private running: Promise<ReconciliationReport> | null = null
+  private stopped = false
+  private last: ReconciliationReport | null = null
+
+  constructor(private readonly deps: ReconciliationDependencies) {
+    this.cases = new ReconciliationRepository(deps.db)
+    // A refused step: ask the issuer what it has, once the refusal is committed.
+    deps.payments.onStepSettled((step, answer) => {
+      if (answer.status !== 'refused') return
+      setTimeout(() => {
+        if (this.stopped) return
+        this.checkAttempt(step.attemptId).catch((error: unknown) => deps.logger.error('Reconciliation failed', error))
+      }, 0)
+    })
+  }
+
+  /** No more inquiries (the app is closing). */
+  stop(): void {
+    this.stopped = true
+  }
+
+  lastReport(): ReconciliationReport | null {
+    return this.last
+  }
+
+  /** Checks every open attempt; one run at a time (a second call waits for the first). */
+  reconcile(): Promise<ReconciliationReport> {
+    this.running ??= this.run().finally(() => (this.running = null))
+    return this.running
+  }
+
+  private async run(): Promise<ReconciliationReport> {
+    const report: ReconciliationReport = { checked: 0, agreed: 0, repaired: 0, toReconcile: 0, deferred: 0, at: '' }
+    for (const attempt of this.deps.payments.openAttempts()) {
+      if (this.stopped) break
+      const verdict = await this.check(attempt)
+      report.checked++
+      if (verdict === 'agreed' || verdict === 'open') report.agreed++
+      else if (verdict === 'repaired') report.repaired++
+      else if (verdict === 'case') report.toReconcile++
+      else report.deferred++
+    }
+    report.at = this.deps.now().toISOString()
+    this.last = report
+    if (report.repaired + report.toReconcile > 0) {
+      this.deps.logger.warn('Reconciliation with the issuer', { ...report })
+    }
+    return report
+  }
+
+  async checkAttempt(attemptId: number): Promise<Verdict> {
+    const attempt = this.deps.attempts.get(attemptId)
+    return attempt ? this.check(attempt) : 'agreed'
+  }
+
+  private async check(attempt: PaymentAttempt): Promise<Verdict> {
+    const { payments, orders } = this.deps
+    // In flight in this process, or answered and owed a step: the sender is on it.
+    if (attempt.outcome === 'pending' || payments.steps.hasPending(attempt.id)) return 'deferred'
+    const answer = await payments.inquire(attempt)
+    if (!answer.ok || this.stopped) return 'deferred'
+    const current = this.deps.attempts.get(attempt.id)!
+    if (current.outcome === 'pending' || payments.steps.hasPending(current.id)) return 'deferred'
+    const order = current.orderId !== null ? orders.findById(current.orderId) : null
+    // Approved while its sale is still being completed: start-up recovery finishes such sales.
+    if (order && current.outcome === 'approved' && order.payment_attempt_id !== current.id && awaitsPayment(order.status)) {
+      return 'deferred'
+    }
+    const issuer = answer.value
+    const verdict = this.compare(current, order, issuer)
+    if (verdict === 'agreed') payments.steps.markFinal(current.id)
+    return verdict
+  }
+
+  private compare(attempt: PaymentAttempt, order: OrderRow | null, issuer: InquiryResponse): Verdict {
+    const { payments } = this.deps
+    const expected = expectationOf(attempt, order)
+    const orderId = order?.id ?? attempt.orderId
+    const refusedBefore = (kind: 'capture' | 'reversal') =>
+      payments.steps.forAttempt(attempt.id).some((step) => step.kind === kind && step.status === 'refused')
+    const caseOf = (problem: ReconciliationProblem): Verdict => {
+      this.cases.open(attempt.id, orderId, problem, snapshot(issuer), this.deps.now().toISOString())
+      return 'case'
+    }
+    switch (issuer.state) {
+      case 'held':
+        if (expected === 'hold') return 'open'
+        if (expected === 'nothing') {
+          if (refusedBefore('reversal')) return caseOf('charged-without-sale')
+          return this.repairWithStep(attempt, 'reversal', attempt.amount, orderId)
+        }
+        // A sale delivered or shipped whose capture never reached the issuer: it is owed.
+        if (refusedBefore('capture')) return caseOf('capture-refused')
+        return this.repairWithStep(attempt, 'capture', Math.max(1, (order?.total_ttc ?? attempt.amount) - attempt.capturedAmount), orderId)
+      case 'captured': {
+        if (expected === 'nothing') {
+          // Charged, then given back in full (an administrator's refund): nothing left to do.
+          const givenBack = issuer.capturedAmount <= issuer.refundedAmount && attempt.refundedAmount === issuer.refundedAmount
+          return givenBack ? 'agreed' : caseOf('charged-without-sale')
+        }
+        if (issuer.capturedAmount > attempt.capturedAmount) {
+          this.recordIssuerCapture(attempt, issuer.capturedAmount - attempt.capturedAmount, orderId)
+          return 'repaired'
+        }
+        if (issuer.capturedAmount < attempt.capturedAmount) return caseOf('captured-differs')
+        if (issuer.refundedAmount > attempt.refundedAmount) return caseOf('refunded-by-issuer')
+        if (issuer.refundedAmount < attempt.refundedAmount) return caseOf('refund-not-at-issuer')
+        return 'agreed'
+      }
+      case 'released':
+      case 'declined':
+      case 'unknown':
+        if (expected === 'nothing') {
+          if (attempt.reversalStatus === 'refused' || attempt.reversalStatus === 'pending') {
+            this.deps.attempts.recordReversal(attempt.id, 'acknowledged', this.deps.now().toISOString())
+          }
+          return 'agreed'
+        }
+        return caseOf(issuer.state === 'released' ? 'released-by-issuer' : 'unknown-to-issuer')
+    }
+  }
+
+  private repairWithStep(attempt: PaymentAttempt, kind: 'capture' | 'reversal', amount: number, orderId: number | null): Verdict {
+    const step = this.deps.payments.queueStep(attempt.id, kind, amount, orderId)
+    void this.deps.payments.sendStep(step.id)
+    this.deps.logger.warn(`Reconciliation sends a ${kind} owed to the issuer`, { attemptId: attempt.id, amount })
+    return 'repaired'
+  }
+
+  /** The issuer captured more than the shop recorded: the attempt and the order take it together. */
+  private recordIssuerCapture(attempt: PaymentAttempt, amount: number, orderId: number | null): void {
+    const { db, attempts, orders } = this.deps
+    db.transaction(() => {
+      const at = this.deps.now().toISOString()
+      attempts.recordCapture(attempt.id, attempt.capturedAmount + amount, at)
+      if (orderId !== null) orders.addCaptured(orderId, amount)
+      this.deps.payments.closeIfSettled(attempt.id)
+    })()
+    this.deps.logger.warn('Reconciliation recorded a capture the issuer had', { attemptId: attempt.id, amount })
+  }
+
+  openCases(): ReconciliationCase[] {
+    return this.cases.openCases()
+  }
+
+  actionsFor(entry: ReconciliationCase): readonly ReconciliationAction[] {
+    return ACTIONS_BY_PROBLEM[entry.problem]
+  }
+
+  /** Carries out an administrator's choice on a case, audited with the case and its figures. */
+  async resolve(caseId: number, action: ReconciliationAction, userId: number, note: string | undefined): Promise<Result<null>> {
+    const { db, payments, attempts, orders } = this.deps
+    const entry = this.cases.get(caseId)
+    if (!entry || entry.resolvedAt !== null) return err('NOT_FOUND', 'This case is not open', { caseId })
+    if (!this.actionsFor(entry).includes(action)) {
+      return err('INVALID_TRANSITION', `"${action}" does not apply to this case`, { caseId, problem: entry.problem })
+    }
+    const attempt = attempts.get(entry.attemptId)
+    if (!attempt) return err('NOT_FOUND', 'The payment attempt is gone', { caseId })
+    const order = entry.orderId !== null ? orders.findById(entry.orderId) : null
+    const at = this.deps.now().toISOString()
+    const issuer = entry.issuer
+    const step = db.transaction(() => {
+      let queued = null
+      switch (action) {
+        case 'release':
+          queued = payments.queueStep(attempt.id, 'reversal', attempt.amount, entry.orderId)
+          break
+        case 'capture':
+          queued = payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.total_ttc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
+          break
+        case 'refund': {
+          // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
+          if (entry.problem === 'charged-without-sale') attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+          const owed = entry.problem === 'refund-not-at-issuer'
+            ? attempt.refundedAmount - issuer.refundedAmount
+            : issuer.capturedAmount - issuer.refundedAmount
+          if (owed > 0) queued = payments.queueStep(attempt.id, 'refund', owed, null)
+          break
+        }
+        case 'record-captured':
+          attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+          if (order) orders.addCaptured(order.id, issuer.capturedAmount - attempt.capturedAmount)
+          break
+        case 'mark-refunded': {
+          const more = issuer.refundedAmount - attempt.refundedAmount
+          if (more > 0) {
+            attempts.recordRefund(attempt.id, more)
+            if (order) {
+              orders.addRefunded(order.id, more)
+              const refundedAll = order.refunded_amount + more >= order.captured_amount
+              if (refundedAll && canTransition(order.status, 'refunded')) {
+                orders.transition(order.id, order.status, 'refunded', userId, at, 'Refunded at the issuer (reconciliation)')
+              }
+            }
+          }
+          break
+        }
+        case 'mark-voided':
+          attempts.recordReversal(attempt.id, 'acknowledged', at)
+          if (order && canTransition(order.status, 'voided')) {
+            orders.transition(order.id, order.status, 'voided', userId, at, 'Released by the issuer (reconciliation)')
+          }
+          break
+        case 'dismiss':
+          break
+      }
+      this.cases.resolve(entry.id, userId, note ? `${action}: ${note}` : action, at)
+      recordAudit(db, {
+        action: 'reconciliation.resolved',
+        userId,
+        subject: order?.number ? `order:${order.number}` : `attempt:${attempt.id}`,
+        details: {
+          caseId: entry.id,
+          problem: entry.problem,
+          action,
+          attemptId: attempt.id,
+          orderId: entry.orderId,
+          issuer: { ...issuer },
+          shop: { captured: attempt.capturedAmount, refunded: attempt.refundedAmount },
+          note: note ?? null,
+        },
+        at,
+      })
+      if (!queued) payments.steps.markFinal(attempt.id)
+      return queued
+    })()
+    if (step) await payments.sendStep(step.id)
+    return ok(null)
+  }
+}
