@@ -119,6 +119,19 @@ describe('an administrator reviews the orders', () => {
     expect(await row.textContent()).toContain('51 provision insuffisante')
     expect(await row.textContent()).toContain('Visa •••• 9995')
     await expect.poll(() => page.getByTestId('order-count').textContent()).toBe('1 commande')
+    // A declined checkout is not money: the summary counts it, and its sales are nil.
+    await expect.poll(() => page.getByTestId('order-sold-count').textContent()).toMatch(/dont aucune vente/)
+    expect(await page.getByTestId('order-total').textContent()).toBe(formatMoney(0, 'EUR', 'fr-FR'))
+    await page.getByRole('checkbox', { name: 'Refusée' }).uncheck()
+    // The three sales are the money; no checkout was abandoned.
+    await expect.poll(() => page.getByTestId('order-sold-count').textContent()).toMatch(/dont 3 ventes/)
+    const sales = orders.toShip!.quote.totals.ttc + orders.toVoid!.quote.totals.ttc + orders.cash!.quote.totals.ttc
+    expect(await page.getByTestId('order-total').textContent()).toBe(formatMoney(sales, 'EUR', 'fr-FR'))
+    await page.getByRole('checkbox', { name: 'Abandonnée' }).check()
+    await expect.poll(() => page.getByTestId('order-count').textContent()).toBe('Aucune commande')
+    await page.getByRole('checkbox', { name: 'Abandonnée' }).uncheck()
+    await page.getByRole('checkbox', { name: 'Refusée' }).check()
+    await expect.poll(() => rowNumbers(page)).toHaveLength(1)
 
     await page.getByRole('checkbox', { name: 'Refusée' }).uncheck()
     await expect.poll(() => rowNumbers(page)).toHaveLength(4)
