@@ -127,10 +127,12 @@ export class ReconciliationService {
     const { payments, orders } = this.deps
     // In flight in this process, or answered and owed a step: the sender is on it.
     if (attempt.outcome === 'pending' || payments.steps.hasPending(attempt.id)) return 'deferred'
+    const before = this.fingerprint(attempt.id)
     const answer = await payments.inquire(attempt)
     if (!answer.ok || this.stopped) return 'deferred'
+    // Anything that moved while the issuer was asked makes its answer stale: next time.
+    if (this.fingerprint(attempt.id) !== before) return 'deferred'
     const current = this.deps.attempts.get(attempt.id)!
-    if (current.outcome === 'pending' || payments.steps.hasPending(current.id)) return 'deferred'
     const order = current.orderId !== null ? orders.findById(current.orderId) : null
     // Approved while its sale is still being completed: start-up recovery finishes such sales.
     if (order && current.outcome === 'approved' && order.payment_attempt_id !== current.id && awaitsPayment(order.status)) {
@@ -140,6 +142,22 @@ export class ReconciliationService {
     const verdict = this.compare(current, order, issuer)
     if (verdict === 'agreed') payments.steps.markFinal(current.id)
     return verdict
+  }
+
+  /** What the shop knows of an attempt's money: its figures and the state of each of its steps. */
+  private fingerprint(attemptId: number): string {
+    const attempt = this.deps.attempts.get(attemptId)
+    const steps = this.deps.payments.steps.forAttempt(attemptId).map((step) => `${step.id}:${step.status}`)
+    const order = attempt?.orderId != null ? this.deps.orders.findById(attempt.orderId) : null
+    return JSON.stringify([
+      attempt?.outcome,
+      attempt?.reversalStatus,
+      attempt?.capturedAmount,
+      attempt?.refundedAmount,
+      order?.status,
+      order?.payment_attempt_id,
+      steps,
+    ])
   }
 
   private compare(attempt: PaymentAttempt, order: OrderRow | null, issuer: InquiryResponse): Verdict {
@@ -161,7 +179,8 @@ export class ReconciliationService {
         }
         // A sale delivered or shipped whose capture never reached the issuer: it is owed.
         if (refusedBefore('capture')) return caseOf('capture-refused')
-        return this.repairWithStep(attempt, 'capture', Math.max(1, (order?.total_ttc ?? attempt.amount) - attempt.capturedAmount), orderId)
+        if (attempt.capturedAmount > 0) return caseOf('captured-differs')
+        return this.repairWithStep(attempt, 'capture', order?.total_ttc ?? attempt.amount, orderId)
       case 'captured': {
         if (expected === 'nothing') {
           // Charged, then given back in full (an administrator's refund): nothing left to do.
