@@ -9,6 +9,7 @@ import { backOfficeIndexes } from './007-back-office-indexes'
 import { refundsByRate } from './008-refunds-by-rate'
 import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
 import { moneySteps } from './010-money-steps'
+import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const merchantMigrations: readonly Migration[] = [
   refundsByRate,
   orderNumbersAtPayment,
   moneySteps,
+  declinedCheckoutsIndex,
 ]
