@@ -19,7 +19,6 @@ import {
 } from './csv-format'
 import { filterSql, SORTS, type FilterSql } from './order-filter-sql'
 import type { OrderHistoryService } from './order-history-service'
-import { netVatByRate } from './sold-orders'
 
 /** Rows read per batch: large enough to amortise the query, small enough to keep memory flat. */
 export const EXPORT_BATCH_ROWS = 2000
@@ -132,7 +131,7 @@ export class ExportService {
       [csvAmount(sign * rate.ht, currency), csvAmount(sign * rate.vat, currency), csvAmount(sign * rate.ttc, currency), currency]
     const sum = (rates: VatByRate[]) =>
       rates.reduce((total, rate) => ({ ht: total.ht + rate.ht, vat: total.vat + rate.vat, ttc: total.ttc + rate.ttc }), { ht: 0, vat: 0, ttc: 0 })
-    const net = netVatByRate(summary.value)
+    const net = summary.value.netVat
     let text = UTF8_BOM + csvLine(VAT_EXPORT_HEADERS[locale])
     for (const rate of summary.value.vat) text += csvRawLine([ratePercent(rate.rateBasisPoints), ...amounts(rate)])
     text += csvRawLine([csvField(labels.total), ...amounts(sum(summary.value.vat))])

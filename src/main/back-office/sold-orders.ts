@@ -44,19 +44,22 @@ export interface SalesFigures {
   vat: VatByRate[]
   /** The refunds per VAT rate, highest rate first. */
   refundVat: VatByRate[]
+  /** Sales minus refunds per VAT rate, highest rate first. */
+  netVat: VatByRate[]
 }
 
 /** Builds the figures from the sales and the refunds read for the same orders. */
 export function salesFigures(sales: { soldCount: number; totalTtc: number }, vat: VatByRate[], refundVat: VatByRate[]): SalesFigures {
   const refundedTtc = refundVat.reduce((sum, rate) => sum + rate.ttc, 0)
-  return { soldCount: sales.soldCount, totalTtc: sales.totalTtc, refundedTtc, netTtc: sales.totalTtc - refundedTtc, vat, refundVat }
+  const netTtc = sales.totalTtc - refundedTtc
+  return { soldCount: sales.soldCount, totalTtc: sales.totalTtc, refundedTtc, netTtc, vat, refundVat, netVat: netVatByRate(vat, refundVat) }
 }
 
 /** Sales per rate minus refunds per rate, highest rate first. */
-export function netVatByRate(figures: Pick<SalesFigures, 'vat' | 'refundVat'>): VatByRate[] {
+function netVatByRate(vat: readonly VatByRate[], refundVat: readonly VatByRate[]): VatByRate[] {
   const net = new Map<number, VatByRate>()
-  for (const rate of figures.vat) net.set(rate.rateBasisPoints, { ...rate })
-  for (const refund of figures.refundVat) {
+  for (const rate of vat) net.set(rate.rateBasisPoints, { ...rate })
+  for (const refund of refundVat) {
     const rate = net.get(refund.rateBasisPoints) ?? { rateBasisPoints: refund.rateBasisPoints, ht: 0, vat: 0, ttc: 0 }
     net.set(refund.rateBasisPoints, { ...rate, ht: rate.ht - refund.ht, vat: rate.vat - refund.vat, ttc: rate.ttc - refund.ttc })
   }

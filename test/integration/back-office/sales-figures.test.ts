@@ -159,6 +159,9 @@ function expected(selected: Row[]) {
   }
   const totalTtc = sold.reduce((sum, row) => sum + row.totalTtc, 0)
   const refundedTtc = sold.reduce((sum, row) => sum + row.refunded, 0)
+  const netVat = new Map<number, VatByRate>()
+  for (const rate of vat.values()) addTo(netVat, rate)
+  for (const rate of refundVat.values()) addTo(netVat, { rateBasisPoints: rate.rateBasisPoints, ht: -rate.ht, vat: -rate.vat, ttc: -rate.ttc })
   return {
     count: selected.length,
     soldCount: sold.length,
@@ -167,6 +170,7 @@ function expected(selected: Row[]) {
     netTtc: totalTtc - refundedTtc,
     vat: byRate(vat),
     refundVat: byRate(refundVat).filter((rate) => rate.ttc !== 0),
+    netVat: byRate(netVat),
   }
 }
 

@@ -100,6 +100,8 @@ export const salesFiguresSchema = z.object({
   vat: z.array(vatByRateSchema),
   /** Refunds per VAT rate (each order's refunds split over its rates by largest remainder), highest rate first. */
   refundVat: z.array(vatByRateSchema),
+  /** Sales minus refunds per VAT rate, highest rate first. */
+  netVat: z.array(vatByRateSchema),
 })
 export type SalesFigures = z.infer<typeof salesFiguresSchema>
 
