@@ -90,6 +90,14 @@ export class MoneyStepRepository {
       settle: db.prepare<[MoneyStepStatus, string | null, string, number]>(
         "UPDATE money_steps SET status = ?, response_code = ?, settled_at = ?, tries = tries + 1 WHERE id = ? AND status = 'pending'",
       ),
+      refusedOpen: db.prepare<[number], StepRow>(
+        `SELECT * FROM money_steps WHERE attempt_id = ? AND status = 'refused'
+            AND (last_error IS NULL OR last_error NOT LIKE 'handled:%') ORDER BY id`,
+      ),
+      handleRefused: db.prepare<[string, number]>(
+        `UPDATE money_steps SET last_error = ? WHERE attempt_id = ? AND status = 'refused'
+            AND (last_error IS NULL OR last_error NOT LIKE 'handled:%')`,
+      ),
       open: db.prepare<[number, string]>('INSERT OR IGNORE INTO open_authorizations (attempt_id, since) VALUES (?, ?)'),
       close: db.prepare<[number]>('DELETE FROM open_authorizations WHERE attempt_id = ?'),
       openIds: db.prepare<[], { attempt_id: number }>('SELECT attempt_id FROM open_authorizations ORDER BY attempt_id'),
@@ -130,6 +138,16 @@ export class MoneyStepRepository {
   /** Settles a pending step; false when it was settled already (another sender got there first). */
   settle(id: number, status: Exclude<MoneyStepStatus, 'pending'>, responseCode: string | null, at: string): boolean {
     return this.statements.settle.run(status, responseCode, at, id).changes === 1
+  }
+
+  /** Steps the issuer refused that no administrator has handled yet. */
+  refusedUnhandled(attemptId: number): MoneyStep[] {
+    return this.statements.refusedOpen.all(attemptId).map(toStep)
+  }
+
+  /** An administrator dealt with the attempt's refused steps (their refusal stays recorded). */
+  markRefusedHandled(attemptId: number, how: string): void {
+    this.statements.handleRefused.run(`handled: ${how}`, attemptId)
   }
 
   markOpen(attemptId: number, at: string): void {

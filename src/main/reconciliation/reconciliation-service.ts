@@ -164,8 +164,8 @@ export class ReconciliationService {
     const { payments } = this.deps
     const expected = expectationOf(attempt, order)
     const orderId = order?.id ?? attempt.orderId
-    const refusedBefore = (kind: 'capture' | 'reversal') =>
-      payments.steps.forAttempt(attempt.id).some((step) => step.kind === kind && step.status === 'refused')
+    const refused = payments.steps.refusedUnhandled(attempt.id)
+    const refusedBefore = (kind: 'capture' | 'reversal' | 'refund') => refused.some((step) => step.kind === kind)
     const caseOf = (problem: ReconciliationProblem): Verdict => {
       this.cases.open(attempt.id, orderId, problem, snapshot(issuer), this.deps.now().toISOString())
       return 'case'
@@ -193,7 +193,8 @@ export class ReconciliationService {
         }
         if (issuer.capturedAmount < attempt.capturedAmount) return caseOf('captured-differs')
         if (issuer.refundedAmount > attempt.refundedAmount) return caseOf('refunded-by-issuer')
-        if (issuer.refundedAmount < attempt.refundedAmount) return caseOf('refund-not-at-issuer')
+        // A refund the shop decided (the order says so) that the issuer refused or never made.
+        if (issuer.refundedAmount < attempt.refundedAmount || refusedBefore('refund')) return caseOf('refund-not-at-issuer')
         return 'agreed'
       }
       case 'released':
@@ -261,10 +262,15 @@ export class ReconciliationService {
         case 'refund': {
           // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
           if (entry.problem === 'charged-without-sale') attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+          const refusedRefunds = payments.steps
+            .refusedUnhandled(attempt.id)
+            .reduce((total, refused) => total + (refused.kind === 'refund' ? refused.amount : 0), 0)
           const owed = entry.problem === 'refund-not-at-issuer'
-            ? attempt.refundedAmount - issuer.refundedAmount
+            ? refusedRefunds + Math.max(0, attempt.refundedAmount - issuer.refundedAmount)
             : issuer.capturedAmount - issuer.refundedAmount
-          if (owed > 0) queued = payments.queueStep(attempt.id, 'refund', owed, null)
+          // A refund the order already counts on moves the order's figure when acknowledged.
+          const forOrder = entry.problem === 'refund-not-at-issuer' ? entry.orderId : null
+          if (owed > 0) queued = payments.queueStep(attempt.id, 'refund', owed, forOrder)
           break
         }
         case 'record-captured':
@@ -294,6 +300,7 @@ export class ReconciliationService {
         case 'dismiss':
           break
       }
+      payments.steps.markRefusedHandled(attempt.id, action)
       this.cases.resolve(entry.id, userId, note ? `${action}: ${note}` : action, at)
       recordAudit(db, {
         action: 'reconciliation.resolved',

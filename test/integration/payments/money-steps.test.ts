@@ -147,6 +147,35 @@ describe('money steps: written with the order, sent until the issuer acknowledge
     expect(await subject.app.reconciliation.reconcile()).toMatchObject({ toReconcile: 0 })
   })
 
+  it('a refund the issuer refuses because it refunded already is listed; "mark refunded" brings the shop to the issuer', async () => {
+    const subject = await shop()
+    const sale = await sellAtTill(subject)
+    await subject.app.payments.settleSteps()
+    const { attempt, order } = attemptOf(subject, sale.id)
+    // The issuer credited the cardholder on its own (a dispute settled at the bank, say).
+    subject.app.issuer.simulator.process({
+      messageType: '0200',
+      processingCode: '200000',
+      merchantId: String(attempt.merchant_id),
+      terminalId: String(attempt.terminal_id),
+      traceNumber: '900003',
+      transmissionTime: new Date().toISOString(),
+      originalTraceNumber: String(attempt.trace_number),
+      amount: order.total_ttc,
+    })
+    const refunded = await subject.value('orders.refund', { orderId: sale.id, amount: order.total_ttc })
+    expect(refunded.status).toBe('refunded')
+    expect(subject.app.db.prepare("SELECT status, response_code FROM money_steps WHERE kind = 'refund'").get()).toEqual({ status: 'refused', response_code: '13' })
+    await subject.app.reconciliation.reconcile()
+    const listed = await subject.value('reconciliation.list', {})
+    expect(listed.cases.map((entry) => [entry.problem, entry.actions])).toEqual([['refunded-by-issuer', ['mark-refunded', 'dismiss']]])
+    await subject.value('reconciliation.resolve', { caseId: listed.cases[0]!.id, action: 'mark-refunded' })
+    const after = attemptOf(subject, sale.id)
+    expect([after.order.refunded_amount, after.attempt.refunded_amount]).toEqual([order.total_ttc, order.total_ttc])
+    expect(await subject.app.reconciliation.reconcile()).toMatchObject({ toReconcile: 0 })
+    expect((await subject.value('reconciliation.list', {})).cases).toEqual([])
+  })
+
   it('a cashier is refused the reconciliation calls', async () => {
     const subject = await shop()
     for (const [name, input] of [
