@@ -125,7 +125,8 @@ export const backOfficeEn: typeof backOfficeFr = {
     failed: 'The export failed: {message}',
     cancel: 'Stop the export',
     vatTitle: 'VAT report',
-    vatHint: 'Net base and VAT per rate for the period, as CSV.',
+    vatHint:
+      'Net base, VAT and gross per rate of the period’s sales, then their refunds and the net, as CSV: the same figures as the list and the dashboard.',
     vatFrom: 'From',
     vatTo: 'To (inclusive)',
     vatStart: 'Export the report',

@@ -123,7 +123,8 @@ export const backOfficeFr = {
     failed: 'L’export a échoué : {message}',
     cancel: 'Arrêter l’export',
     vatTitle: 'Rapport TVA',
-    vatHint: 'Base HT et TVA par taux pour la période, en CSV.',
+    vatHint:
+      'Base HT, TVA et TTC par taux des ventes de la période, puis leurs remboursements et le net, en CSV : les mêmes chiffres que la liste et le tableau de bord.',
     vatFrom: 'Du',
     vatTo: 'Au (inclus)',
     vatStart: 'Exporter le rapport',
