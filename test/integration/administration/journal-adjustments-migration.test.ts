@@ -25,7 +25,7 @@ describe('issuer migration 2: adjustments in the journal', () => {
        VALUES (1, 'opening', 5000, 5000, 0, '2026-01-01')`,
     ).run()
 
-    expect(runMigrations(db, issuerMigrations)).toBe(2)
+    expect(runMigrations(db, issuerMigrations)).toBe(issuerMigrations.length)
     expect(db.prepare('SELECT movement, balance_delta FROM journal').all()).toEqual([
       { movement: 'opening', balance_delta: 5000 },
     ])
