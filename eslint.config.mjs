@@ -16,7 +16,7 @@ const sqliteOnlyInRepositories = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', '**/*.d.ts', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', '.bench/**', '.data*/**', 'node_modules/**', 'resources/**', '**/*.d.ts', 'test-results/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
