@@ -15,7 +15,7 @@ export default defineConfig({
           // The same services over loopback HTTP, for machines without the Electron binary.
           'browser-mode': resolve(__dirname, 'src/main/browser-mode/browser-mode-entry.ts'),
           // The card issuer as its own process, over mutual TLS.
-          issuer: resolve(__dirname, 'src/main/issuer/issuer-entry.ts'),
+          issuer: resolve(__dirname, 'src/issuer/issuer-entry.ts'),
         },
         external: ['better-sqlite3', 'electron'],
       },

@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
+import { architecture } from './eslint.architecture.mjs'
 
 const nodeBuiltins = { group: ['node:*'], message: 'src/shared and the renderer run without Node.' }
 const electronOnlyInGlue = {
@@ -63,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/issuer/**/*.ts', 'src/platform/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -73,7 +74,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/pricing/**/*.ts', 'src/main/issuer/*-rules.ts', 'src/main/issuer/rules/**/*.ts'],
+    files: ['src/main/pricing/**/*.ts', 'src/issuer/*-rules.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -81,8 +82,9 @@ export default tseslint.config(
       ],
     },
   },
+  ...architecture,
   {
-    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'src/main/**/*-entry.ts'],
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'src/main/**/*-entry.ts', 'src/issuer/*-entry.ts'],
     rules: { 'no-console': 'off' },
   },
 )

@@ -7,8 +7,8 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createApp } from '../src/main/app/create-app'
-import { fillLargeHistory } from '../src/main/back-office/history-generator/fill-large-history'
-import { createLogger } from '../src/main/logging/logger'
+import { fillLargeHistory } from '../src/main/orders/history-generator/fill-large-history'
+import { createLogger } from '../src/platform/logging/logger'
 
 const { values } = parseArgs({
   options: {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withEan13CheckDigit } from '@shared/catalogue/ean13'
 import { createApp } from '../../src/main/app/create-app'
-import { createLogger } from '../../src/main/logging/logger'
-import { ProductRepository } from '../../src/main/repositories/product-repository'
+import { createLogger } from '../../src/platform/logging/logger'
+import { ProductRepository } from '../../src/main/catalogue/product-repository'
 import { heading, measure, measureAsync, reportRatio } from './bench-harness'
 
 const PRODUCT_COUNT = 100_000

@@ -3,14 +3,14 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Failpoint } from '../../src/main/diagnostics/failpoint'
+import type { Failpoint } from '../../src/platform/diagnostics/failpoint'
 import { connectAsPage } from './support/api-client'
 import { expectLedgersAgree, expectNoMoneyLost, merchantRows } from './support/ledger-agreement'
 import { startBrowserMode, startIssuerProcess, type BrowserModeProcess, type IssuerProcess } from './support/browser-mode-process'
 
 /**
  * The server and the issuer are two processes; each is killed (SIGKILL, from inside, at a named
- * step: see src/main/diagnostics/failpoint.ts) at every step of a card payment and of a capture,
+ * step: see src/platform/diagnostics/failpoint.ts) at every step of a card payment and of a capture,
  * restarted, and the two ledgers must then agree. Then a random kill loop over 200 checkouts.
  */
 

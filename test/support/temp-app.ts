@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { CallInput, CallName, CallOutput, Result } from '@shared/contract'
 import { createApp, type ComptoirApp } from '../../src/main/app/create-app'
 import type { DocumentPrinter } from '../../src/main/documents/document-printer'
-import { createLogger } from '../../src/main/logging/logger'
+import { createLogger } from '../../src/platform/logging/logger'
 import { DEMO_USERS } from '../../src/main/seed/seed-demo-shop'
 import { keepTestData } from './keep-test-data'
 

@@ -1,7 +1,7 @@
-import type { DocumentPrinter } from '../documents/document-printer'
-import type { Logger } from '../logging/logger'
-import type { KeyProvider } from '../payments/key-provider'
-import type { IssuerGateway } from '../issuer/issuer-gateway'
+import type { DocumentPrinter } from '../documents'
+import type { Logger } from '../../platform/logging/logger'
+import type { KeyProvider } from '../payments'
+import type { IssuerGateway } from '../payments'
 
 export interface AppOptions {
   /** Folder holding the databases, key files and logs. Created when missing. */

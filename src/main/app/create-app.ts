@@ -1,42 +1,41 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { merchantMigrations } from '../database/migrations'
-import { openDatabase, type SqliteDatabase } from '../database/open-database'
-import { createAdministration } from '../administration/create-administration'
-import { administrationHandlers } from '../handlers/administration-handlers'
-import { authHandlers } from '../handlers/auth-handlers'
-import { backOfficeHandlers, reconciliationHandlers } from '../handlers/back-office-handlers'
-import { cartHandlers } from '../handlers/cart-handlers'
-import { catalogueHandlers } from '../handlers/catalogue-handlers'
-import { checkoutHandlers } from '../handlers/checkout-handlers'
-import { userHandlers } from '../handlers/user-handlers'
-import { createInProcessIssuerGateway } from '../issuer/in-process-issuer-gateway'
-import { issuerFolder } from '../issuer/issuer-folders'
-import { openIssuer, type IssuerInstance } from '../issuer/open-issuer'
-import { createLogger, type Logger } from '../logging/logger'
-import { CheckoutService } from '../orders/checkout-service'
-import { recoverInterruptedCheckouts, type RecoveryReport } from '../orders/checkout-recovery'
-import { OrderCompletion } from '../orders/order-completion'
-import { orderFiguresFollowSteps } from '../orders/order-money-steps'
-import { ReconciliationService } from '../reconciliation/reconciliation-service'
-import { CardVault, KeyFileKeyProvider } from '../payments/card-vault'
-import { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
-import { PaymentService } from '../payments/payment-service'
-import { CartRepository } from '../repositories/cart-repository'
-import { CustomerRepository } from '../repositories/customer-repository'
-import { OrderRepository } from '../repositories/order-repository'
-import { PricingRepository } from '../repositories/pricing-repository'
-import { ProductRepository } from '../repositories/product-repository'
-import { SettingsRepository } from '../repositories/settings-repository'
-import { UserRepository } from '../repositories/user-repository'
+import { merchantMigrations } from '../migrations'
+import { openDatabase, type SqliteDatabase } from '../../platform/sqlite/open-database'
+import { administrationHandlers } from './create-administration'
+import { authHandlers } from '../staff'
+import { backOfficeHandlers } from '../orders'
+import { cartHandlers } from '../cart'
+import { catalogueHandlers } from '../catalogue'
+import { checkoutHandlers } from '../checkout'
+import { userHandlers } from '../staff'
+import { createInProcessIssuerGateway } from '../payments'
+import { issuerFolder } from '../../issuer'
+import { openIssuer, type IssuerInstance } from '../../issuer'
+import { createLogger, type Logger } from '../../platform/logging/logger'
+import { CheckoutService } from '../checkout'
+import { recoverInterruptedCheckouts, type RecoveryReport } from '../checkout'
+import { OrderCompletion } from '../checkout'
+import { orderFiguresFollowSteps } from '../orders'
+import { ReconciliationService, reconciliationHandlers } from '../reconciliation'
+import { CardVault, KeyFileKeyProvider } from '../payments'
+import { PaymentAttemptRepository } from '../payments'
+import { PaymentService } from '../payments'
+import { CartRepository } from '../cart'
+import { CustomerRepository } from '../customers'
+import { OrderRepository } from '../orders'
+import { PricingRepository, PromotionRepository } from '../pricing'
+import { ProductRepository } from '../catalogue'
+import { SettingsRepository } from '../settings'
+import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
-import { seedDemoShop } from '../seed/seed-demo-shop'
-import { AuthService } from '../services/auth-service'
-import { CartService } from '../services/cart-service'
-import { readPricingSettings } from '../services/pricing-settings'
-import { readShopIdentity } from '../services/shop-identity'
-import { readShopSettings } from '../services/shop-settings'
+import { seedDemoShop } from '../seed'
+import { AuthService } from '../staff'
+import { CartService } from '../cart'
+import { readPricingSettings } from '../settings'
+import { readShopIdentity } from '../settings'
+import { readShopSettings } from '../settings'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
 
@@ -81,6 +80,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const products = new ProductRepository(db)
   const carts = new CartRepository(db)
   const pricing = new PricingRepository(db)
+  const promotions = new PromotionRepository(db)
   const customers = new CustomerRepository(db)
   const orders = new OrderRepository(db)
   const attempts = new PaymentAttemptRepository(db)
@@ -115,12 +115,13 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
   })
 
-  const auth = new AuthService({ users, settings, sessions, tillId, now })
+  const auth = new AuthService({ db, users, settings, sessions, tillId, now })
   const cart = new CartService({
     db,
     carts,
     products,
     pricing,
+    promotions,
     tillId,
     now,
     currency: () => readShopSettings(settings).currency,
@@ -133,6 +134,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     products,
     carts,
     pricing,
+    promotions,
     payments,
     shop: () => readShopIdentity(settings),
     now,
@@ -155,9 +157,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       now,
     }),
     ...userHandlers(users),
-    ...administrationHandlers(
-      createAdministration({ db, users, sessions, settings, pricing, keyProvider, issuer, now }),
-    ),
+    ...administrationHandlers({ db, users, sessions, settings, pricing, keyProvider, issuer, now }),
     ...backOfficeHandlers({
       db, orders, customers, attempts, payments, dataDir, logger, now,
       shop: () => readShopIdentity(settings),

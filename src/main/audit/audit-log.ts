@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { auditEntryHash, GENESIS_HASH } from './audit-hash'
 import { AuditRepository } from './audit-repository'
 import { canonicalJson } from './canonical-json'

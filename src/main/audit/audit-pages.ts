@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@shared/contract'
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { auditRepository } from './audit-log'
 
 export interface AuditPage {

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 
 interface AuditRow {
   id: number

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createApp } from '../app/create-app'
-import { connectToIssuerOverHttps } from '../issuer/issuer-connection'
-import { createLogger } from '../logging/logger'
+import { connectToIssuerOverHttps } from '../payments'
+import { createLogger } from '../../platform/logging/logger'
 import { parseBrowserModeOptions } from './browser-mode-options'
 import { startBrowserModeServer } from './browser-mode-server'
 

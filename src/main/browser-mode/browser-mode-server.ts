@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { err, type Result } from '@shared/contract'
 import type { Router } from '../rpc/router'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../../platform/logging/logger'
 import { CLIENT_HEADER, SECRET_HEADER, checkApiRequest } from './request-guard'
 import { readStaticFile } from './static-files'
 

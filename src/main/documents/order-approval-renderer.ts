@@ -1,7 +1,7 @@
 import type { OrderInfo } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import { formatMoney } from '@shared/money'
-import type { ShopIdentity } from '../services/shop-identity'
+import type { ShopIdentity } from '../settings'
 import { formatDocumentDate, formatDocumentRate, renderDocument } from './document-engine'
 import { DOCUMENT_LABELS } from './document-labels'
 import { DOCUMENT_STYLES } from './document-styles'

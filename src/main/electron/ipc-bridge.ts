@@ -1,6 +1,6 @@
 import type { IpcMain } from 'electron'
 import { BRIDGE_CHANNEL, err, type Result } from '@shared/contract'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../../platform/logging/logger'
 import type { Router } from '../rpc/router'
 import type { OriginCheck } from './app-origin'
 

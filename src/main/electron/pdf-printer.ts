@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron'
-import type { DocumentPrinter } from '../documents/document-printer'
+import type { DocumentPrinter } from '../documents'
 
 /**
  * Prints documents to PDF in a hidden, sandboxed window that runs no script: the approval is our

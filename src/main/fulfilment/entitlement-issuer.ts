@@ -1,7 +1,16 @@
-import type { NewEntitlement } from '../repositories/order-repository'
 import { newAccessCode, newDownloadToken, newGiftCardCode, newLicenceKey } from './entitlement-codes'
 
 export type DigitalDelivery = 'download' | 'licence_key' | 'gift_card' | 'subscription'
+
+/** One right given to the buyer of a digital good: a download link or a code. */
+export interface NewEntitlement {
+  orderId: number
+  productId: number
+  kind: DigitalDelivery
+  code: string | null
+  downloadToken: string | null
+  fileName: string | null
+}
 
 export interface DigitalLine {
   productId: number

@@ -1,8 +1,8 @@
 import type { OrderInfo } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
-import type { CustomerRepository } from '../repositories/customer-repository'
-import type { OrderRepository, OrderRow } from '../repositories/order-repository'
+import type { CustomerRepository } from '../customers'
+import type { OrderRepository, OrderRow } from './order-repository'
 
 /** The order as screens see it: the frozen quote, never priced again, with its history. */
 export function toOrderInfo(row: OrderRow, orders: OrderRepository, customers: CustomerRepository): OrderInfo {

@@ -1,5 +1,5 @@
-import type { StepSettledListener } from '../payments/payment-service'
-import type { OrderRepository } from '../repositories/order-repository'
+import type { StepSettledListener } from '../payments'
+import type { OrderRepository } from './order-repository'
 
 /**
  * Keeps an order's captured and refunded figures in step with its payment attempt's: run inside

@@ -1,6 +1,6 @@
 import { describeResponseCode } from '@shared/cards/response-codes'
 import { err, type Err, type Result } from '@shared/contract/result'
-import type { AuthorizationResponse } from '../issuer/issuer-protocol'
+import type { AuthorizationResponse } from '@shared/issuer-protocol/issuer-protocol'
 import type { AttemptOutcome, PaymentAttempt } from './payment-attempt-repository'
 import {
   TIMED_OUT_MESSAGE,

@@ -1,5 +1,5 @@
 import type { RoutingBrand } from '@shared/cards/card-brand'
-import type { AuthorizationRequest } from '../issuer/issuer-protocol'
+import type { AuthorizationRequest } from '@shared/issuer-protocol/issuer-protocol'
 import type { EntryMode } from './payment-attempt-repository'
 import type { MerchantProfile } from './payment-settings'
 

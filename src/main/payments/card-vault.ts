@@ -6,7 +6,7 @@ import {
   randomBytes,
   randomUUID,
 } from 'node:crypto'
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { NETWORK_RULES, detectNetwork, type CardNetwork } from '@shared/cards/card-brand'
 import { binOf, lastFourOf, maskFromParts } from '@shared/cards/card-display'
 import { isExpired } from '@shared/cards/card-expiry'

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 
 export type MoneyStepKind = 'capture' | 'reversal' | 'refund'
 export type MoneyStepStatus = 'pending' | 'acknowledged' | 'refused'

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { RoutingBrand } from '@shared/cards/card-brand'
 
 export type AttemptOutcome =

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { CardNetwork } from '@shared/cards/card-brand'
 
 /** A saved card row: the number only as AES-256-GCM ciphertext, plus a keyed fingerprint. */

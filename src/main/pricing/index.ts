@@ -27,3 +27,6 @@ export {
   DEMO_PRICING_SETTINGS,
 } from './demo-pricing-settings'
 export type * from './pricing-types'
+export { PricingRepository } from './pricing-repository'
+export { PromotionRepository } from './promotion-repository'
+export type { PromotionChange } from './promotion-repository'

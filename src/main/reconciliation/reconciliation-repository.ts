@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 
 /** Why a human must look: each problem names the actions that make sense for it. */
 export type ReconciliationProblem =

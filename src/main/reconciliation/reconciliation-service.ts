@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '@shared/contract/result'
-import { recordAudit } from '../audit/audit-log'
-import type { SqliteDatabase } from '../database/open-database'
-import type { InquiryResponse } from '../issuer/issuer-protocol'
-import type { Logger } from '../logging/logger'
-import { awaitsPayment, canTransition } from '../orders/order-status'
-import type { PaymentAttempt, PaymentAttemptRepository } from '../payments/payment-attempt-repository'
-import type { PaymentService } from '../payments/payment-service'
-import type { OrderRepository, OrderRow } from '../repositories/order-repository'
+import { recordAudit } from '../audit'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { InquiryResponse } from '@shared/issuer-protocol/issuer-protocol'
+import type { Logger } from '../../platform/logging/logger'
+import { awaitsPayment, canTransition } from '../orders'
+import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
+import type { PaymentService } from '../payments'
+import type { OrderRepository, OrderRow } from '../orders'
 import {
   ACTIONS_BY_PROBLEM,
   ReconciliationRepository,

@@ -1,7 +1,7 @@
 import type { ReconciliationCaseInfo, ReconciliationList } from '@shared/contract'
-import type { PaymentAttemptRepository } from '../payments/payment-attempt-repository'
-import type { PaymentService } from '../payments/payment-service'
-import type { OrderRepository } from '../repositories/order-repository'
+import type { PaymentAttemptRepository } from '../payments'
+import type { PaymentService } from '../payments'
+import type { OrderRepository } from '../orders'
 import type { ReconciliationService } from './reconciliation-service'
 
 export interface ReconciliationViewSources {

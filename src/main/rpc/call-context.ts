@@ -8,8 +8,9 @@ export interface ActiveSession {
   lastActivityMs: number
 }
 
-export interface CallContext {
+export interface CallContext<S extends ActiveSession | null = ActiveSession | null> {
   /** Identifies the window or page that made the call; sessions are kept per client. */
   clientId: string
-  session: ActiveSession | null
+  /** The caller's session: never null for a staff or administrator call (the router checked it). */
+  session: S
 }

@@ -4,16 +4,20 @@ import {
   isCallName,
   type CallName,
   type CallOutput,
+  type Contract,
   type ParsedInput,
   type Result,
 } from '@shared/contract'
-import type { Logger } from '../logging/logger'
-import type { CallContext } from './call-context'
+import type { Logger } from '../../platform/logging/logger'
+import type { ActiveSession, CallContext } from './call-context'
 import type { SessionRegistry } from './session-registry'
+
+/** A call open to anyone may have no session; a staff or administrator call always has one. */
+type SessionOf<N extends CallName> = Contract[N]['role'] extends 'none' ? ActiveSession | null : ActiveSession
 
 export type CallHandler<N extends CallName> = (
   input: ParsedInput<N>,
-  context: CallContext,
+  context: CallContext<SessionOf<N>>,
 ) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>
 
 /** One handler per call of the contract; TypeScript refuses a missing one. */
@@ -45,8 +49,9 @@ export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, 
         }
       }
       try {
-        const handler = handlers[name] as CallHandler<CallName>
-        const result = await handler(parsed.data as never, { clientId, session })
+        // The role check above is what makes the session non-null for staff and administrator calls.
+        const handler = handlers[name] as (input: unknown, context: CallContext) => ReturnType<CallHandler<CallName>>
+        const result = await handler(parsed.data, { clientId, session })
         if (!result.ok) return result
         const checked = definition.output.safeParse(result.value)
         if (!checked.success) {

@@ -1,11 +1,11 @@
 import { withEan13CheckDigit } from '@shared/catalogue/ean13'
 import type { UserRole } from '@shared/contract'
-import type { SqliteDatabase } from '../database/open-database'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Promotion } from '../pricing'
-import { PricingRepository } from '../repositories/pricing-repository'
-import { ProductRepository } from '../repositories/product-repository'
-import { UserRepository } from '../repositories/user-repository'
-import { hashPin } from '../services/pin-hasher'
+import { PromotionRepository } from '../pricing'
+import { ProductRepository } from '../catalogue'
+import { UserRepository } from '../staff'
+import { hashPin } from '../staff'
 import { DEMO_CATEGORIES, DEMO_DIGITAL_DELIVERY, DEMO_PRODUCTS } from './demo-catalogue'
 
 /** The demo staff; their PINs are printed in the README. */
@@ -34,9 +34,9 @@ export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
   if (count > 0) return false
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
-  const pricing = new PricingRepository(db)
+  const promotions = new PromotionRepository(db)
   db.transaction(() => {
-    for (const promotion of DEMO_PROMOTIONS) pricing.insertPromotion(promotion)
+    for (const promotion of DEMO_PROMOTIONS) promotions.insert(promotion)
     for (const user of DEMO_USERS) {
       const { salt, hash } = hashPin(user.pin)
       users.create(user.displayName, user.role, salt, hash, now.toISOString())

@@ -6,16 +6,20 @@ import type { z } from 'zod'
  */
 export type CallRole = 'none' | 'staff' | 'admin'
 
-export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CallDefinition<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  R extends CallRole = CallRole,
+> {
   input: I
   output: O
-  role: CallRole
+  role: R
   summary: string
 }
 
 /** Declares one bridge call; the helper only exists so TypeScript keeps the exact schema types. */
-export function defineCall<I extends z.ZodType, O extends z.ZodType>(
-  definition: CallDefinition<I, O>,
-): CallDefinition<I, O> {
+export function defineCall<I extends z.ZodType, O extends z.ZodType, R extends CallRole>(
+  definition: CallDefinition<I, O, R>,
+): CallDefinition<I, O, R> {
   return definition
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../src/main/app/create-app'
-import { createLogger } from '../../../src/main/logging/logger'
+import { createLogger } from '../../../src/platform/logging/logger'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runMigrations } from '../../../src/main/database/run-migrations'
-import { issuerMigrations } from '../../../src/main/issuer/issuer-migrations'
+import { runMigrations } from '../../../src/platform/sqlite/run-migrations'
+import { issuerMigrations } from '../../../src/issuer/issuer-migrations'
 
 let folder: string
 afterEach(() => rmSync(folder, { recursive: true, force: true }))

@@ -1,4 +1,4 @@
-import { generateHistory } from '../../../src/main/back-office/history-generator/history-generator'
+import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
 export const VISA_OK = { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }

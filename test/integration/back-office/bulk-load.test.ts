@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SqliteDatabase } from '../../../src/main/database/open-database'
-import { fillLargeHistory } from '../../../src/main/back-office/history-generator/fill-large-history'
-import { generateHistory, type HistoryGeneratorOptions } from '../../../src/main/back-office/history-generator/history-generator'
-import { writeOrderRefundVat } from '../../../src/main/database/migrations/008-refunds-by-rate'
-import { OrderRepository } from '../../../src/main/repositories/order-repository'
+import type { SqliteDatabase } from '../../../src/platform/sqlite/open-database'
+import { fillLargeHistory } from '../../../src/main/orders/history-generator/fill-large-history'
+import { generateHistory, type HistoryGeneratorOptions } from '../../../src/main/orders/history-generator/history-generator'
+import { writeOrderRefundVat } from '../../../src/main/migrations/008-refunds-by-rate'
+import { OrderRepository } from '../../../src/main/orders/order-repository'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
 const OPTIONS: HistoryGeneratorOptions = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { filterSql } from '../../../src/main/back-office/order-filter-sql'
-import { OrderHistoryRepository } from '../../../src/main/back-office/order-history-repository'
+import { filterSql } from '../../../src/main/orders/order-filter-sql'
+import { OrderHistoryRepository } from '../../../src/main/orders/order-history-repository'
 import type { TempApp } from '../../support/temp-app'
 import { backOfficeApp } from './back-office-kit'
 

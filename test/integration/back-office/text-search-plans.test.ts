@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderFilters, OrderSort } from '@shared/contract'
-import { filterSql } from '../../../src/main/back-office/order-filter-sql'
-import { OrderHistoryRepository, type TextPlan } from '../../../src/main/back-office/order-history-repository'
+import { filterSql } from '../../../src/main/orders/order-filter-sql'
+import { OrderHistoryRepository, type TextPlan } from '../../../src/main/orders/order-history-repository'
 import type { TempApp } from '../../support/temp-app'
 import { backOfficeApp } from './back-office-kit'
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { merchantMigrations } from '../../../src/main/database/migrations'
-import { openDatabase, type SqliteDatabase } from '../../../src/main/database/open-database'
-import { runMigrations } from '../../../src/main/database/run-migrations'
+import { merchantMigrations } from '../../../src/main/migrations'
+import { openDatabase, type SqliteDatabase } from '../../../src/platform/sqlite/open-database'
+import { runMigrations } from '../../../src/platform/sqlite/run-migrations'
 
 /**
  * Migration 009 makes `orders.number` nullable by rebuilding the table. A database written before

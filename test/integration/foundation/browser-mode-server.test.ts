@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CALL_NAMES, contract } from '@shared/contract'
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src/main/browser-mode/browser-mode-server'
-import { createLogger } from '../../../src/main/logging/logger'
+import { createLogger } from '../../../src/platform/logging/logger'
 import { arbitraryCallInput } from '../../support/arbitrary-from-schema'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { PricingRepository } from '../../../src/main/repositories/pricing-repository'
+import { PricingRepository } from '../../../src/main/pricing/pricing-repository'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
 let subject: TempApp

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AuthorizationRequest } from '../../../src/main/issuer/issuer-protocol'
-import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
+import type { AuthorizationRequest } from '../../../src/shared/issuer-protocol/issuer-protocol'
+import type { IssuerInstance } from '../../../src/issuer/open-issuer'
 import {
   GATEWAY_KINDS,
   authorizationRequest,

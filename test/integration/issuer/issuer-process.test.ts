@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectToIssuerOverHttps } from '../../../src/main/issuer/issuer-connection'
+import { connectToIssuerOverHttps } from '../../../src/main/payments/issuer-connection'
 import { authorizationRequest, removeTempFolders, tempFolder } from './issuer-test-kit'
 
 let child: ChildProcess | null = null
@@ -24,7 +24,7 @@ describe('npm run issuer', () => {
       [
         '--import',
         'tsx',
-        join(root, 'src/main/issuer/issuer-entry.ts'),
+        join(root, 'src/issuer/issuer-entry.ts'),
         '--data-dir',
         dataDir,
         '--port',

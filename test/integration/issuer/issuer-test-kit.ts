@@ -5,17 +5,17 @@ import { join } from 'node:path'
 import {
   ensureIssuerTlsMaterial,
   type IssuerTlsMaterial,
-} from '../../../src/main/issuer/issuer-certificates'
-import type { IssuerGateway } from '../../../src/main/issuer/issuer-gateway'
-import { startIssuerHttpsServer } from '../../../src/main/issuer/issuer-https-server'
-import { createHttpsIssuerGateway } from '../../../src/main/issuer/https-issuer-gateway'
-import { createInProcessIssuerGateway } from '../../../src/main/issuer/in-process-issuer-gateway'
-import type { AuthorizationRequest } from '../../../src/main/issuer/issuer-protocol'
+} from '../../../src/issuer/issuer-certificates'
+import type { IssuerGateway } from '../../../src/main/payments/issuer-gateway'
+import { startIssuerHttpsServer } from '../../../src/issuer/issuer-https-server'
+import { createHttpsIssuerGateway } from '../../../src/main/payments/https-issuer-gateway'
+import { createInProcessIssuerGateway } from '../../../src/main/payments/in-process-issuer-gateway'
+import type { AuthorizationRequest } from '../../../src/shared/issuer-protocol/issuer-protocol'
 import {
   openIssuer,
   type IssuerInstance,
   type OpenIssuerOptions,
-} from '../../../src/main/issuer/open-issuer'
+} from '../../../src/issuer/open-issuer'
 
 export const folders: string[] = []
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import type { IssuerRequest } from '../../../src/main/issuer/issuer-protocol'
-import { TEST_CARD_ACCOUNTS, CUSTOMER_CARD_ACCOUNTS } from '../../../src/main/issuer/issuer-seed'
-import { availableFunds } from '../../../src/main/issuer/issuer-account'
+import type { IssuerRequest } from '../../../src/shared/issuer-protocol/issuer-protocol'
+import { TEST_CARD_ACCOUNTS, CUSTOMER_CARD_ACCOUNTS } from '../../../src/issuer/issuer-seed'
+import { availableFunds } from '../../../src/issuer/issuer-account'
 import {
   authorizationRequest,
   nextTrace,

@@ -4,13 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   ensureIssuerTlsMaterial,
   type IssuerTlsMaterial,
-} from '../../../src/main/issuer/issuer-certificates'
-import { createHttpsIssuerGateway } from '../../../src/main/issuer/https-issuer-gateway'
+} from '../../../src/issuer/issuer-certificates'
+import { createHttpsIssuerGateway } from '../../../src/main/payments/https-issuer-gateway'
 import {
   startIssuerHttpsServer,
   type IssuerHttpsServer,
-} from '../../../src/main/issuer/issuer-https-server'
-import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
+} from '../../../src/issuer/issuer-https-server'
+import type { IssuerInstance } from '../../../src/issuer/open-issuer'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import { MERCHANT, VISA, openMerchantSide } from '../payments/payment-test-kit'
 import {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
+import type { IssuerInstance } from '../../../src/issuer/open-issuer'
 import {
   GATEWAY_KINDS,
   authorizationRequest,

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createInProcessIssuerGateway } from '../../../src/main/issuer/in-process-issuer-gateway'
-import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
+import { createInProcessIssuerGateway } from '../../../src/main/payments/in-process-issuer-gateway'
+import type { IssuerInstance } from '../../../src/issuer/open-issuer'
 import { CardVault, KeyFileKeyProvider } from '../../../src/main/payments/card-vault'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { merchantMigrations } from '../../../src/main/database/migrations'
-import { openDatabase } from '../../../src/main/database/open-database'
-import { runMigrations } from '../../../src/main/database/run-migrations'
+import { merchantMigrations } from '../../../src/main/migrations'
+import { openDatabase } from '../../../src/platform/sqlite/open-database'
+import { runMigrations } from '../../../src/platform/sqlite/run-migrations'
 
 /**
  * Migration 010 opens the attempts an earlier version left unsettled, so that the first start

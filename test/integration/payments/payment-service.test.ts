@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLogger } from '../../../src/main/logging/logger'
-import type { IssuerInstance } from '../../../src/main/issuer/open-issuer'
+import { createLogger } from '../../../src/platform/logging/logger'
+import type { IssuerInstance } from '../../../src/issuer/open-issuer'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import type { AuthorizationOutcome } from '../../../src/main/payments/payment-outcome'
 import {

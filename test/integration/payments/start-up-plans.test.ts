@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateHistory } from '../../../src/main/back-office/history-generator/history-generator'
+import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
 import type { TempApp } from '../../support/temp-app'
 import { createTempApp } from '../../support/temp-app'
 

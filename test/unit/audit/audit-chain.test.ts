@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { recordAudit, verifyAuditChain } from '../../../src/main/audit/audit-log'
 import { GENESIS_HASH } from '../../../src/main/audit/audit-hash'
 import { canonicalJson } from '../../../src/main/audit/canonical-json'
-import { merchantMigrations } from '../../../src/main/database/migrations'
-import { openDatabase, type SqliteDatabase } from '../../../src/main/database/open-database'
+import { merchantMigrations } from '../../../src/main/migrations'
+import { openDatabase, type SqliteDatabase } from '../../../src/platform/sqlite/open-database'
 
 let db: SqliteDatabase
 afterEach(() => db?.close())

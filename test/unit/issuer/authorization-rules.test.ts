@@ -4,8 +4,8 @@ import {
   decideAuthorization,
   makeAuthorizationCode,
   type AuthorizationFacts,
-} from '../../../src/main/issuer/authorization-rules'
-import { availableFunds, type IssuerAccount } from '../../../src/main/issuer/issuer-account'
+} from '../../../src/issuer/authorization-rules'
+import { availableFunds, type IssuerAccount } from '../../../src/issuer/issuer-account'
 
 const account: IssuerAccount = {
   id: 1,

@@ -3,7 +3,7 @@ import {
   NO_FAULTS,
   drawFault,
   validateFaultSettings,
-} from '../../../src/main/issuer/fault-injection'
+} from '../../../src/issuer/fault-injection'
 
 describe('fault injection', () => {
   it('draws 91 and 96 in the configured shares', () => {

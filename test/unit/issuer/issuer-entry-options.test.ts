@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseIssuerEntryOptions } from '../../../src/main/issuer/issuer-entry-options'
+import { parseIssuerEntryOptions } from '../../../src/issuer/issuer-entry-options'
 
 describe('npm run issuer arguments', () => {
   it('takes the data folder and the port', () => {

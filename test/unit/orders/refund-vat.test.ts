@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { refundByRate, type RateAmounts } from '../../../src/main/orders/refund-vat'
+import { refundByRate, type RateAmounts } from '../../../src/shared/domain/refund-vat'
 
 /** A rate's bucket as pricing writes it: VAT once per rate on its TTC. */
 function bucket(rateBasisPoints: number, ttc: number): RateAmounts {

@@ -1,0 +1,4 @@
+/** The audit feature's face: what the other features and the composition root may use. */
+export { recordAudit, verifyAuditChain } from './audit-log'
+export { auditPage } from './audit-pages'
+export { auditHandlers } from './audit-handlers'

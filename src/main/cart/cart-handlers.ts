@@ -1,0 +1,35 @@
+import { ok } from '@shared/contract'
+import type { CallHandlers } from '../rpc/router'
+import type { AuthService } from '../staff'
+import type { CartService } from './cart-service'
+
+type CartCalls =
+  | 'cart.get'
+  | 'cart.addProduct'
+  | 'cart.scanBarcode'
+  | 'cart.setQuantity'
+  | 'cart.removeLine'
+  | 'cart.setLineDiscount'
+  | 'cart.applyPromotion'
+  | 'cart.removePromotion'
+  | 'cart.setDelivery'
+  | 'cart.clear'
+
+export function cartHandlers(cart: CartService, auth: AuthService): Pick<CallHandlers, CartCalls> {
+  return {
+    'cart.get': () => ok(cart.get()),
+    'cart.addProduct': ({ productId, quantity }) => cart.addProduct(productId, quantity),
+    'cart.scanBarcode': ({ barcode }) => cart.scanBarcode(barcode),
+    'cart.setQuantity': ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
+    'cart.removeLine': ({ lineId }) => cart.removeLine(lineId),
+    'cart.setLineDiscount': ({ lineId, discount, approval }, { session }) => {
+      return cart.setLineDiscount(lineId, discount, { userId: session.userId, role: session.role }, approval, (userId, pin) =>
+        auth.checkApprover(userId, pin),
+      )
+    },
+    'cart.applyPromotion': ({ code }) => cart.applyPromotion(code),
+    'cart.removePromotion': () => cart.removePromotion(),
+    'cart.setDelivery': ({ delivery }) => cart.setDelivery(delivery),
+    'cart.clear': () => ok(cart.clear()),
+  }
+}

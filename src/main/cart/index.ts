@@ -1,0 +1,4 @@
+/** The cart feature's face: what the other features and the composition root may use. */
+export { cartHandlers } from './cart-handlers'
+export { CartRepository } from './cart-repository'
+export { CartService } from './cart-service'

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto'
+import { deliveryZoneOf, type ShippingAddress } from '@shared/checkout/address-rules'
+import type { CardExpiry } from '@shared/cards/card-expiry'
+import { err, ok, type Locale, type OrderInfo, type Result, type SavedCardInfo } from '@shared/contract'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { Logger } from '../../platform/logging/logger'
+import type { AuthorizationOutcome } from '../payments'
+import type { CardVault } from '../payments'
+import type { PaymentAttemptRepository } from '../payments'
+import type { PaymentService } from '../payments'
+import type { CustomerRepository } from '../customers'
+import type { OrderRepository, OrderRow } from '../orders'
+import type { CartService } from '../cart'
+import type { OrderCompletion } from './order-completion'
+import { toOrderInfo } from '../orders'
+import { awaitsPayment } from '../orders'
+
+export type CheckoutDelivery = { option: 'pickup' } | { option: 'standard' | 'express'; address: ShippingAddress }
+
+export interface TypedCard {
+  number: string
+  /** Parsed once by the contract; the issuer request and the vault both take this value. */
+  expiry: CardExpiry
+  securityCode: string
+  holderName: string
+  coBadgedCb?: boolean
+  chosenBrand?: 'cb' | 'visa' | 'mastercard' | 'amex'
+}
+
+export interface CheckoutDependencies {
+  db: SqliteDatabase
+  orders: OrderRepository
+  customers: CustomerRepository
+  cart: CartService
+  payments: PaymentService
+  attempts: PaymentAttemptRepository
+  vault: () => Promise<CardVault>
+  completion: OrderCompletion
+  tillId: string
+  now: () => Date
+  logger: Logger
+}
+
+export const customerReference = (customerId: number): string => `customer-${customerId}`
+
+/**
+ * Checkout at the till: the priced cart is frozen into an order awaiting payment, then paid by a
+ * typed card, a saved card or cash. A payment in flight locks its order, and an order already
+ * paid answers as it is, so pressing pay twice never charges twice.
+ */
+export class CheckoutService {
+  private readonly paymentsInFlight = new Set<number>()
+
+  constructor(private readonly deps: CheckoutDependencies) {}
+
+  begin(cashierId: number, customerId: number | null, delivery: CheckoutDelivery, locale: Locale): Result<OrderInfo> {
+    const { cart, customers, orders, db, tillId } = this.deps
+    const current = cart.get()
+    if (current.lines.length === 0) return err('CART_EMPTY', 'The cart is empty')
+    const customer = customerId === null ? null : customers.findById(customerId)
+    if (customerId !== null && !customer) return err('NOT_FOUND', 'This customer does not exist', { customerId })
+    const shipping = current.lines.some((line) => line.kind === 'physical') && delivery.option !== 'pickup' ? delivery : null
+    const selection = shipping
+      ? { option: shipping.option, zone: deliveryZoneOf(shipping.address.country, shipping.address.postcode) }
+      : ({ option: 'pickup' } as const)
+    // Re-pricing only when the choice changes: the cart was priced on its last change already.
+    const unchanged =
+      current.delivery.option === selection.option &&
+      (selection.option === 'pickup' || (current.delivery.option !== 'pickup' && current.delivery.zone === selection.zone))
+    const priced = unchanged ? ok(current) : cart.setDelivery(selection)
+    if (!priced.ok) return priced
+    if (priced.value.delivery.option !== selection.option) {
+      return err('DELIVERY_UNAVAILABLE', priced.value.notice?.message ?? 'This delivery option is not available')
+    }
+    const hasPhysical = priced.value.lines.some((line) => line.kind === 'physical')
+    const at = this.deps.now().toISOString()
+    const orderId = db.transaction(() => {
+      for (const open of orders.openOrdersOfTill(tillId)) {
+        orders.transition(open.id, open.status, 'abandoned', cashierId, at, 'Replaced by a new checkout')
+      }
+      return orders.create({
+        tillId,
+        cashierId,
+        customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+        idempotencyKey: randomUUID(),
+        quote: priced.value.quote,
+        deliveryOption: !hasPhysical ? 'none' : shipping ? shipping.option : 'pickup',
+        deliveryAddress: shipping ? shipping.address : null,
+        promotionCode: priced.value.promotionCode,
+        locale,
+        at,
+      })
+    })()
+    return ok(this.info(orderId))
+  }
+
+  async payByCard(cashierId: number, orderId: number, card: TypedCard, saveCard: boolean): Promise<Result<OrderInfo>> {
+    let cardSaving: OrderInfo['cardSaving']
+    const paid = await this.pay(orderId, async (order, attemptKey) => {
+      const outcome = await this.deps.payments.authorizeCard({
+        amount: order.total_ttc,
+        currency: order.currency,
+        idempotencyKey: attemptKey,
+        orderId: order.id,
+        card: {
+          number: card.number,
+          expiry: card.expiry,
+          securityCode: card.securityCode,
+          coBadgedCb: card.coBadgedCb,
+          chosenBrand: card.chosenBrand,
+        },
+      })
+      if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customer_id) {
+        cardSaving = (await this.saveCard(order.customer_id, card)) ? 'saved' : 'failed'
+      }
+      return { outcome, method: 'card' as const }
+    }, cashierId)
+    // The cashier learns whether the card was kept: a vault failure does not undo the payment.
+    return paid.ok && cardSaving ? ok({ ...paid.value, cardSaving }) : paid
+  }
+
+  async payBySavedCard(cashierId: number, orderId: number, token: string): Promise<Result<OrderInfo>> {
+    return this.pay(orderId, async (order, attemptKey) => {
+      const vault = await this.deps.vault()
+      const saved = vault.list(order.customer_id ? customerReference(order.customer_id) : undefined)
+      if (!order.customer_id || !saved.some((card) => card.token === token)) {
+        return { outcome: err('NOT_FOUND', "This card is not one of the customer's saved cards"), method: 'saved_card' as const }
+      }
+      const outcome = await this.deps.payments.authorizeSavedCard({
+        amount: order.total_ttc,
+        currency: order.currency,
+        idempotencyKey: attemptKey,
+        orderId: order.id,
+        token,
+      })
+      return { outcome, method: 'saved_card' as const }
+    }, cashierId)
+  }
+
+  async payCash(cashierId: number, orderId: number, tendered: number): Promise<Result<OrderInfo>> {
+    const order = this.deps.orders.findById(orderId)
+    if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    if (!awaitsPayment(order.status)) return ok(this.info(orderId))
+    if (tendered < order.total_ttc) {
+      return err('CASH_SHORT', 'The cash tendered is less than the total', { missing: order.total_ttc - tendered })
+    }
+    if (this.paymentsInFlight.has(orderId)) return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
+    this.paymentsInFlight.add(orderId)
+    try {
+      await this.deps.completion.complete(order, { kind: 'cash', tendered, changeDue: tendered - order.total_ttc }, cashierId)
+    } finally {
+      this.paymentsInFlight.delete(orderId)
+    }
+    return ok(this.info(orderId))
+  }
+
+  cancel(cashierId: number, orderId: number): Result<Record<string, never>> {
+    const order = this.deps.orders.findById(orderId)
+    if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    if (!awaitsPayment(order.status)) return err('CONFLICT', 'This order is no longer awaiting payment')
+    if (this.paymentsInFlight.has(orderId)) return err('PAYMENT_IN_PROGRESS', 'A payment is in progress')
+    this.deps.orders.transition(orderId, order.status, 'abandoned', cashierId, this.deps.now().toISOString(), 'Cancelled at the till')
+    return ok({})
+  }
+
+  async savedCards(customerId: number): Promise<SavedCardInfo[]> {
+    const vault = await this.deps.vault()
+    return vault.list(customerReference(customerId)).map((card) => ({
+      token: card.token,
+      brand: card.network,
+      lastFour: card.lastFour,
+      expiryMonth: card.expiryMonth,
+      expiryYear: card.expiryYear,
+      holderName: card.holderName,
+      masked: card.masked,
+    }))
+  }
+
+  info(orderId: number): OrderInfo {
+    return toOrderInfo(this.deps.orders.findById(orderId)!, this.deps.orders, this.deps.customers)
+  }
+
+  /**
+   * One payment attempt on an order. Each attempt has its own idempotency key derived from the
+   * order's, so a retry with another card is a new logical payment while a resubmission of the
+   * same attempt can never place a second hold.
+   */
+  private async pay(
+    orderId: number,
+    authorize: (order: OrderRow, attemptKey: string) => Promise<{ outcome: Result<AuthorizationOutcome>; method: 'card' | 'saved_card' }>,
+    cashierId: number,
+  ): Promise<Result<OrderInfo>> {
+    const order = this.deps.orders.findById(orderId)
+    if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    if (!awaitsPayment(order.status)) {
+      if (order.status === 'abandoned' || order.status === 'voided') return err('CONFLICT', 'This order was cancelled')
+      return ok(this.info(orderId))
+    }
+    if (this.paymentsInFlight.has(orderId)) {
+      return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
+    }
+    this.paymentsInFlight.add(orderId)
+    try {
+      const attemptNumber = this.deps.attempts.countForOrder(order.id) + 1
+      const { outcome, method } = await authorize(order, `${order.idempotency_key}:${attemptNumber}`)
+      if (!outcome.ok) return outcome
+      return await this.settle(order, outcome.value, method, cashierId)
+    } finally {
+      this.paymentsInFlight.delete(orderId)
+    }
+  }
+
+  private async settle(
+    order: OrderRow,
+    outcome: AuthorizationOutcome,
+    method: 'card' | 'saved_card',
+    cashierId: number,
+  ): Promise<Result<OrderInfo>> {
+    const { orders } = this.deps
+    const at = this.deps.now().toISOString()
+    if (outcome.kind === 'approved') {
+      await this.deps.completion.complete(
+        order,
+        {
+          kind: 'card',
+          payment: {
+            method,
+            brand: outcome.card.brand,
+            lastFour: outcome.card.lastFour,
+            masked: outcome.card.masked,
+            authorizationCode: outcome.authorizationCode,
+            attemptId: outcome.attemptId,
+          },
+        },
+        cashierId,
+      )
+      return ok(this.info(order.id))
+    }
+    const code = outcome.kind === 'declined' ? outcome.responseCode : outcome.kind === 'timed-out' ? 'TIMEOUT' : (outcome.responseCode ?? '91')
+    this.deps.db.transaction(() => {
+      orders.recordDecline(order.id, code, outcome.card.brand, outcome.card.lastFour, outcome.card.masked, at)
+      orders.transition(order.id, orders.findById(order.id)!.status, 'declined', cashierId, at, code)
+    })()
+    const details = {
+      orderId: order.id,
+      responseCode: code,
+      meaning: outcome.kind === 'declined' ? outcome.meaning : outcome.kind,
+      message: outcome.message,
+      nextSteps: outcome.nextSteps,
+      card: { brand: outcome.card.brand, lastFour: outcome.card.lastFour },
+    }
+    if (outcome.kind === 'declined') return err('CARD_DECLINED', outcome.message.en, details)
+    return err('PAYMENT_UNAVAILABLE', outcome.message.en, details)
+  }
+
+  /** Saves an approved card for the customer; answers whether the vault kept it. */
+  private async saveCard(customerId: number, card: TypedCard): Promise<boolean> {
+    try {
+      const vault = await this.deps.vault()
+      const saved = vault.save({
+        pan: card.number.replace(/\D/g, ''),
+        expiryMonth: card.expiry.month,
+        expiryYear: card.expiry.year,
+        holderName: card.holderName,
+        coBadgedCb: card.coBadgedCb,
+        customerReference: customerReference(customerId),
+        consentAt: this.deps.now(),
+      })
+      if (!saved.ok) this.deps.logger.warn('The card could not be saved', saved.error.code)
+      return saved.ok
+    } catch (error) {
+      this.deps.logger.error('The card vault failed', error)
+      return false
+    }
+  }
+}

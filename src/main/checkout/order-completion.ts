@@ -1,0 +1,94 @@
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { renderOrderApproval } from '../documents'
+import { failpoint } from '../../platform/diagnostics/failpoint'
+import { entitlementsFor } from '../fulfilment'
+import type { Logger } from '../../platform/logging/logger'
+import type { MoneyStep } from '../payments'
+import type { PaymentService } from '../payments'
+import type { CartRepository } from '../cart'
+import type { CustomerRepository } from '../customers'
+import type { CardPaymentRecord, OrderRepository, OrderRow } from '../orders'
+import type { PricingRepository, PromotionRepository } from '../pricing'
+import type { ProductRepository } from '../catalogue'
+import type { ShopIdentity } from '../settings'
+import { toOrderInfo } from '../orders'
+import { canTransition, type OrderStatus } from '../orders'
+
+export interface OrderCompletionDependencies {
+  db: SqliteDatabase
+  orders: OrderRepository
+  customers: CustomerRepository
+  products: ProductRepository
+  carts: CartRepository
+  pricing: PricingRepository
+  promotions: PromotionRepository
+  payments: PaymentService
+  shop: () => ShopIdentity
+  now: () => Date
+  logger: Logger
+}
+
+export type Settlement = { kind: 'card'; payment: CardPaymentRecord } | { kind: 'cash'; tendered: number; changeDue: number }
+
+/**
+ * Everything that follows a successful payment, in one transaction: the payment recorded, the
+ * order moved on (to await shipment, or delivered at once), digital goods issued, the till's cart
+ * emptied, the promotion's use counted, and the approval document rendered and stored for good.
+ * When nothing is left to ship, the capture is written as a pending step in that transaction and
+ * sent after it.
+ */
+export class OrderCompletion {
+  constructor(private readonly deps: OrderCompletionDependencies) {}
+
+  async complete(order: OrderRow, settlement: Settlement, userId: number | null): Promise<void> {
+    const { db, orders, carts, pricing, products } = this.deps
+    const at = this.deps.now()
+    const ships = order.has_physical === 1 && (order.delivery_option === 'standard' || order.delivery_option === 'express')
+    const written = db.transaction((): { capture: MoneyStep | null } | { reversal: MoneyStep | null } => {
+      const current = orders.findById(order.id)!
+      const paidStatus: OrderStatus = settlement.kind === 'card' ? 'authorized' : 'paid'
+      if (!canTransition(current.status, paidStatus)) {
+        // Given up meanwhile: the approval's hold has no sale to pay, it is released.
+        if (settlement.kind === 'card') {
+          const attempt = settlement.payment.attemptId
+          return { reversal: this.deps.payments.queueStep(attempt, 'reversal', order.total_ttc, order.id) }
+        }
+        throw new Error(`Order #${order.id} cannot go from ${current.status} to ${paidStatus}`)
+      }
+      // The sale's number, taken with the payment: a rollback gives it back, so no gaps.
+      orders.assignNumber(order.id, at.toISOString())
+      if (settlement.kind === 'card') orders.recordCardPayment(order.id, settlement.payment, at.toISOString())
+      else orders.recordCashPayment(order.id, settlement.tendered, settlement.changeDue, at.toISOString())
+      orders.transition(order.id, current.status, paidStatus, userId, at.toISOString())
+      orders.transition(order.id, paidStatus, ships ? 'awaiting_shipment' : 'delivered', userId, at.toISOString())
+      if (settlement.kind === 'cash') orders.addCaptured(order.id, order.total_ttc)
+
+      const digitalLines = orders
+        .digitalLines(order.id)
+        .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
+      for (const entitlement of entitlementsFor(order.id, digitalLines)) orders.addEntitlement(entitlement, at.toISOString())
+
+      carts.clear(order.till_id)
+      pricing.clearCartOptions(order.till_id)
+      if (current.promotion_code) this.deps.promotions.countUse(current.promotion_code)
+
+      const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
+      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
+      // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
+      const capture =
+        settlement.kind === 'card' && !ships
+          ? this.deps.payments.queueStep(settlement.payment.attemptId, 'capture', order.total_ttc, order.id)
+          : null
+      return { capture }
+    })()
+
+    failpoint('sale-committed')
+    if ('reversal' in written) {
+      if (written.reversal) await this.deps.payments.sendStep(written.reversal.id)
+      throw new Error(`Order #${order.id} was no longer awaiting payment; its hold is released`)
+    }
+    // The sale stands whatever the issuer answers: an unanswered capture is sent again until it is
+    // acknowledged, and the order's captured amount moves with the attempt's when it is.
+    if (written.capture) await this.deps.payments.sendStep(written.capture.id)
+  }
+}

@@ -1,0 +1,4 @@
+/** The documents feature's face: what the other features and the composition root may use. */
+export type { DocumentPrinter } from './document-printer'
+export { renderOrderApproval } from './order-approval-renderer'
+export { renderShippingNotice } from './shipping-notice-renderer'

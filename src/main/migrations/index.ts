@@ -1,0 +1,27 @@
+import type { Migration } from '../../platform/sqlite/migration'
+import { staffAndCatalogue } from './001-staff-and-catalogue'
+import { pricing } from './002-pricing'
+import { paymentAttempts } from './003-payment-attempts'
+import { orders } from './004-orders'
+import { orderSearch } from './005-order-search'
+import { auditLog } from './006-audit-log'
+import { backOfficeIndexes } from './007-back-office-indexes'
+import { refundsByRate } from './008-refunds-by-rate'
+import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
+import { moneySteps } from './010-money-steps'
+import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
+
+/** The merchant database's migrations, in order. Append only: never edit a released one. */
+export const merchantMigrations: readonly Migration[] = [
+  staffAndCatalogue,
+  pricing,
+  paymentAttempts,
+  orders,
+  orderSearch,
+  auditLog,
+  backOfficeIndexes,
+  refundsByRate,
+  orderNumbersAtPayment,
+  moneySteps,
+  declinedCheckoutsIndex,
+]

@@ -1,0 +1,42 @@
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { Logger } from '../../platform/logging/logger'
+import type { PaymentAttemptRepository } from '../payments'
+import type { PaymentService } from '../payments'
+import type { CustomerRepository } from '../customers'
+import type { OrderRepository } from './order-repository'
+import type { ShopIdentity } from '../settings'
+import { DashboardService } from './dashboard-service'
+import { ExportService } from './export-service'
+import { OrderActions } from './order-actions'
+import { OrderHistoryService } from './order-history-service'
+
+export interface BackOfficeDependencies {
+  db: SqliteDatabase
+  orders: OrderRepository
+  customers: CustomerRepository
+  attempts: PaymentAttemptRepository
+  payments: PaymentService
+  shop: () => ShopIdentity
+  currency: () => string
+  dataDir: string
+  logger: Logger
+  now: () => Date
+}
+
+export interface BackOffice {
+  history: OrderHistoryService
+  actions: OrderActions
+  exports: ExportService
+  dashboard: DashboardService
+}
+
+/** The back-office services over the merchant database, wired once by the composition root. */
+export function createBackOffice(deps: BackOfficeDependencies): BackOffice {
+  const history = new OrderHistoryService(deps.db, deps.currency)
+  return {
+    history,
+    actions: new OrderActions(deps),
+    exports: new ExportService(deps.dataDir, history, deps.currency, deps.logger),
+    dashboard: new DashboardService(deps.db, deps.currency),
+  }
+}

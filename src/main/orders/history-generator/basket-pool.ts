@@ -1,0 +1,73 @@
+import type { PriceQuote } from '@shared/contract/pricing-schemas'
+import type { SqliteDatabase } from '../../../platform/sqlite/open-database'
+import { priceCart, resolveVatRate, type PricingLine, type PricingSettings } from '../../pricing'
+import type { ProductRow } from '../../catalogue'
+import type { PricingRepository } from '../../pricing'
+import type { Random } from './generator-data'
+
+/** A basket priced once by the real engine and reused by many generated orders. */
+export interface PooledBasket {
+  quote: PriceQuote
+  quoteJson: string
+  shipped: boolean
+  lines: Array<{ productId: number; sku: string; nameFr: string; nameEn: string; line: PriceQuote['lines'][number] }>
+}
+
+/**
+ * Prices `count` distinct baskets of 1 to 6 physical demo products (pickup, or standard delivery
+ * in France for `shippedShare` of them) with `priceCart`, so that every generated order carries a
+ * quote whose totals and VAT the engine itself produced. Digital goods are left out: they would
+ * need entitlements the generator does not issue.
+ */
+export function buildBasketPool(
+  db: SqliteDatabase,
+  pricing: PricingRepository,
+  settings: PricingSettings,
+  random: Random,
+  options: { count: number; shippedShare: number; pricedAt: Date },
+): PooledBasket[] {
+  const products = db
+    .prepare<[], ProductRow>("SELECT * FROM products WHERE active = 1 AND kind = 'physical' ORDER BY id")
+    .all()
+  if (products.length === 0) throw new Error('The catalogue has no physical product to sell')
+  const history = pricing.vatRateHistory()
+  const pool: PooledBasket[] = []
+  while (pool.length < options.count) {
+    const size = 1 + Math.floor(random() * random() * 6)
+    const chosen = new Map<number, ProductRow>()
+    while (chosen.size < Math.min(size, products.length)) {
+      const product = products[Math.floor(random() * products.length)]!
+      chosen.set(product.id, product)
+    }
+    const lines: PricingLine[] = [...chosen.values()].map((product, index) => {
+      const rate = resolveVatRate(product.vat_category, options.pricedAt, history)
+      if (!rate.ok) throw new Error(rate.error.message)
+      return {
+        lineId: index + 1,
+        productId: product.id,
+        name: { fr: product.name_fr, en: product.name_en },
+        unitPrice: product.unit_price,
+        quantity: random() < 0.75 ? 1 : 2 + Math.floor(random() * 3),
+        vatRateBasisPoints: rate.value,
+        kind: product.kind,
+        weightGrams: product.weight_grams,
+      }
+    })
+    const shipped = random() < options.shippedShare
+    const quote = priceCart(
+      { lines, delivery: shipped ? { option: 'standard', zone: 'FR' } : { option: 'pickup' }, pricedAt: options.pricedAt },
+      settings,
+    )
+    if (!quote.ok) continue
+    pool.push({
+      quote: quote.value,
+      quoteJson: JSON.stringify(quote.value),
+      shipped: shipped && quote.value.delivery !== null,
+      lines: quote.value.lines.map((line) => {
+        const product = chosen.get(line.productId)!
+        return { productId: product.id, sku: product.sku, nameFr: product.name_fr, nameEn: product.name_en, line }
+      }),
+    })
+  }
+  return pool
+}

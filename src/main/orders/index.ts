@@ -1,0 +1,8 @@
+/** The orders feature's face: what the other features and the composition root may use. */
+export { backOfficeHandlers } from './back-office-handlers'
+export { toOrderInfo } from './order-info'
+export { orderFiguresFollowSteps } from './order-money-steps'
+export { OrderRepository } from './order-repository'
+export type { CardPaymentRecord, OrderRow } from './order-repository'
+export { awaitsPayment, canTransition } from './order-status'
+export type { OrderStatus } from './order-status'

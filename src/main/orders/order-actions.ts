@@ -1,0 +1,171 @@
+import type { OrderDetail } from '@shared/contract'
+import { toDecimalString } from '@shared/money'
+import { currencyFromCode } from '@shared/money/currency'
+import { err, ok, type Result } from '@shared/contract/result'
+import { recordAudit } from '../audit'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { toOrderInfo } from './order-info'
+import type { OrderStatus } from './order-status'
+import type { PaymentService } from '../payments'
+import type { OrderRow } from './order-repository'
+import type { ShopIdentity } from '../settings'
+import { canMarkShipped, canRefund, canVoid, orderDetail, refundableAmount, type OrderDetailSources } from './order-detail'
+import { ShipmentRepository } from './shipment-repository'
+import { renderShippingNotice } from '../documents'
+
+export interface OrderActionDependencies extends OrderDetailSources {
+  db: SqliteDatabase
+  payments: PaymentService
+  shop: () => ShopIdentity
+  now: () => Date
+}
+
+function invalidTransition(order: OrderRow, action: string): Result<never> {
+  return err('INVALID_TRANSITION', `An order ${order.status.replace('_', ' ')} cannot be ${action}`, {
+    orderId: order.id,
+    status: order.status,
+  })
+}
+
+function amountText(amount: number, currency: string): string {
+  return `${toDecimalString(amount, currencyFromCode(currency).exponent)} ${currency}`
+}
+
+/**
+ * What an administrator does to an order after the sale: void before capture, refund after it,
+ * hand it to a carrier. The order's change, its event, the audit entry and the money step owed to
+ * the issuer (reversal, refund, capture) are written in one transaction, then the step is sent
+ * and retried until the issuer acknowledges it; the order's figures and the attempt's move
+ * together on that acknowledgement. A refusal goes to the "to reconcile" list. One action at a
+ * time per order: a second click while the first waits for the issuer is answered CONFLICT.
+ */
+export class OrderActions {
+  private readonly busy = new Set<number>()
+  readonly shipments: ShipmentRepository
+
+  constructor(private readonly deps: OrderActionDependencies) {
+    this.shipments = new ShipmentRepository(deps.db)
+  }
+
+  detail(orderId: number): Result<OrderDetail> {
+    const row = this.deps.orders.findById(orderId)
+    if (!row) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    return ok(orderDetail(row, this.deps, this.shipments.find(orderId) !== null))
+  }
+
+  private async exclusive(orderId: number, work: (order: OrderRow) => Promise<Result<unknown>>): Promise<Result<OrderDetail>> {
+    const order = this.deps.orders.findById(orderId)
+    if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    if (this.busy.has(orderId)) return err('CONFLICT', 'Another action on this order is in progress', { orderId })
+    this.busy.add(orderId)
+    try {
+      const done = await work(order)
+      if (!done.ok) return done
+      return this.detail(orderId)
+    } finally {
+      this.busy.delete(orderId)
+    }
+  }
+
+  /** Releases the cardholder's hold through a reversal; the order becomes voided. */
+  void(orderId: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
+    return this.exclusive(orderId, async (order) => {
+      if (!canVoid(order)) return invalidTransition(order, 'voided')
+      const attempt = this.deps.attempts.get(order.payment_attempt_id!)
+      if (!attempt || this.deps.payments.pendingAmount(attempt.id, 'capture') > 0) return invalidTransition(order, 'voided')
+      const at = this.deps.now().toISOString()
+      const step = this.deps.db.transaction(() => {
+        this.deps.orders.transition(order.id, order.status, 'voided', userId, at, reason || null)
+        recordAudit(this.deps.db, {
+          action: 'order.voided',
+          userId,
+          subject: `order:${order.number}`,
+          details: { orderId: order.id, from: order.status, amount: order.total_ttc, currency: order.currency, reason: reason ?? null },
+          at,
+        })
+        return this.deps.payments.queueStep(attempt.id, 'reversal', attempt.amount, order.id)
+      })()
+      await this.deps.payments.sendStep(step.id)
+      return ok(null)
+    })
+  }
+
+  /**
+   * Gives back part or all of what was captured (card: the issuer credits the cardholder; cash:
+   * the drawer pays out). The order becomes refunded once nothing captured is left.
+   */
+  refund(orderId: number, amount: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
+    return this.exclusive(orderId, async (order) => {
+      if (!canRefund(order)) return invalidTransition(order, 'refunded')
+      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
+      if (byCard && order.payment_attempt_id === null) return invalidTransition(order, 'refunded')
+      // Refunds sent and not yet acknowledged are already spoken for.
+      const inFlight = byCard ? this.deps.payments.pendingAmount(order.payment_attempt_id!, 'refund') : 0
+      const refundable = refundableAmount(order) - inFlight
+      if (amount > refundable) {
+        return err('VALIDATION_FAILED', 'The refund exceeds what was captured and not yet refunded', {
+          fields: ['amount'],
+          refundable,
+        })
+      }
+      const at = this.deps.now().toISOString()
+      const step = this.deps.db.transaction(() => {
+        const current = this.deps.orders.findById(order.id)!
+        // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges it.
+        if (!byCard) this.deps.orders.addRefunded(order.id, amount)
+        const full = current.refunded_amount + inFlight + amount >= current.captured_amount
+        const to: OrderStatus = full ? 'refunded' : current.status
+        const note = `${full ? 'Refund' : 'Partial refund'} ${amountText(amount, order.currency)}${byCard ? '' : ' in cash'}${reason ? ` · ${reason}` : ''}`
+        this.deps.orders.transition(order.id, current.status, to, userId, at, note)
+        recordAudit(this.deps.db, {
+          action: 'order.refunded',
+          userId,
+          subject: `order:${order.number}`,
+          details: { orderId: order.id, amount, currency: order.currency, method: order.payment_method, full, reason: reason ?? null },
+          at,
+        })
+        return byCard ? this.deps.payments.queueStep(order.payment_attempt_id!, 'refund', amount, order.id) : null
+      })()
+      if (step) await this.deps.payments.sendStep(step.id)
+      return ok(null)
+    })
+  }
+
+  /** Captures the payment (card) and records the parcel with its notice; the order becomes shipped. */
+  markShipped(orderId: number, carrier: string, trackingNumber: string, userId: number): Promise<Result<OrderDetail>> {
+    return this.exclusive(orderId, async (order) => {
+      if (!canMarkShipped(order)) return invalidTransition(order, 'shipped')
+      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
+      const inFlight = byCard && order.payment_attempt_id !== null ? this.deps.payments.pendingAmount(order.payment_attempt_id, 'capture') : 0
+      const toCapture = byCard ? order.total_ttc - order.captured_amount - inFlight : 0
+      if (toCapture > 0 && order.payment_attempt_id === null) return invalidTransition(order, 'shipped')
+      const shippedAt = this.deps.now()
+      const step = this.deps.db.transaction(() => {
+        this.deps.orders.transition(order.id, order.status, 'shipped', userId, shippedAt.toISOString(), `${carrier} ${trackingNumber}`)
+        const info = toOrderInfo(this.deps.orders.findById(order.id)!, this.deps.orders, this.deps.customers)
+        const html = renderShippingNotice({ order: info, shop: this.deps.shop(), carrier, trackingNumber, shippedAt })
+        this.shipments.insert(order.id, carrier, trackingNumber, userId, shippedAt.toISOString(), html)
+        return toCapture > 0 ? this.deps.payments.queueStep(order.payment_attempt_id!, 'capture', toCapture, order.id) : null
+      })()
+      if (step) await this.deps.payments.sendStep(step.id)
+      return ok(null)
+    })
+  }
+
+  /** The stored notice; a generated history's shipments get theirs rendered on first request. */
+  shippingNotice(orderId: number): Result<{ html: string }> {
+    const shipment = this.shipments.find(orderId)
+    const row = this.deps.orders.findById(orderId)
+    if (!shipment || !row) return err('NOT_FOUND', 'This order has not been shipped', { orderId })
+    if (shipment.notice_html !== '') return ok({ html: shipment.notice_html })
+    const html = renderShippingNotice({
+      order: toOrderInfo(row, this.deps.orders, this.deps.customers),
+      shop: this.deps.shop(),
+      carrier: shipment.carrier,
+      trackingNumber: shipment.tracking_number,
+      shippedAt: new Date(shipment.shipped_at),
+    })
+    this.shipments.storeNoticeIfMissing(orderId, html)
+    return ok({ html })
+  }
+}

@@ -1,0 +1,32 @@
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+
+/** Shipments as the back-office writes them: one per order, with the notice rendered for good. */
+export class ShipmentRepository {
+  private readonly statements
+
+  constructor(db: SqliteDatabase) {
+    this.statements = {
+      insert: db.prepare<[number, string, string, number, string, string]>(
+        `INSERT INTO shipments (order_id, carrier, tracking_number, shipped_by, shipped_at, notice_html)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      notice: db.prepare<[number], { carrier: string; tracking_number: string; shipped_at: string; notice_html: string }>(
+        'SELECT carrier, tracking_number, shipped_at, notice_html FROM shipments WHERE order_id = ?',
+      ),
+      storeNotice: db.prepare<[string, number]>("UPDATE shipments SET notice_html = ? WHERE order_id = ? AND notice_html = ''"),
+    }
+  }
+
+  insert(orderId: number, carrier: string, trackingNumber: string, shippedBy: number, shippedAt: string, noticeHtml: string): void {
+    this.statements.insert.run(orderId, carrier, trackingNumber, shippedBy, shippedAt, noticeHtml)
+  }
+
+  find(orderId: number) {
+    return this.statements.notice.get(orderId) ?? null
+  }
+
+  /** Generated histories store shipments without a notice; it is rendered once, when first asked. */
+  storeNoticeIfMissing(orderId: number, html: string): void {
+    this.statements.storeNotice.run(html, orderId)
+  }
+}

@@ -1,0 +1,13 @@
+/** The payments feature's face: what the other features and the composition root may use. */
+export { CardVault, KeyFileKeyProvider } from './card-vault'
+export { createInProcessIssuerGateway } from './in-process-issuer-gateway'
+export { connectToIssuerOverHttps } from './issuer-connection'
+export type { IssuerGateway } from './issuer-gateway'
+export type { KeyProvider } from './key-provider'
+export type { MoneyStep } from './money-step-repository'
+export { PaymentAttemptRepository } from './payment-attempt-repository'
+export type { PaymentAttempt } from './payment-attempt-repository'
+export type { AuthorizationOutcome } from './payment-outcome'
+export { PaymentService } from './payment-service'
+export type { StepSettledListener } from './payment-service'
+export { SafeStorageKeyProvider } from './safe-storage-key-provider'

@@ -1,0 +1,19 @@
+import { ok } from '@shared/contract'
+import type { CallHandlers } from '../rpc/router'
+import type { AuthService } from './auth-service'
+
+export function authHandlers(auth: AuthService): Pick<
+  CallHandlers,
+  'session.current' | 'auth.listUsers' | 'auth.login' | 'auth.logout'
+> {
+  return {
+    'session.current': (_input, { session }) =>
+      ok(auth.sessionInfo(session ? { id: session.userId, displayName: session.displayName, role: session.role } : null)),
+    'auth.listUsers': () => ok(auth.listUsers()),
+    'auth.login': ({ userId, pin }, { clientId }) => auth.login(clientId, userId, pin),
+    'auth.logout': (_input, { clientId }) => {
+      auth.logout(clientId)
+      return ok({})
+    },
+  }
+}
