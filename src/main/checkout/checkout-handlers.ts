@@ -58,23 +58,23 @@ export function checkoutHandlers(deps: CheckoutHandlerDependencies): Pick<CallHa
     },
     'orders.approval': ({ orderId }) => {
       const order = orders.findById(orderId)
-      if (!order?.approval_html) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
-      return ok({ html: order.approval_html })
+      if (!order?.approvalHtml) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
+      return ok({ html: order.approvalHtml })
     },
     'orders.approvalPdf': async ({ orderId }) => {
       if (!deps.documentPrinter) {
         return err('NOT_AVAILABLE', 'PDF files are made by the desktop app; use the print dialog here')
       }
       const order = orders.findById(orderId)
-      if (!order?.approval_html) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
-      const pdf = await deps.documentPrinter.toPdf(order.approval_html)
+      if (!order?.approvalHtml) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
+      const pdf = await deps.documentPrinter.toPdf(order.approvalHtml)
       return ok({ fileName: `commande-${order.number}.pdf`, base64: pdf.toString('base64') })
     },
     'orders.download': async ({ token }) => {
       const entitlement = orders.entitlementByToken(token)
-      if (!entitlement?.file_name) return err('NOT_FOUND', 'This download link is not valid')
+      if (!entitlement?.fileName) return err('NOT_FOUND', 'This download link is not valid')
       // basename(): the stored name is ours, but a file never leaves the downloads folder.
-      const fileName = basename(entitlement.file_name)
+      const fileName = basename(entitlement.fileName)
       const content = await readFile(join(deps.downloadsDir, fileName))
       const extension = fileName.slice(fileName.lastIndexOf('.'))
       return ok({ fileName, mimeType: MIME_TYPES[extension] ?? 'application/octet-stream', base64: content.toString('base64') })

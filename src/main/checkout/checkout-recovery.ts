@@ -2,7 +2,7 @@ import { maskFromParts } from '@shared/cards/card-display'
 import type { Logger } from '../../platform/logging/logger'
 import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
-import type { OrderRepository, OrderRow } from '../orders'
+import type { OrderRepository } from '../orders'
 import type { OrderCompletion } from './order-completion'
 import { awaitsPayment } from '../orders'
 
@@ -40,9 +40,9 @@ export async function recoverInterruptedCheckouts(deps: {
       continue
     }
     if (attempt.outcome !== 'approved' || attempt.reversalStatus !== 'none' || attempt.orderId === null) continue
-    const order = orders.findById(attempt.orderId) as OrderRow | null
+    const order = orders.findById(attempt.orderId)
     // Recorded by its order: the steps and the reconciliation look after it.
-    if (!order || order.payment_attempt_id === attempt.id) continue
+    if (!order || order.paymentAttemptId === attempt.id) continue
     if (!awaitsPayment(order.status)) {
       // The cashier gave up on this order meanwhile: release the customer's money.
       payments.queueStep(attemptId, 'reversal', attempt.amount, order.id)

@@ -9,7 +9,7 @@ import type { CardVault } from '../payments'
 import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CustomerRepository } from '../customers'
-import type { OrderRepository, OrderRow } from '../orders'
+import type { Order, OrderRepository } from '../orders'
 import type { CartService } from '../cart'
 import type { OrderCompletion } from './order-completion'
 import { toOrderInfo } from '../orders'
@@ -98,7 +98,7 @@ export class CheckoutService {
     let cardSaving: OrderInfo['cardSaving']
     const paid = await this.pay(orderId, async (order, attemptKey) => {
       const outcome = await this.deps.payments.authorizeCard({
-        amount: order.total_ttc,
+        amount: order.totalTtc,
         currency: order.currency,
         idempotencyKey: attemptKey,
         orderId: order.id,
@@ -110,8 +110,8 @@ export class CheckoutService {
           chosenBrand: card.chosenBrand,
         },
       })
-      if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customer_id) {
-        cardSaving = (await this.saveCard(order.customer_id, card)) ? 'saved' : 'failed'
+      if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customerId) {
+        cardSaving = (await this.saveCard(order.customerId, card)) ? 'saved' : 'failed'
       }
       return { outcome, method: 'card' as const }
     }, cashierId)
@@ -122,12 +122,12 @@ export class CheckoutService {
   async payBySavedCard(cashierId: number, orderId: number, token: string): Promise<Result<OrderInfo>> {
     return this.pay(orderId, async (order, attemptKey) => {
       const vault = await this.deps.vault()
-      const saved = vault.list(order.customer_id ? customerReference(order.customer_id) : undefined)
-      if (!order.customer_id || !saved.some((card) => card.token === token)) {
+      const saved = vault.list(order.customerId ? customerReference(order.customerId) : undefined)
+      if (!order.customerId || !saved.some((card) => card.token === token)) {
         return { outcome: err('NOT_FOUND', "This card is not one of the customer's saved cards"), method: 'saved_card' as const }
       }
       const outcome = await this.deps.payments.authorizeSavedCard({
-        amount: order.total_ttc,
+        amount: order.totalTtc,
         currency: order.currency,
         idempotencyKey: attemptKey,
         orderId: order.id,
@@ -141,13 +141,13 @@ export class CheckoutService {
     const order = this.deps.orders.findById(orderId)
     if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
     if (!awaitsPayment(order.status)) return ok(this.info(orderId))
-    if (tendered < order.total_ttc) {
-      return err('CASH_SHORT', 'The cash tendered is less than the total', { missing: order.total_ttc - tendered })
+    if (tendered < order.totalTtc) {
+      return err('CASH_SHORT', 'The cash tendered is less than the total', { missing: order.totalTtc - tendered })
     }
     if (this.paymentsInFlight.has(orderId)) return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
     this.paymentsInFlight.add(orderId)
     try {
-      await this.deps.completion.complete(order, { kind: 'cash', tendered, changeDue: tendered - order.total_ttc }, cashierId)
+      await this.deps.completion.complete(order, { kind: 'cash', tendered, changeDue: tendered - order.totalTtc }, cashierId)
     } finally {
       this.paymentsInFlight.delete(orderId)
     }
@@ -187,7 +187,7 @@ export class CheckoutService {
    */
   private async pay(
     orderId: number,
-    authorize: (order: OrderRow, attemptKey: string) => Promise<{ outcome: Result<AuthorizationOutcome>; method: 'card' | 'saved_card' }>,
+    authorize: (order: Order, attemptKey: string) => Promise<{ outcome: Result<AuthorizationOutcome>; method: 'card' | 'saved_card' }>,
     cashierId: number,
   ): Promise<Result<OrderInfo>> {
     const order = this.deps.orders.findById(orderId)
@@ -202,7 +202,7 @@ export class CheckoutService {
     this.paymentsInFlight.add(orderId)
     try {
       const attemptNumber = this.deps.attempts.countForOrder(order.id) + 1
-      const { outcome, method } = await authorize(order, `${order.idempotency_key}:${attemptNumber}`)
+      const { outcome, method } = await authorize(order, `${order.idempotencyKey}:${attemptNumber}`)
       if (!outcome.ok) return outcome
       return await this.settle(order, outcome.value, method, cashierId)
     } finally {
@@ -211,7 +211,7 @@ export class CheckoutService {
   }
 
   private async settle(
-    order: OrderRow,
+    order: Order,
     outcome: AuthorizationOutcome,
     method: 'card' | 'saved_card',
     cashierId: number,

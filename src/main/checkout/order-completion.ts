@@ -7,7 +7,7 @@ import type { MoneyStep } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CartRepository } from '../cart'
 import type { CustomerRepository } from '../customers'
-import type { CardPaymentRecord, OrderRepository, OrderRow } from '../orders'
+import type { CardPaymentRecord, Order, OrderRepository } from '../orders'
 import type { PricingRepository, PromotionRepository } from '../pricing'
 import type { ProductRepository } from '../catalogue'
 import type { ShopIdentity } from '../settings'
@@ -40,10 +40,10 @@ export type Settlement = { kind: 'card'; payment: CardPaymentRecord } | { kind: 
 export class OrderCompletion {
   constructor(private readonly deps: OrderCompletionDependencies) {}
 
-  async complete(order: OrderRow, settlement: Settlement, userId: number | null): Promise<void> {
+  async complete(order: Order, settlement: Settlement, userId: number | null): Promise<void> {
     const { db, orders, carts, pricing, products } = this.deps
     const at = this.deps.now()
-    const ships = order.has_physical === 1 && (order.delivery_option === 'standard' || order.delivery_option === 'express')
+    const ships = order.hasPhysical && (order.deliveryOption === 'standard' || order.deliveryOption === 'express')
     const written = db.transaction((): { capture: MoneyStep | null } | { reversal: MoneyStep | null } => {
       const current = orders.findById(order.id)!
       const paidStatus: OrderStatus = settlement.kind === 'card' ? 'authorized' : 'paid'
@@ -51,7 +51,7 @@ export class OrderCompletion {
         // Given up meanwhile: the approval's hold has no sale to pay, it is released.
         if (settlement.kind === 'card') {
           const attempt = settlement.payment.attemptId
-          return { reversal: this.deps.payments.queueStep(attempt, 'reversal', order.total_ttc, order.id) }
+          return { reversal: this.deps.payments.queueStep(attempt, 'reversal', order.totalTtc, order.id) }
         }
         throw new Error(`Order #${order.id} cannot go from ${current.status} to ${paidStatus}`)
       }
@@ -61,23 +61,23 @@ export class OrderCompletion {
       else orders.recordCashPayment(order.id, settlement.tendered, settlement.changeDue, at.toISOString())
       orders.transition(order.id, current.status, paidStatus, userId, at.toISOString())
       orders.transition(order.id, paidStatus, ships ? 'awaiting_shipment' : 'delivered', userId, at.toISOString())
-      if (settlement.kind === 'cash') orders.addCaptured(order.id, order.total_ttc)
+      if (settlement.kind === 'cash') orders.addCaptured(order.id, order.totalTtc)
 
       const digitalLines = orders
         .digitalLines(order.id)
         .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
       for (const entitlement of entitlementsFor(order.id, digitalLines)) orders.addEntitlement(entitlement, at.toISOString())
 
-      carts.clear(order.till_id)
-      pricing.clearCartOptions(order.till_id)
-      if (current.promotion_code) this.deps.promotions.countUse(current.promotion_code)
+      carts.clear(order.tillId)
+      pricing.clearCartOptions(order.tillId)
+      if (current.promotionCode) this.deps.promotions.countUse(current.promotionCode)
 
       const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
       orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships
-          ? this.deps.payments.queueStep(settlement.payment.attemptId, 'capture', order.total_ttc, order.id)
+          ? this.deps.payments.queueStep(settlement.payment.attemptId, 'capture', order.totalTtc, order.id)
           : null
       return { capture }
     })()

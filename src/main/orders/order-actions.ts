@@ -7,7 +7,7 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { toOrderInfo } from './order-info'
 import type { OrderStatus } from './order-status'
 import type { PaymentService } from '../payments'
-import type { OrderRow } from './order-repository'
+import type { Order } from './order-record'
 import type { ShopIdentity } from '../settings'
 import { canMarkShipped, canRefund, canVoid, orderDetail, refundableAmount, type OrderDetailSources } from './order-detail'
 import { ShipmentRepository } from './shipment-repository'
@@ -20,7 +20,7 @@ export interface OrderActionDependencies extends OrderDetailSources {
   now: () => Date
 }
 
-function invalidTransition(order: OrderRow, action: string): Result<never> {
+function invalidTransition(order: Order, action: string): Result<never> {
   return err('INVALID_TRANSITION', `An order ${order.status.replace('_', ' ')} cannot be ${action}`, {
     orderId: order.id,
     status: order.status,
@@ -48,12 +48,12 @@ export class OrderActions {
   }
 
   detail(orderId: number): Result<OrderDetail> {
-    const row = this.deps.orders.findById(orderId)
-    if (!row) return err('NOT_FOUND', 'This order does not exist', { orderId })
-    return ok(orderDetail(row, this.deps, this.shipments.find(orderId) !== null))
+    const order = this.deps.orders.findById(orderId)
+    if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    return ok(orderDetail(order, this.deps, this.shipments.find(orderId) !== null))
   }
 
-  private async exclusive(orderId: number, work: (order: OrderRow) => Promise<Result<unknown>>): Promise<Result<OrderDetail>> {
+  private async exclusive(orderId: number, work: (order: Order) => Promise<Result<unknown>>): Promise<Result<OrderDetail>> {
     const order = this.deps.orders.findById(orderId)
     if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
     if (this.busy.has(orderId)) return err('CONFLICT', 'Another action on this order is in progress', { orderId })
@@ -71,7 +71,7 @@ export class OrderActions {
   void(orderId: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canVoid(order)) return invalidTransition(order, 'voided')
-      const attempt = this.deps.attempts.get(order.payment_attempt_id!)
+      const attempt = this.deps.attempts.get(order.paymentAttemptId!)
       if (!attempt || this.deps.payments.pendingAmount(attempt.id, 'capture') > 0) return invalidTransition(order, 'voided')
       const at = this.deps.now().toISOString()
       const step = this.deps.db.transaction(() => {
@@ -80,7 +80,7 @@ export class OrderActions {
           action: 'order.voided',
           userId,
           subject: `order:${order.number}`,
-          details: { orderId: order.id, from: order.status, amount: order.total_ttc, currency: order.currency, reason: reason ?? null },
+          details: { orderId: order.id, from: order.status, amount: order.totalTtc, currency: order.currency, reason: reason ?? null },
           at,
         })
         return this.deps.payments.queueStep(attempt.id, 'reversal', attempt.amount, order.id)
@@ -97,10 +97,10 @@ export class OrderActions {
   refund(orderId: number, amount: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canRefund(order)) return invalidTransition(order, 'refunded')
-      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
-      if (byCard && order.payment_attempt_id === null) return invalidTransition(order, 'refunded')
+      const byCard = order.paymentMethod === 'card' || order.paymentMethod === 'saved_card'
+      if (byCard && order.paymentAttemptId === null) return invalidTransition(order, 'refunded')
       // Refunds sent and not yet acknowledged are already spoken for.
-      const inFlight = byCard ? this.deps.payments.pendingAmount(order.payment_attempt_id!, 'refund') : 0
+      const inFlight = byCard ? this.deps.payments.pendingAmount(order.paymentAttemptId!, 'refund') : 0
       const refundable = refundableAmount(order) - inFlight
       if (amount > refundable) {
         return err('VALIDATION_FAILED', 'The refund exceeds what was captured and not yet refunded', {
@@ -113,7 +113,7 @@ export class OrderActions {
         const current = this.deps.orders.findById(order.id)!
         // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges it.
         if (!byCard) this.deps.orders.addRefunded(order.id, amount)
-        const full = current.refunded_amount + inFlight + amount >= current.captured_amount
+        const full = current.refundedAmount + inFlight + amount >= current.capturedAmount
         const to: OrderStatus = full ? 'refunded' : current.status
         const note = `${full ? 'Refund' : 'Partial refund'} ${amountText(amount, order.currency)}${byCard ? '' : ' in cash'}${reason ? ` · ${reason}` : ''}`
         this.deps.orders.transition(order.id, current.status, to, userId, at, note)
@@ -121,10 +121,10 @@ export class OrderActions {
           action: 'order.refunded',
           userId,
           subject: `order:${order.number}`,
-          details: { orderId: order.id, amount, currency: order.currency, method: order.payment_method, full, reason: reason ?? null },
+          details: { orderId: order.id, amount, currency: order.currency, method: order.paymentMethod, full, reason: reason ?? null },
           at,
         })
-        return byCard ? this.deps.payments.queueStep(order.payment_attempt_id!, 'refund', amount, order.id) : null
+        return byCard ? this.deps.payments.queueStep(order.paymentAttemptId!, 'refund', amount, order.id) : null
       })()
       if (step) await this.deps.payments.sendStep(step.id)
       return ok(null)
@@ -135,17 +135,17 @@ export class OrderActions {
   markShipped(orderId: number, carrier: string, trackingNumber: string, userId: number): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canMarkShipped(order)) return invalidTransition(order, 'shipped')
-      const byCard = order.payment_method === 'card' || order.payment_method === 'saved_card'
-      const inFlight = byCard && order.payment_attempt_id !== null ? this.deps.payments.pendingAmount(order.payment_attempt_id, 'capture') : 0
-      const toCapture = byCard ? order.total_ttc - order.captured_amount - inFlight : 0
-      if (toCapture > 0 && order.payment_attempt_id === null) return invalidTransition(order, 'shipped')
+      const byCard = order.paymentMethod === 'card' || order.paymentMethod === 'saved_card'
+      const inFlight = byCard && order.paymentAttemptId !== null ? this.deps.payments.pendingAmount(order.paymentAttemptId, 'capture') : 0
+      const toCapture = byCard ? order.totalTtc - order.capturedAmount - inFlight : 0
+      if (toCapture > 0 && order.paymentAttemptId === null) return invalidTransition(order, 'shipped')
       const shippedAt = this.deps.now()
       const step = this.deps.db.transaction(() => {
         this.deps.orders.transition(order.id, order.status, 'shipped', userId, shippedAt.toISOString(), `${carrier} ${trackingNumber}`)
         const info = toOrderInfo(this.deps.orders.findById(order.id)!, this.deps.orders, this.deps.customers)
         const html = renderShippingNotice({ order: info, shop: this.deps.shop(), carrier, trackingNumber, shippedAt })
         this.shipments.insert(order.id, carrier, trackingNumber, userId, shippedAt.toISOString(), html)
-        return toCapture > 0 ? this.deps.payments.queueStep(order.payment_attempt_id!, 'capture', toCapture, order.id) : null
+        return toCapture > 0 ? this.deps.payments.queueStep(order.paymentAttemptId!, 'capture', toCapture, order.id) : null
       })()
       if (step) await this.deps.payments.sendStep(step.id)
       return ok(null)
@@ -155,15 +155,15 @@ export class OrderActions {
   /** The stored notice; a generated history's shipments get theirs rendered on first request. */
   shippingNotice(orderId: number): Result<{ html: string }> {
     const shipment = this.shipments.find(orderId)
-    const row = this.deps.orders.findById(orderId)
-    if (!shipment || !row) return err('NOT_FOUND', 'This order has not been shipped', { orderId })
-    if (shipment.notice_html !== '') return ok({ html: shipment.notice_html })
+    const order = this.deps.orders.findById(orderId)
+    if (!shipment || !order) return err('NOT_FOUND', 'This order has not been shipped', { orderId })
+    if (shipment.noticeHtml !== '') return ok({ html: shipment.noticeHtml })
     const html = renderShippingNotice({
-      order: toOrderInfo(row, this.deps.orders, this.deps.customers),
+      order: toOrderInfo(order, this.deps.orders, this.deps.customers),
       shop: this.deps.shop(),
       carrier: shipment.carrier,
-      trackingNumber: shipment.tracking_number,
-      shippedAt: new Date(shipment.shipped_at),
+      trackingNumber: shipment.trackingNumber,
+      shippedAt: new Date(shipment.shippedAt),
     })
     this.shipments.storeNoticeIfMissing(orderId, html)
     return ok({ html })

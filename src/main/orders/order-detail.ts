@@ -3,7 +3,8 @@ import { toOrderInfo } from './order-info'
 import { canTransition } from './order-status'
 import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
 import type { CustomerRepository } from '../customers'
-import type { OrderRepository, OrderRow } from './order-repository'
+import type { Order } from './order-record'
+import type { OrderRepository } from './order-repository'
 
 export interface OrderDetailSources {
   orders: OrderRepository
@@ -38,38 +39,38 @@ function toAttemptInfo(attempt: PaymentAttempt): PaymentAttemptInfo {
 }
 
 /** A card order not yet captured can be voided: the hold is released, nothing was charged. */
-export function canVoid(order: OrderRow): boolean {
+export function canVoid(order: Order): boolean {
   return (
     canTransition(order.status, 'voided') &&
-    order.captured_amount === 0 &&
-    order.payment_attempt_id !== null &&
-    (order.payment_method === 'card' || order.payment_method === 'saved_card')
+    order.capturedAmount === 0 &&
+    order.paymentAttemptId !== null &&
+    (order.paymentMethod === 'card' || order.paymentMethod === 'saved_card')
   )
 }
 
-export function refundableAmount(order: OrderRow): number {
-  return Math.max(0, order.captured_amount - order.refunded_amount)
+export function refundableAmount(order: Order): number {
+  return Math.max(0, order.capturedAmount - order.refundedAmount)
 }
 
-export function canRefund(order: OrderRow): boolean {
+export function canRefund(order: Order): boolean {
   return canTransition(order.status, 'refunded') && refundableAmount(order) > 0
 }
 
-export function canMarkShipped(order: OrderRow): boolean {
+export function canMarkShipped(order: Order): boolean {
   return canTransition(order.status, 'shipped')
 }
 
 /** The order as the back-office shows it: the till's view plus every attempt and what may be done now. */
-export function orderDetail(row: OrderRow, sources: OrderDetailSources, hasShippingNotice: boolean): OrderDetail {
+export function orderDetail(order: Order, sources: OrderDetailSources, hasShippingNotice: boolean): OrderDetail {
   return {
-    ...toOrderInfo(row, sources.orders, sources.customers),
-    attempts: sources.attempts.forOrder(row.id).map(toAttemptInfo),
+    ...toOrderInfo(order, sources.orders, sources.customers),
+    attempts: sources.attempts.forOrder(order.id).map(toAttemptInfo),
     actions: {
-      canVoid: canVoid(row),
-      canRefund: canRefund(row),
-      refundableAmount: refundableAmount(row),
-      canMarkShipped: canMarkShipped(row),
-      hasApproval: row.approval_html !== null,
+      canVoid: canVoid(order),
+      canRefund: canRefund(order),
+      refundableAmount: refundableAmount(order),
+      canMarkShipped: canMarkShipped(order),
+      hasApproval: order.approvalHtml !== null,
       hasShippingNotice,
     },
   }

@@ -1,7 +1,7 @@
 import type { OrderListRow, OrderSort, VatByRate } from '@shared/contract'
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import type { PaymentMethod } from './order-repository'
+import type { PaymentMethod } from './order-record'
 import type { OrderStatus } from './order-status'
 import { INDEXED_PREFIX_MAX, SORTS, type FilterSql } from './order-filter-sql'
 import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'

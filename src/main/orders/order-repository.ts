@@ -6,13 +6,18 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { writeOrderRefundVat } from '../migrations/008-refunds-by-rate'
 import { formatOrderNumber, tillSeries } from './order-number'
 import type { OrderStatus } from './order-status'
+import type {
+  CardPaymentRecord,
+  Entitlement,
+  Order,
+  OrderDeliveryOption,
+  OrderEvent,
+  OrderShipment,
+  PaymentMethod,
+} from './order-record'
 
-export type PaymentMethod = 'card' | 'saved_card' | 'cash'
-export type OrderDeliveryOption = 'none' | 'pickup' | 'standard' | 'express'
-
-export interface OrderRow {
+interface OrderRow {
   id: number
-  /** Given when the sale is paid or authorized; null before (and for ever if it never is). */
   number: string | null
   till_id: string
   cashier_id: number
@@ -61,7 +66,7 @@ export interface NewOrder {
   at: string
 }
 
-export interface OrderEventRow {
+interface OrderEventRow {
   from_status: OrderStatus | null
   to_status: OrderStatus
   user_name: string | null
@@ -69,7 +74,7 @@ export interface OrderEventRow {
   at: string
 }
 
-export interface EntitlementRow {
+interface EntitlementRow {
   id: number
   order_id: number
   product_id: number
@@ -81,13 +86,59 @@ export interface EntitlementRow {
   name_en: string
 }
 
-export interface CardPaymentRecord {
-  method: 'card' | 'saved_card'
-  brand: string
-  lastFour: string
-  masked: string
-  authorizationCode: string
-  attemptId: number
+function toOrder(row: OrderRow): Order {
+  let quote: PriceQuote | undefined
+  return {
+    id: row.id,
+    number: row.number,
+    tillId: row.till_id,
+    cashierId: row.cashier_id,
+    cashierName: row.cashier_name,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    customerEmail: row.customer_email,
+    status: row.status,
+    paymentMethod: row.payment_method,
+    cardBrand: row.card_brand,
+    cardLastFour: row.card_last_four,
+    cardMasked: row.card_masked,
+    authorizationCode: row.authorization_code,
+    lastDeclineCode: row.last_decline_code,
+    paymentAttemptId: row.payment_attempt_id,
+    idempotencyKey: row.idempotency_key,
+    currency: row.currency,
+    totalHt: row.total_ht,
+    totalVat: row.total_vat,
+    totalTtc: row.total_ttc,
+    deliveryFee: row.delivery_fee,
+    capturedAmount: row.captured_amount,
+    refundedAmount: row.refunded_amount,
+    cashTendered: row.cash_tendered,
+    changeDue: row.change_due,
+    hasPhysical: row.has_physical === 1,
+    deliveryOption: row.delivery_option,
+    deliveryAddress: row.delivery_address ? (JSON.parse(row.delivery_address) as ShippingAddress) : null,
+    promotionCode: row.promotion_code,
+    locale: row.locale,
+    get quote() {
+      return (quote ??= JSON.parse(row.quote_json) as PriceQuote)
+    },
+    approvalHtml: row.approval_html,
+    createdAt: row.created_at,
+  }
+}
+
+function toEntitlement(row: EntitlementRow): Entitlement {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    productId: row.product_id,
+    kind: row.kind,
+    code: row.code,
+    downloadToken: row.download_token,
+    fileName: row.file_name,
+    productName: { fr: row.name_fr, en: row.name_en },
+  }
 }
 
 const ORDER_SELECT = `SELECT o.*, u.display_name AS cashier_name FROM orders o JOIN users u ON u.id = o.cashier_id`
@@ -171,13 +222,14 @@ export class OrderRepository {
     }
   }
 
-  findById(id: number): OrderRow | null {
-    return this.statements.byId.get(id) ?? null
+  findById(id: number): Order | null {
+    const row = this.statements.byId.get(id)
+    return row ? toOrder(row) : null
   }
 
   /** Orders of this till still waiting to be paid: at most one is live at a time. */
-  openOrdersOfTill(tillId: string): OrderRow[] {
-    return this.statements.openForTill.all(tillId)
+  openOrdersOfTill(tillId: string): Order[] {
+    return this.statements.openForTill.all(tillId).map(toOrder)
   }
 
   /**
@@ -251,8 +303,14 @@ export class OrderRepository {
     this.statements.insertEvent.run(orderId, from, to, userId, note, at)
   }
 
-  events(orderId: number): OrderEventRow[] {
-    return this.statements.events.all(orderId)
+  events(orderId: number): OrderEvent[] {
+    return this.statements.events.all(orderId).map((row) => ({
+      fromStatus: row.from_status,
+      toStatus: row.to_status,
+      userName: row.user_name,
+      note: row.note,
+      at: row.at,
+    }))
   }
 
   recordCardPayment(orderId: number, payment: CardPaymentRecord, at: string): void {
@@ -286,12 +344,13 @@ export class OrderRepository {
     this.statements.insertEntitlement.run({ ...entitlement, at })
   }
 
-  entitlements(orderId: number): EntitlementRow[] {
-    return this.statements.entitlements.all(orderId)
+  entitlements(orderId: number): Entitlement[] {
+    return this.statements.entitlements.all(orderId).map(toEntitlement)
   }
 
-  entitlementByToken(token: string): EntitlementRow | null {
-    return this.statements.entitlementByToken.get(token) ?? null
+  entitlementByToken(token: string): Entitlement | null {
+    const row = this.statements.entitlementByToken.get(token)
+    return row ? toEntitlement(row) : null
   }
 
   /** The order's digital lines, in cart order: what fulfilment issues entitlements for. */
@@ -299,11 +358,8 @@ export class OrderRepository {
     return this.statements.digitalLines.all(orderId).map((line) => ({ productId: line.product_id, quantity: line.quantity }))
   }
 
-  shipment(orderId: number): { carrier: string; tracking_number: string; shipped_at: string } | null {
-    return this.statements.shipment.get(orderId) ?? null
-  }
-
-  inTransaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+  shipment(orderId: number): OrderShipment | null {
+    const row = this.statements.shipment.get(orderId)
+    return row ? { carrier: row.carrier, trackingNumber: row.tracking_number, shippedAt: row.shipped_at } : null
   }
 }

@@ -1,4 +1,10 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { OrderShipment } from './order-record'
+
+/** A parcel handed to a carrier, with its notice (empty until rendered, for generated histories). */
+export interface ShipmentWithNotice extends OrderShipment {
+  noticeHtml: string
+}
 
 /** Shipments as the back-office writes them: one per order, with the notice rendered for good. */
 export class ShipmentRepository {
@@ -21,8 +27,11 @@ export class ShipmentRepository {
     this.statements.insert.run(orderId, carrier, trackingNumber, shippedBy, shippedAt, noticeHtml)
   }
 
-  find(orderId: number) {
-    return this.statements.notice.get(orderId) ?? null
+  find(orderId: number): ShipmentWithNotice | null {
+    const row = this.statements.notice.get(orderId)
+    return row
+      ? { carrier: row.carrier, trackingNumber: row.tracking_number, shippedAt: row.shipped_at, noticeHtml: row.notice_html }
+      : null
   }
 
   /** Generated histories store shipments without a notice; it is rendered once, when first asked. */

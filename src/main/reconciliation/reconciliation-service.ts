@@ -6,7 +6,7 @@ import type { Logger } from '../../platform/logging/logger'
 import { awaitsPayment, canTransition } from '../orders'
 import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
-import type { OrderRepository, OrderRow } from '../orders'
+import type { Order, OrderRepository } from '../orders'
 import {
   ACTIONS_BY_PROBLEM,
   ReconciliationRepository,
@@ -42,9 +42,9 @@ type Expectation = 'nothing' | 'hold' | 'capture'
 
 const ORDER_OPEN_HOLD = new Set(['authorized', 'awaiting_shipment'])
 
-function expectationOf(attempt: PaymentAttempt, order: OrderRow | null): Expectation {
+function expectationOf(attempt: PaymentAttempt, order: Order | null): Expectation {
   if (attempt.outcome !== 'approved' || attempt.reversalStatus === 'acknowledged') return 'nothing'
-  if (!order || order.payment_attempt_id !== attempt.id) return 'nothing'
+  if (!order || order.paymentAttemptId !== attempt.id) return 'nothing'
   if (order.status === 'voided' || order.status === 'abandoned') return 'nothing'
   if (ORDER_OPEN_HOLD.has(order.status) && attempt.capturedAmount === 0) return 'hold'
   return 'capture'
@@ -135,7 +135,7 @@ export class ReconciliationService {
     const current = this.deps.attempts.get(attempt.id)!
     const order = current.orderId !== null ? orders.findById(current.orderId) : null
     // Approved while its sale is still being completed: start-up recovery finishes such sales.
-    if (order && current.outcome === 'approved' && order.payment_attempt_id !== current.id && awaitsPayment(order.status)) {
+    if (order && current.outcome === 'approved' && order.paymentAttemptId !== current.id && awaitsPayment(order.status)) {
       return 'deferred'
     }
     const issuer = answer.value
@@ -155,12 +155,12 @@ export class ReconciliationService {
       attempt?.capturedAmount,
       attempt?.refundedAmount,
       order?.status,
-      order?.payment_attempt_id,
+      order?.paymentAttemptId,
       steps,
     ])
   }
 
-  private compare(attempt: PaymentAttempt, order: OrderRow | null, issuer: InquiryResponse): Verdict {
+  private compare(attempt: PaymentAttempt, order: Order | null, issuer: InquiryResponse): Verdict {
     const { payments } = this.deps
     const expected = expectationOf(attempt, order)
     const orderId = order?.id ?? attempt.orderId
@@ -180,7 +180,7 @@ export class ReconciliationService {
         // A sale delivered or shipped whose capture never reached the issuer: it is owed.
         if (refusedBefore('capture')) return caseOf('capture-refused')
         if (attempt.capturedAmount > 0) return caseOf('captured-differs')
-        return this.repairWithStep(attempt, 'capture', order?.total_ttc ?? attempt.amount, orderId)
+        return this.repairWithStep(attempt, 'capture', order?.totalTtc ?? attempt.amount, orderId)
       case 'captured': {
         if (expected === 'nothing') {
           // Charged, then given back in full (an administrator's refund): nothing left to do.
@@ -257,7 +257,7 @@ export class ReconciliationService {
           queued = payments.queueStep(attempt.id, 'reversal', attempt.amount, entry.orderId)
           break
         case 'capture':
-          queued = payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.total_ttc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
+          queued = payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.totalTtc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
           break
         case 'refund': {
           // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
@@ -283,7 +283,7 @@ export class ReconciliationService {
             attempts.recordRefund(attempt.id, more)
             if (order) {
               orders.addRefunded(order.id, more)
-              const refundedAll = order.refunded_amount + more >= order.captured_amount
+              const refundedAll = order.refundedAmount + more >= order.capturedAmount
               if (refundedAll && canTransition(order.status, 'refunded')) {
                 orders.transition(order.id, order.status, 'refunded', userId, at, 'Refunded at the issuer (reconciliation)')
               }
