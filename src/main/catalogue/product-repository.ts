@@ -2,7 +2,7 @@ import type { Category, Product, ProductKind, VatCategory } from '@shared/contra
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { DigitalDelivery } from '../fulfilment'
 
-export interface ProductRow {
+interface ProductRow {
   id: number
   sku: string
   ean: string
@@ -79,6 +79,7 @@ export class ProductRepository {
         `SELECT * FROM products WHERE active = 1 AND (? IS NULL OR category_id = ?)
           ORDER BY name_fr LIMIT ?`,
       ),
+      activeOfKind: db.prepare<[ProductKind], ProductRow>('SELECT * FROM products WHERE active = 1 AND kind = ? ORDER BY id'),
       digital: db.prepare<[number], { digital_delivery: DigitalDelivery | null; download_file: string | null }>(
         'SELECT digital_delivery, download_file FROM products WHERE id = ?',
       ),
@@ -131,6 +132,11 @@ export class ProductRepository {
     const match = toPrefixMatchQuery(text)
     if (match && found.size < limit) add(this.statements.nameMatch.all(match, categoryId, categoryId, limit))
     return [...found.values()].map(toProduct)
+  }
+
+  /** Every active product of one kind, by id: what the history generator builds baskets from. */
+  activeOfKind(kind: ProductKind): Product[] {
+    return this.statements.activeOfKind.all(kind).map(toProduct)
   }
 
   /** How a digital product is delivered, and its file for downloads. */

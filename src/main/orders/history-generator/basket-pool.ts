@@ -1,7 +1,8 @@
+import type { Product } from '@shared/contract'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../../../platform/sqlite/open-database'
 import { priceCart, resolveVatRate, type PricingLine, type PricingSettings } from '../../pricing'
-import type { ProductRow } from '../../catalogue'
+import { ProductRepository } from '../../catalogue'
 import type { PricingRepository } from '../../pricing'
 import type { Random } from './generator-data'
 
@@ -26,31 +27,29 @@ export function buildBasketPool(
   random: Random,
   options: { count: number; shippedShare: number; pricedAt: Date },
 ): PooledBasket[] {
-  const products = db
-    .prepare<[], ProductRow>("SELECT * FROM products WHERE active = 1 AND kind = 'physical' ORDER BY id")
-    .all()
+  const products = new ProductRepository(db).activeOfKind('physical')
   if (products.length === 0) throw new Error('The catalogue has no physical product to sell')
   const history = pricing.vatRateHistory()
   const pool: PooledBasket[] = []
   while (pool.length < options.count) {
     const size = 1 + Math.floor(random() * random() * 6)
-    const chosen = new Map<number, ProductRow>()
+    const chosen = new Map<number, Product>()
     while (chosen.size < Math.min(size, products.length)) {
       const product = products[Math.floor(random() * products.length)]!
       chosen.set(product.id, product)
     }
     const lines: PricingLine[] = [...chosen.values()].map((product, index) => {
-      const rate = resolveVatRate(product.vat_category, options.pricedAt, history)
+      const rate = resolveVatRate(product.vatCategory, options.pricedAt, history)
       if (!rate.ok) throw new Error(rate.error.message)
       return {
         lineId: index + 1,
         productId: product.id,
-        name: { fr: product.name_fr, en: product.name_en },
-        unitPrice: product.unit_price,
+        name: product.name,
+        unitPrice: product.unitPrice,
         quantity: random() < 0.75 ? 1 : 2 + Math.floor(random() * 3),
         vatRateBasisPoints: rate.value,
         kind: product.kind,
-        weightGrams: product.weight_grams,
+        weightGrams: product.weightGrams,
       }
     })
     const shipped = random() < options.shippedShare
@@ -65,7 +64,7 @@ export function buildBasketPool(
       shipped: shipped && quote.value.delivery !== null,
       lines: quote.value.lines.map((line) => {
         const product = chosen.get(line.productId)!
-        return { productId: product.id, sku: product.sku, nameFr: product.name_fr, nameEn: product.name_en, line }
+        return { productId: product.id, sku: product.sku, nameFr: product.name.fr, nameEn: product.name.en, line }
       }),
     })
   }
