@@ -10,6 +10,8 @@ const electronOnlyInGlue = {
   message: 'Only src/main/electron and src/preload import electron (type imports are fine).',
   allowTypeImports: true,
 }
+const contractCallsMessage =
+  "Pricing takes the domain's words from src/shared/domain, never the contract's calls (nor the contract's index, which re-exports them)."
 const sqliteOnlyInRepositories = {
   name: 'better-sqlite3',
   message: 'Pure domain code (pricing, issuer decisions) imports no database.',
@@ -64,6 +66,23 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's road is view -> store -> bridge: screens call store actions, never main.
+    files: ['src/renderer/src/components/**/*.{ts,vue}', 'src/renderer/src/views/**/*.{ts,vue}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3'],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through the bridge.' },
+            { group: ['@renderer/bridge', '@renderer/bridge/**', '**/bridge', '**/bridge/**'], message: 'Views and components reach main through a store (stores/*.ts), never the bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/**/*.ts', 'src/issuer/**/*.ts', 'src/platform/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: {
@@ -79,6 +98,36 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { paths: [electronOnlyInGlue, sqliteOnlyInRepositories], patterns: [nodeBuiltins] },
+      ],
+    },
+  },
+  {
+    // Pricing speaks the domain's words (src/shared/domain), not the calls that carry them.
+    files: ['src/main/pricing/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInGlue, sqliteOnlyInRepositories, { name: '@shared/contract', message: contractCallsMessage }],
+          patterns: [nodeBuiltins, { group: ['**/contract/calls', '**/contract/calls/**'], message: contractCallsMessage }],
+        },
+      ],
+    },
+  },
+  {
+    // The domain's words sit below the contract: they import only money and one another.
+    files: ['src/shared/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(@shared/(money|domain)(/.*)?|\\.\\./(money|domain)(/.*)?|\\./[^/]+)$)',
+              message: 'src/shared/domain imports only src/shared/money and itself.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,6 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import { i18n, currentLocale } from './i18n'
-import { onCallError } from './bridge'
 import { useSessionStore } from './stores/session'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -16,10 +15,7 @@ app.use(router)
 document.documentElement.lang = currentLocale()
 
 // However a call finds out that the session is over, the till goes back to the login screen.
-const session = useSessionStore()
-onCallError((_name, error) => {
-  if (error.code !== 'UNAUTHENTICATED') return
-  session.expire()
+useSessionStore().followExpiry(() => {
   if (router.currentRoute.value.name !== 'login') void router.replace({ name: 'login' })
 })
 

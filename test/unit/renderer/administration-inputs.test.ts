@@ -6,8 +6,8 @@ import {
   parsePercentBasisPoints,
   parseSignedEuroCents,
   parseWholeNumber,
-} from '@renderer/components/administration/decimal-input'
-import { dayOfInstant, endOfDayInstant, isFutureDay, startOfDayInstant } from '@renderer/components/administration/date-input'
+} from '@renderer/administration/decimal-input'
+import { dayOfInstant, endOfDayInstant, isFutureDay, startOfDayInstant } from '@renderer/administration/date-input'
 
 describe('euro amounts typed by an administrator become cents without a float', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { summarizeAuditDetails } from '@renderer/components/administration/audit-details'
-import { fieldIssues } from '@renderer/components/administration/validation-issues'
+import { summarizeAuditDetails } from '@renderer/administration/audit-details'
+import { fieldIssues } from '@renderer/administration/validation-issues'
 import { administrationEn } from '@renderer/i18n/administration-en'
 import { administrationFr } from '@renderer/i18n/administration-fr'
 import { KNOWN_AUDIT_ACTIONS, ADMINISTRATION_ERROR_CODES } from '@shared/contract'

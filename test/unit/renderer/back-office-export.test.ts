@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CallName } from '@shared/contract'
 import type { CallFunction } from '@renderer/bridge'
-import { runExport, type ExportProgress } from '@renderer/components/back-office/csv-export'
+import { runExport, type ExportProgress } from '@renderer/back-office/csv-export'
 
 const EXPORT_ID = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a'
 

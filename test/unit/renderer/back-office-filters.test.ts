@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { amountToText, parseAmountText } from '@renderer/components/back-office/amount-text'
-import { emptyFilterForm, nextDay, toOrderFilters } from '@renderer/components/back-office/order-filter-form'
-import { periodOf, presetOf } from '@renderer/components/back-office/period-presets'
+import { amountToText, parseAmountText } from '@renderer/back-office/amount-text'
+import { emptyFilterForm, nextDay, toOrderFilters } from '@renderer/back-office/order-filter-form'
+import { periodOf, presetOf } from '@renderer/back-office/period-presets'
 
 describe('amounts typed in the history filters and the refund dialog', () => {
   it('reads French and English decimals as integer cents', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { banknoteSuggestions, parseTenderedAmount } from '@renderer/components/checkout/tendered-amount'
-import { checkAddress, emptyAddress, postcodeWrongWhileTyping } from '@renderer/components/checkout/address-validation'
+import { banknoteSuggestions, parseTenderedAmount } from '@renderer/checkout/tendered-amount'
+import { checkAddress, emptyAddress, postcodeWrongWhileTyping } from '@renderer/checkout/address-validation'
 import {
   cardErrors,
   emptyCardDraft,
   formatExpiryAsTyped,
   readyToJudge,
   regroupNumber,
-} from '@renderer/components/checkout/card-entry-feedback'
-import { fieldsNamedBy, missingCashOf, paymentFailureOf } from '@renderer/components/checkout/payment-failure'
+} from '@renderer/checkout/card-entry-feedback'
+import { fieldsNamedBy, missingCashOf, paymentFailureOf } from '@renderer/checkout/payment-failure'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 

@@ -5,8 +5,8 @@ import {
   discountInputText,
   parseDecimalInput,
   parseDiscountInput,
-} from '@renderer/components/cart/discount-input'
-import { formatBasisPoints } from '@renderer/components/cart/format-basis-points'
+} from '@renderer/cart/discount-input'
+import { formatBasisPoints } from '@renderer/money/format-basis-points'
 
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 

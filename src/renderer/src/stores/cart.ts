@@ -2,7 +2,6 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import {
   MAX_LINE_QUANTITY,
-  ok,
   type AppError,
   type Cart,
   type CartLine,
@@ -12,6 +11,7 @@ import {
   type Result,
   type UserSummary,
 } from '@shared/contract'
+import { ok } from '@shared/contract/result'
 import { call } from '@renderer/bridge'
 
 /** What the cart panel says after the last action; `serial` changes on every new one. */

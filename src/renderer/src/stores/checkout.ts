@@ -17,7 +17,7 @@ import {
   emptyAddress,
   toShippingAddress,
   type AddressDraft,
-} from '@renderer/components/checkout/address-validation'
+} from '@renderer/checkout/address-validation'
 
 export type DeliveryChoice = 'pickup' | 'standard' | 'express'
 export type PaymentMethod = 'card' | 'saved' | 'cash'

@@ -2,7 +2,7 @@ import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { AppError, Dashboard } from '@shared/contract'
 import { call } from '@renderer/bridge'
-import { periodOf, type Period } from '@renderer/components/back-office/period-presets'
+import { periodOf, type Period } from '@renderer/back-office/period-presets'
 
 /** The dashboard's period (this month unless chosen otherwise) and its figures. */
 export const useDashboardStore = defineStore('dashboard', () => {

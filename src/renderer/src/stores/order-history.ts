@@ -14,7 +14,7 @@ import {
   emptyFilterForm,
   toOrderFilters,
   type OrderFilterForm,
-} from '@renderer/components/back-office/order-filter-form'
+} from '@renderer/back-office/order-filter-form'
 
 const PAGE_SIZE = 100
 

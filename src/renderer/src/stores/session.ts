@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
-import type { AppError, Result, SessionInfo } from '@shared/contract'
-import { call } from '@renderer/bridge'
+import type { AppError, Result, SessionInfo, UserSummary } from '@shared/contract'
+import { call, onCallError } from '@renderer/bridge'
 
 /** Why the till last went back to the login screen, shown there. */
 export type LockReason = 'inactivity' | 'expired' | null
@@ -37,6 +37,11 @@ export const useSessionStore = defineStore('session', () => {
     return loading
   }
 
+  /** The staff who may log in, for the login screen's tiles. */
+  function listUsers(): Promise<Result<UserSummary[]>> {
+    return call('auth.listUsers')
+  }
+
   async function login(userId: number, pin: string): Promise<Result<SessionInfo>> {
     const result = await call('auth.login', { userId, pin })
     if (result.ok) {
@@ -61,6 +66,18 @@ export const useSessionStore = defineStore('session', () => {
     if (isLoggedIn.value) forgetUser('expired')
   }
 
+  /**
+   * However a call finds out that the session is over, the session expires and `onExpired` runs
+   * (the app sends the till back to the login screen). Returns the unsubscribe function.
+   */
+  function followExpiry(onExpired: () => void): () => void {
+    return onCallError((_name, error) => {
+      if (error.code !== 'UNAUTHENTICATED') return
+      expire()
+      onExpired()
+    })
+  }
+
   function takeNotice(): 'adminOnly' | null {
     const value = notice.value
     notice.value = null
@@ -80,8 +97,10 @@ export const useSessionStore = defineStore('session', () => {
     inactivityLockSeconds,
     load,
     ensureLoaded,
+    listUsers,
     login,
     logout,
+    followExpiry,
     expire,
     takeNotice,
   }

@@ -1,6 +1,6 @@
 import type { ChartData, ChartOptions } from 'chart.js'
 import type { Dashboard } from '@shared/contract'
-import { chartPalette, wholeMinorUnits } from './chart-setup'
+import { chartPalette, wholeMinorUnits } from '@renderer/back-office/chart-setup'
 
 export interface ChartWords {
   money: (amountMinor: number) => string

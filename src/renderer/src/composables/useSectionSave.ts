@@ -1,8 +1,8 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Result } from '@shared/contract'
-import { fieldIssues } from './validation-issues'
-import { useAdministrationError } from './useAdministrationError'
+import { fieldIssues } from '@renderer/administration/validation-issues'
+import { useAdministrationError } from '@renderer/composables/useAdministrationError'
 
 /**
  * The save cycle of one settings section: the errors found before sending (a field that is not a

@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n'
+import { formatBasisPoints } from '@renderer/money/format-basis-points'
 import { ROUTING_BRAND_LABELS, type RoutingBrand } from '@shared/cards'
 import type { OrderInfo } from '@shared/contract'
 import { fr } from '@renderer/i18n/fr'
@@ -70,8 +71,7 @@ export function useOrderLabels() {
   }
 
   /** 2000 basis points → "20 %"; 550 → "5,5 %". A rate, not money. */
-  const rate = (basisPoints: number): string =>
-    new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10000)
+  const rate = (basisPoints: number): string => formatBasisPoints(basisPoints, locale.value)
 
   return { status, refusedLast, declineMeaning, declineReason, declineNote, statusWithDecline, brand, card, dateTime, time, clock, rate }
 }

@@ -1,5 +1,5 @@
 import type { OrderFilters, OrderInfo } from '@shared/contract'
-import { parseAmountText } from './amount-text'
+import { parseAmountText } from '@renderer/back-office/amount-text'
 
 export type OrderStatus = OrderInfo['status']
 

@@ -71,16 +71,3 @@ export async function runExport(
   const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' })
   return { ok: true, value: { fileName: status.fileName, rows: status.rowsWritten, blob } }
 }
-
-/** Hands a Blob to the browser's download, through a temporary object URL and `<a download>`. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 30_000)
-}

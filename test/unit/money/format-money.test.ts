@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney } from '@renderer/money/format-money'
+import { formatMoney } from '@shared/money/format-money'
 
 // Intl separates French thousands with a narrow no-break space and puts a no-break space before
 // the euro sign; comparing after normalising spaces keeps the tests readable.
@@ -28,5 +28,30 @@ describe('money formatting', () => {
 
   it('refuses an amount that is not a whole number of minor units', () => {
     expect(() => formatMoney(12.5, 'EUR', 'fr')).toThrow(RangeError)
+  })
+})
+
+describe('the one money formatter: exact digits whatever the amount', () => {
+  it('shows a refund as a negative amount in both languages', () => {
+    expect(spaces(formatMoney(-1250, 'EUR', 'fr'))).toBe('-12,50 €')
+    expect(formatMoney(-1, 'EUR', 'en')).toBe('-€0.01')
+  })
+
+  it('keeps every cent of the largest safe amount, where dividing by 100 would round', () => {
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'EUR', 'en')).toBe('€90,071,992,547,409.91')
+    expect(formatMoney(-Number.MAX_SAFE_INTEGER, 'EUR', 'en')).toBe('-€90,071,992,547,409.91')
+  })
+
+  it('shows zero yen and negative yen without decimals', () => {
+    expect(formatMoney(0, 'JPY', 'en')).toBe('¥0')
+    expect(formatMoney(-1500, 'JPY', 'en')).toBe('-¥1,500')
+  })
+
+  it('uses three decimals for a currency whose minor unit is a thousandth', () => {
+    expect(spaces(formatMoney(1234, 'KWD', 'en'))).toBe('KWD 1.234')
+  })
+
+  it('refuses an amount beyond the safe integers', () => {
+    expect(() => formatMoney(2 ** 53, 'EUR', 'en')).toThrow(RangeError)
   })
 })

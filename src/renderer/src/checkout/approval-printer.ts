@@ -55,19 +55,3 @@ export function printDocument(html: string, layout: PrintLayout): Promise<void> 
     document.body.append(frame)
   })
 }
-
-/** Saves bytes that came over the bridge as a file, through a temporary Blob URL. */
-export function saveFile(fileName: string, mimeType: string, base64: string): void {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 30_000)
-}
