@@ -98,9 +98,9 @@ export class ExportService {
         for (const row of rows) {
           text +=
             csvLine([
-              orderReference(row), row.created_at, row.status, row.customer_name, row.cashier_name, row.till_id,
-              row.payment_method, row.card_brand, row.card_last_four, row.authorization_code, row.last_decline_code,
-            ]).slice(0, -2) + `,${csvAmount(row.total_ttc, row.currency)},${row.currency}\r\n`
+              orderReference(row), row.createdAt, row.status, row.customerName, row.cashierName, row.tillId,
+              row.paymentMethod, row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode,
+            ]).slice(0, -2) + `,${csvAmount(row.totalTtc, row.currency)},${row.currency}\r\n`
         }
         if (text) await track(text)
         job.status.rowsWritten += rows.length

@@ -135,24 +135,24 @@ export interface SortSql {
   orderBy: (alias: string) => string
   /** Keyset condition: rows strictly after the cursor in this order. */
   after: string
-  keyOf: (row: { created_at: string; total_ttc: number }) => string | number
+  keyOf: (row: { createdAt: string; totalTtc: number }) => string | number
 }
 
 export const SORTS: Readonly<Record<OrderSort, SortSql>> = {
   date_desc: {
     orderBy: (a) => `${a}.created_at DESC, ${a}.id DESC`,
     after: '(o.created_at, o.id) < (@cursorKey, @cursorId)',
-    keyOf: (row) => row.created_at,
+    keyOf: (row) => row.createdAt,
   },
   amount_desc: {
     orderBy: (a) => `${a}.total_ttc DESC, ${a}.id DESC`,
     after: '(o.total_ttc, o.id) < (@cursorKey, @cursorId)',
-    keyOf: (row) => row.total_ttc,
+    keyOf: (row) => row.totalTtc,
   },
   amount_asc: {
     orderBy: (a) => `${a}.total_ttc ASC, ${a}.id ASC`,
     after: '(o.total_ttc, o.id) > (@cursorKey, @cursorId)',
-    keyOf: (row) => row.total_ttc,
+    keyOf: (row) => row.totalTtc,
   },
 }
 

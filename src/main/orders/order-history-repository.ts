@@ -1,52 +1,20 @@
 import type { OrderListRow, OrderSort, VatByRate } from '@shared/contract'
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import type { PaymentMethod } from './order-record'
-import type { OrderStatus } from './order-status'
 import { INDEXED_PREFIX_MAX, SORTS, type FilterSql } from './order-filter-sql'
 import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'
-
-export interface OrderListDbRow {
-  id: number
-  number: string | null
-  created_at: string
-  status: OrderStatus
-  customer_name: string | null
-  cashier_name: string
-  till_id: string
-  payment_method: PaymentMethod | null
-  card_brand: string | null
-  card_last_four: string | null
-  authorization_code: string | null
-  last_decline_code: string | null
-  total_ttc: number
-  currency: string
-}
-
-export function toOrderListRow(row: OrderListDbRow): OrderListRow {
-  return {
-    id: row.id,
-    number: row.number,
-    createdAt: row.created_at,
-    status: row.status,
-    customerName: row.customer_name,
-    cashierName: row.cashier_name,
-    tillId: row.till_id,
-    paymentMethod: row.payment_method,
-    cardBrand: row.card_brand,
-    cardLastFour: row.card_last_four,
-    authorizationCode: row.authorization_code,
-    lastDeclineCode: row.last_decline_code,
-    totalTtc: row.total_ttc,
-    currency: row.currency,
-  }
-}
 
 /** One order tested against the text; a seek in the search index when its prefixes are indexed. */
 const TEXT_PROBE = 'EXISTS (SELECT 1 FROM order_search WHERE order_search MATCH @text AND order_search.rowid = o.id)'
 
-const LIST_COLUMNS = `o.id, o.number, o.created_at, o.status, o.customer_name, o.cashier_id, o.till_id,
-  o.payment_method, o.card_brand, o.card_last_four, o.authorization_code, o.last_decline_code, o.total_ttc, o.currency`
+/**
+ * A page's columns named as the contract's `OrderListRow`: SQLite hands back the records
+ * themselves, so a page costs no mapping per order.
+ */
+const LIST_COLUMNS = `o.id, o.number, o.created_at AS createdAt, o.status, o.customer_name AS customerName,
+  (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashierName, o.till_id AS tillId,
+  o.payment_method AS paymentMethod, o.card_brand AS cardBrand, o.card_last_four AS cardLastFour,
+  o.authorization_code AS authorizationCode, o.last_decline_code AS lastDeclineCode, o.total_ttc AS totalTtc, o.currency`
 
 export interface PageQuery {
   filter: FilterSql
@@ -138,16 +106,16 @@ export class OrderHistoryRepository {
         })
         .join(' UNION ALL ')
     }
-    const sql = `SELECT ${LIST_COLUMNS}, (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashier_name
+    const sql = `SELECT ${LIST_COLUMNS}
       FROM (${inner}) p CROSS JOIN orders o ON o.id = p.id ORDER BY ${sort.orderBy('p')} LIMIT @limit`
     return { sql, params }
   }
 
-  page(query: PageQuery): OrderListDbRow[] {
+  page(query: PageQuery): OrderListRow[] {
     const filter = this.probeable(query.filter) ?? query.filter
     const textPlan = query.textPlan ?? this.textPlan(filter)
     const { sql, params } = this.pageQuery({ ...query, filter, textPlan })
-    return this.statement(sql).all(params) as OrderListDbRow[]
+    return this.statement(sql).all(params) as OrderListRow[]
   }
 
   /**

@@ -3,7 +3,7 @@ import type { OrderFilters, OrderListRow, OrderSort, OrderSummary } from '@share
 import { ok, type Result } from '@shared/contract/result'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
-import { OrderHistoryRepository, toOrderListRow } from './order-history-repository'
+import { OrderHistoryRepository } from './order-history-repository'
 import { soldStatusesAmong } from './sold-orders'
 
 export interface OrderPage {
@@ -61,7 +61,7 @@ export class OrderHistoryService {
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     const nextCursor = rows.length > limit && last ? encodeCursor(sort, SORTS[sort].keyOf(last), last.id) : null
-    return ok({ rows: page.map(toOrderListRow), nextCursor })
+    return ok({ rows: page, nextCursor })
   }
 
   /**

@@ -24,16 +24,16 @@ function everyId(filters: OrderFilters, sort: OrderSort, textPlan: TextPlan, asT
   const ids: number[] = []
   let after: { key: string | number; id: number } | null = null
   for (;;) {
-    const rows: Array<{ id: number; created_at: string; total_ttc: number }> = asTyped
+    const rows: Array<{ id: number; createdAt: string; totalTtc: number }> = asTyped
       ? (() => {
           const { sql, params } = repository.pageQuery({ filter: filter.value, sort, limit: 37, after, textPlan })
-          return subject.app.db.prepare(sql).all(params) as Array<{ id: number; created_at: string; total_ttc: number }>
+          return subject.app.db.prepare(sql).all(params) as Array<{ id: number; createdAt: string; totalTtc: number }>
         })()
       : repository.page({ filter: filter.value, sort, limit: 37, after, textPlan })
     ids.push(...rows.map((row) => row.id))
     const last = rows[rows.length - 1]
     if (rows.length < 37 || !last) return ids
-    after = { key: sort === 'date_desc' ? last.created_at : last.total_ttc, id: last.id }
+    after = { key: sort === 'date_desc' ? last.createdAt : last.totalTtc, id: last.id }
   }
 }
 
