@@ -137,7 +137,6 @@ export class PaymentAttemptRepository {
   /** The merchant database, for services that write an attempt with other rows in one transaction. */
   readonly db: SqliteDatabase
   private readonly bumpTrace
-  private readonly readTrace
   private readonly countByOrder
   private readonly countForReference
   private readonly countForKey
@@ -155,12 +154,9 @@ export class PaymentAttemptRepository {
 
   constructor(db: SqliteDatabase) {
     this.db = db
-    this.bumpTrace = db.prepare<[string]>(`
+    this.bumpTrace = db.prepare<[string], { last_trace: number }>(`
       INSERT INTO terminal_traces (terminal_id, last_trace) VALUES (?, 1)
-      ON CONFLICT (terminal_id) DO UPDATE SET last_trace = (last_trace % 999999) + 1`)
-    this.readTrace = db.prepare<[string], { last_trace: number }>(
-      'SELECT last_trace FROM terminal_traces WHERE terminal_id = ?',
-    )
+      ON CONFLICT (terminal_id) DO UPDATE SET last_trace = (last_trace % 999999) + 1 RETURNING last_trace`)
     this.countByOrder = db.prepare<[number], { count: number }>(
       'SELECT count(*) AS count FROM payment_attempts WHERE order_id = ?',
     )
@@ -207,30 +203,27 @@ export class PaymentAttemptRepository {
     )
   }
 
-  /** Takes the terminal's next trace number (000001..999999, then round again). */
+  /** Takes the terminal's next trace number (000001..999999, then round again), in one statement. */
   nextTraceNumber(terminalId: string): string {
-    return this.db.transaction(() => {
-      this.bumpTrace.run(terminalId)
-      return String(this.readTrace.get(terminalId)?.last_trace ?? 1).padStart(6, '0')
-    })()
+    return String(this.bumpTrace.get(terminalId)!.last_trace).padStart(6, '0')
   }
 
-  /** Records an attempt before it is sent, with its attempt number and its own trace number. */
+  /**
+   * Records an attempt before it is sent, with its attempt number and its own trace number. Call
+   * inside the service's transaction: the count of earlier attempts and the insert go together.
+   */
   start(attempt: NewAttempt): PaymentAttempt {
-    return this.db.transaction(() => {
-      const earlier =
-        attempt.orderId !== null
-          ? this.countByOrder.get(attempt.orderId)?.count
-          : attempt.orderReference !== null
-            ? this.countForReference.get(attempt.orderReference)?.count
-            : this.countForKey.get(attempt.idempotencyKey)?.count
-      const traceNumber = this.nextTraceNumber(attempt.terminalId)
-      const id = Number(
-        this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber })
-          .lastInsertRowid,
-      )
-      return this.get(id)!
-    })()
+    const earlier =
+      attempt.orderId !== null
+        ? this.countByOrder.get(attempt.orderId)?.count
+        : attempt.orderReference !== null
+          ? this.countForReference.get(attempt.orderReference)?.count
+          : this.countForKey.get(attempt.idempotencyKey)?.count
+    const traceNumber = this.nextTraceNumber(attempt.terminalId)
+    const id = Number(
+      this.insertRow.run({ ...attempt, attemptNumber: (earlier ?? 0) + 1, traceNumber }).lastInsertRowid,
+    )
+    return this.get(id)!
   }
 
   /** How many attempts an order has had: the next one is numbered after them. */
