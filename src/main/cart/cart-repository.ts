@@ -1,4 +1,5 @@
-import type { CartLine, ProductKind, VatCategory } from '@shared/contract'
+import type { CartLine } from '@shared/contract'
+import type { ProductKind, VatCategory } from '@shared/domain/catalogue'
 import type { LineDiscount } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 

@@ -1,5 +1,6 @@
 import { isValidEan13 } from '@shared/catalogue/ean13'
-import { err, MAX_LINE_QUANTITY, ok, type AppError, type Cart, type Err, type Result } from '@shared/contract'
+import { err, ok, type AppError, type Cart, type Err, type Result } from '@shared/contract'
+import { MAX_LINE_QUANTITY } from '@shared/domain/limits'
 import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
 import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'

@@ -1,4 +1,5 @@
-import type { Category, Product, ProductKind, VatCategory } from '@shared/contract'
+import type { Category, Product } from '@shared/contract'
+import type { ProductKind, VatCategory } from '@shared/domain/catalogue'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { DigitalDelivery } from '../fulfilment'
 

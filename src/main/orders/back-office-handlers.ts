@@ -22,7 +22,7 @@ export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandl
   return {
     'orders.search': ({ filters, sort, limit, cursor }) => history.search(filters, sort, limit, cursor),
     'orders.summary': ({ filters }) => history.summary(filters),
-    'orders.filterOptions': () => ok({ ...history.filterOptions(), cardBrands: ['cb', 'visa', 'mastercard', 'amex'] }),
+    'orders.filterOptions': () => ok(history.filterOptions()),
     'orders.detail': ({ orderId }) => actions.detail(orderId),
     'orders.void': ({ orderId, reason }, { session }) => actions.void(orderId, session.userId, reason),
     'orders.refund': ({ orderId, amount, reason }, { session }) => actions.refund(orderId, amount, session.userId, reason),

@@ -1,6 +1,8 @@
 import { describeResponseCode } from '@shared/cards/response-codes'
 import type { OrderFilters, OrderListRow, OrderSort, OrderSummary } from '@shared/contract'
 import { ok, type Result } from '@shared/contract/result'
+import { ORDER_STATUSES } from '@shared/domain/order-status'
+import { CARD_BRANDS } from '@shared/domain/payment'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
 import { OrderHistoryRepository } from './order-history-repository'
@@ -75,7 +77,7 @@ export class OrderHistoryService {
     const range = dailyRange(filters)
     if (range !== 'not-daily' && filter.value.branches.every((branch) => branch.condition === null)) {
       const statuses = filter.value.statuses
-      const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ALL_STATUSES)
+      const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ORDER_STATUSES)
       return ok({ count, currency: this.currency(), ...this.daily.salesFigures(range, soldStatusesAmong(statuses)) })
     }
     return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
@@ -85,22 +87,8 @@ export class OrderHistoryService {
     return {
       cashiers: this.repository.cashiers(),
       tills: this.repository.tills(),
-      cardBrands: ['cb', 'visa', 'mastercard', 'amex'] as const,
+      cardBrands: [...CARD_BRANDS],
       declineCodes: this.repository.declineCodes().map((code) => ({ code, meaning: describeResponseCode(code).meaning })),
     }
   }
 }
-
-const ALL_STATUSES = [
-  'pending_payment',
-  'authorized',
-  'paid',
-  'declined',
-  'awaiting_shipment',
-  'delivered',
-  'shipped',
-  'completed',
-  'voided',
-  'refunded',
-  'abandoned',
-]

@@ -1,8 +1,8 @@
-import type { z } from 'zod'
-import type { orderStatusSchemaShared } from '@shared/contract/calls/order-schemas'
+import type { OrderStatus } from '@shared/domain/order-status'
 
-/** The statuses are declared once, in the contract; this module owns their transitions. */
-export type OrderStatus = z.infer<typeof orderStatusSchemaShared>
+/** The statuses are the domain's words (`@shared/domain`); this module owns their transitions. */
+export type { OrderStatus } from '@shared/domain/order-status'
+export { awaitsPayment } from '@shared/domain/order-status'
 
 /**
  * The order life cycle. A card sale goes pending -> authorized, a cash sale pending -> paid; then
@@ -25,9 +25,4 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to)
-}
-
-/** Statuses from which the customer may still pay. */
-export function awaitsPayment(status: OrderStatus): boolean {
-  return status === 'pending_payment' || status === 'declined'
 }

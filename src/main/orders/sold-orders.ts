@@ -1,4 +1,5 @@
 import type { VatByRate } from '@shared/contract'
+import { SOLD_STATUSES } from '@shared/domain/order-status'
 import type { OrderStatus } from './order-status'
 
 /**
@@ -12,15 +13,7 @@ import type { OrderStatus } from './order-status'
  *   rate in `order_refund_vat` (`refundByRate`), counted on the day of the sale it gives back.
  * - **Net**: sold minus refunded, per rate and in total.
  */
-export const SOLD_STATUSES = [
-  'authorized',
-  'paid',
-  'awaiting_shipment',
-  'shipped',
-  'delivered',
-  'completed',
-  'refunded',
-] as const satisfies readonly OrderStatus[]
+export { SOLD_STATUSES } from '@shared/domain/order-status'
 
 /** The SQL condition "this order is a sale", over the orders alias `o`. */
 export const SOLD_CONDITION = `o.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')})`

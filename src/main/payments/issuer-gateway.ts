@@ -20,8 +20,9 @@ import {
   type ReversalRequest,
   type ReversalResponse,
 } from '@shared/issuer-protocol/issuer-protocol'
+import type { IssuerTransport } from '@shared/domain/payment'
 
-export type IssuerTransport = 'in-process' | 'https'
+export type { IssuerTransport } from '@shared/domain/payment'
 
 export interface GatewayCallOptions {
   /** Aborting gives up waiting: the call answers `ISSUER_TIMEOUT`. */

@@ -1,10 +1,15 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { RoutingBrand } from '@shared/cards/card-brand'
+import type {
+  CardEntryMode,
+  IssuerTransport,
+  PaymentAttemptOutcome,
+  ReversalStatus,
+} from '@shared/domain/payment'
 
-export type AttemptOutcome =
-  'pending' | 'approved' | 'declined' | 'timed-out' | 'unavailable' | 'rejected'
-export type ReversalStatus = 'none' | 'pending' | 'acknowledged' | 'refused'
-export type EntryMode = 'manual' | 'stored-credential'
+export type AttemptOutcome = PaymentAttemptOutcome
+export type { ReversalStatus } from '@shared/domain/payment'
+export type EntryMode = CardEntryMode
 
 /** One authorization attempt as the merchant keeps it: never the full number, never the code. */
 export interface PaymentAttempt {
@@ -25,7 +30,7 @@ export interface PaymentAttempt {
   panLength: number
   amount: number
   currency: string
-  transport: 'in-process' | 'https'
+  transport: IssuerTransport
   outcome: AttemptOutcome
   responseCode: string | null
   responseMeaning: string | null
@@ -84,7 +89,7 @@ interface AttemptRow {
   pan_length: number
   amount: number
   currency: string
-  transport: 'in-process' | 'https'
+  transport: IssuerTransport
   outcome: AttemptOutcome
   response_code: string | null
   response_meaning: string | null

@@ -1,5 +1,5 @@
 import { allocateByLargestRemainder } from '@shared/money'
-import type { ProductKind } from '@shared/contract/calls/catalogue-calls'
+import type { ProductKind } from '@shared/domain/catalogue'
 
 export interface AllocatableLine {
   vatRateBasisPoints: number

@@ -1,3 +1,4 @@
+import { MAX_DELIVERY_FEE } from '@shared/domain/limits'
 import { ok, type Result } from '@shared/contract/result'
 import { pricingError } from './pricing-errors'
 import type {
@@ -7,8 +8,7 @@ import type {
   WeightBand,
 } from './pricing-types'
 
-/** A delivery fee above this (1 000 000 EUR) is a settings mistake, not a price. */
-export const MAX_DELIVERY_FEE = 10 ** 8
+export { MAX_DELIVERY_FEE } from '@shared/domain/limits'
 
 export interface DeliveryContext {
   /** Weight of the physical goods, in grams. */

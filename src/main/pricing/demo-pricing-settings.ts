@@ -1,4 +1,4 @@
-import type { VatCategory } from '@shared/contract/calls/catalogue-calls'
+import type { VatCategory } from '@shared/domain/catalogue'
 import type { DeliverySettings, PricingSettings } from './pricing-types'
 import type { VatRateEntry } from './vat-rate-resolver'
 

@@ -29,4 +29,4 @@ export {
 export type * from './pricing-types'
 export { PricingRepository } from './pricing-repository'
 export { PromotionRepository } from './promotion-repository'
-export type { PromotionChange } from './promotion-repository'
+export type { PromotionChange, PromotionTerms } from './promotion-repository'

@@ -1,16 +1,9 @@
-import { MAX_LINE_QUANTITY } from '@shared/contract/calls/cart-calls'
+import { MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS, MAX_LINE_QUANTITY } from '@shared/domain/limits'
 import { ok, type Result } from '@shared/contract/result'
 import { pricingError } from './pricing-errors'
 import type { PricingLine } from './pricing-types'
 
-/**
- * The largest goods amount a cart may reach, in minor units (10 000 000 000 EUR). Far above any
- * real till, and low enough that TTC in HT mode (at most twice the net) stays a safe integer.
- */
-export const MAX_CART_AMOUNT = 10 ** 15
-
-/** The largest total weight in grams a cart may reach (1 000 tonnes). */
-export const MAX_CART_WEIGHT_GRAMS = 10 ** 12
+export { MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS } from '@shared/domain/limits'
 
 /**
  * Checks every line before anything is priced, so that a bad line is reported with its id and

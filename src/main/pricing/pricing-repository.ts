@@ -1,4 +1,5 @@
-import type { VatCategory } from '@shared/contract'
+import type { VatCategory } from '@shared/domain/catalogue'
+import type { DeliveryOption, DeliveryZone } from '@shared/domain/delivery'
 import type { DeliverySelection, LineDiscount } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { VatRateEntry } from './vat-rate-resolver'
@@ -11,8 +12,8 @@ interface VatRateRow {
 
 interface CartOptionsRow {
   promotion_code: string | null
-  delivery_option: 'pickup' | 'standard' | 'express'
-  delivery_zone: 'FR' | 'EU' | 'WORLD' | null
+  delivery_option: DeliveryOption
+  delivery_zone: DeliveryZone | null
 }
 
 export interface CartOptions {

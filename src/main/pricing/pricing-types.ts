@@ -1,18 +1,14 @@
 import type { LocalizedText } from '@shared/contract/common-schemas'
-import type { ProductKind } from '@shared/contract/calls/catalogue-calls'
-import type {
-  DeliverySelection,
-  DeliveryZone,
-  LineDiscount,
-  PriceMode,
-} from '@shared/contract/pricing-schemas'
+import type { ProductKind } from '@shared/domain/catalogue'
+import type { DeliveryZone, ShippingOption } from '@shared/domain/delivery'
+import type { PriceMode } from '@shared/domain/pricing'
+import type { DeliverySelection, LineDiscount } from '@shared/contract/pricing-schemas'
 
+export type { DeliveryOption, DeliveryZone } from '@shared/domain/delivery'
+export type { PriceMode } from '@shared/domain/pricing'
 export type {
-  DeliveryOption,
   DeliverySelection,
-  DeliveryZone,
   LineDiscount,
-  PriceMode,
   PriceQuote,
   QuoteDelivery,
   QuoteLine,
@@ -61,7 +57,7 @@ export interface WeightBand {
   fee: number
 }
 
-export type ShippedOption = 'standard' | 'express'
+export type ShippedOption = ShippingOption
 
 /**
  * Delivery prices per zone and option, in the shop's price mode (tax-inclusive for TTC shops).

@@ -1,10 +1,10 @@
-import type { PromotionView } from '@shared/contract'
+import type { PromotionType } from '@shared/domain/pricing'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Promotion } from './pricing-types'
 
 interface PromotionRow {
   code: string
-  type: PromotionView['type']
+  type: PromotionType
   value: number
   min_basket: number | null
   valid_from: string | null
@@ -14,7 +14,21 @@ interface PromotionRow {
   active: number
 }
 
-export type PromotionChange = Omit<PromotionView, 'timesUsed'>
+/** A promotion code with its terms and use count, as the settings screen manages it. */
+export interface PromotionTerms {
+  code: string
+  type: PromotionType
+  /** Basis points for `percent`, minor units for `amount`, 0 for `free-delivery`. */
+  value: number
+  minBasket: number | null
+  validFrom: string | null
+  validUntil: string | null
+  usageLimit: number | null
+  timesUsed: number
+  active: boolean
+}
+
+export type PromotionChange = Omit<PromotionTerms, 'timesUsed'>
 
 /** A promotion as the pricing engine applies it. */
 function toPromotion(row: PromotionRow): Promotion {
@@ -35,7 +49,7 @@ function toPromotion(row: PromotionRow): Promotion {
 }
 
 /** A promotion as the settings screen shows it. */
-function toView(row: PromotionRow): PromotionView {
+function toView(row: PromotionRow): PromotionTerms {
   return {
     code: row.code,
     type: row.type,
@@ -103,12 +117,12 @@ export class PromotionRepository {
     this.statements.countUse.run(code)
   }
 
-  list(): PromotionView[] {
+  list(): PromotionTerms[] {
     return this.statements.all.all().map(toView)
   }
 
   /** Codes compare without regard to case, as the table's collation does. */
-  find(code: string): PromotionView | null {
+  find(code: string): PromotionTerms | null {
     const row = this.statements.byCode.get(code)
     return row ? toView(row) : null
   }

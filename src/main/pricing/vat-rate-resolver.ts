@@ -1,5 +1,5 @@
 import { ok, type Result } from '@shared/contract/result'
-import type { VatCategory } from '@shared/contract/calls/catalogue-calls'
+import type { VatCategory } from '@shared/domain/catalogue'
 import { pricingError } from './pricing-errors'
 
 /** A VAT rate for a category from a date on; a rate change is a new entry, never an edit. */

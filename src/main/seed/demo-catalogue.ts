@@ -1,4 +1,4 @@
-import type { ProductKind, VatCategory } from '@shared/contract'
+import type { ProductKind, VatCategory } from '@shared/domain/catalogue'
 
 export interface DemoCategory {
   code: string

@@ -1,11 +1,12 @@
-/** The card networks the till accepts, told apart by the number's prefix. */
-export type CardNetwork = 'visa' | 'mastercard' | 'amex'
+import type { CardBrand, CardNetwork } from '@shared/domain/payment'
+
+export type { CardNetwork } from '@shared/domain/payment'
 
 /**
  * The brand a payment is routed through. Cartes Bancaires is never visible in the prefix: a CB
  * card is always co-badged with Visa or Mastercard and the cardholder may choose (EU 2015/751).
  */
-export type RoutingBrand = CardNetwork | 'cb'
+export type RoutingBrand = CardBrand
 
 export interface NetworkRule {
   network: CardNetwork

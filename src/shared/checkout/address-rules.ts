@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DeliveryZone } from '../domain/delivery'
 
 /** EU member states other than France (ISO 3166-1 alpha-2). */
 export const EU_COUNTRIES = [
@@ -32,7 +33,7 @@ export function isValidPostcode(country: string, postcode: string): boolean {
  * The delivery zone of an address. Overseas France (postcodes 97 and 98) ships like the rest of
  * the world: metropolitan rates do not reach it.
  */
-export function deliveryZoneOf(country: string, postcode: string): 'FR' | 'EU' | 'WORLD' {
+export function deliveryZoneOf(country: string, postcode: string): DeliveryZone {
   if (country === 'FR') return /^9[78]/.test(postcode.trim()) ? 'WORLD' : 'FR'
   if (country === 'MC') return 'FR'
   return (EU_COUNTRIES as readonly string[]).includes(country) ? 'EU' : 'WORLD'

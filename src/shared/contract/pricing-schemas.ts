@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { currencySchema, idSchema, localizedTextSchema } from './common-schemas'
 import { productKindSchema } from './calls/catalogue-calls'
+import { DELIVERY_OPTIONS, DELIVERY_ZONES, SHIPPING_OPTIONS } from '../domain/delivery'
+import { MAX_BASIS_POINTS, MAX_LINE_QUANTITY } from '../domain/limits'
+import { DELIVERY_WAIVERS, PRICE_MODES, PROMOTION_TYPES } from '../domain/pricing'
 
 /**
  * The priced cart as it crosses the bridge and as checkout freezes it into an order. Every
@@ -9,22 +12,21 @@ import { productKindSchema } from './calls/catalogue-calls'
 const amountSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 
 /** A rate or a percentage in basis points: 2000 is 20 %, 550 is 5.5 %. */
-export const basisPointsSchema = z.number().int().min(0).max(10000)
+export const basisPointsSchema = z.number().int().min(0).max(MAX_BASIS_POINTS)
 
 /** TTC: catalogue prices include VAT (French B2C). HT: they exclude it (business customers). */
-export const priceModeSchema = z.enum(['TTC', 'HT'])
-export type PriceMode = z.infer<typeof priceModeSchema>
+export const priceModeSchema = z.enum(PRICE_MODES)
+export type { PriceMode } from '../domain/pricing'
 
-export const deliveryOptionSchema = z.enum(['pickup', 'standard', 'express'])
-export type DeliveryOption = z.infer<typeof deliveryOptionSchema>
+export const deliveryOptionSchema = z.enum(DELIVERY_OPTIONS)
+export type { DeliveryOption } from '../domain/delivery'
 
-/** Metropolitan France, the rest of the European Union, the rest of the world. */
-export const deliveryZoneSchema = z.enum(['FR', 'EU', 'WORLD'])
-export type DeliveryZone = z.infer<typeof deliveryZoneSchema>
+export const deliveryZoneSchema = z.enum(DELIVERY_ZONES)
+export type { DeliveryZone } from '../domain/delivery'
 
 export const deliverySelectionSchema = z.discriminatedUnion('option', [
   z.object({ option: z.literal('pickup') }).strict(),
-  z.object({ option: z.enum(['standard', 'express']), zone: deliveryZoneSchema }).strict(),
+  z.object({ option: z.enum(SHIPPING_OPTIONS), zone: deliveryZoneSchema }).strict(),
 ])
 export type DeliverySelection = z.infer<typeof deliverySelectionSchema>
 
@@ -34,15 +36,15 @@ export const lineDiscountSchema = z.discriminatedUnion('type', [
 ])
 export type LineDiscount = z.infer<typeof lineDiscountSchema>
 
-export const promotionTypeSchema = z.enum(['percent', 'amount', 'free-delivery'])
-export type PromotionType = z.infer<typeof promotionTypeSchema>
+export const promotionTypeSchema = z.enum(PROMOTION_TYPES)
+export type { PromotionType } from '../domain/pricing'
 
 export const quoteLineSchema = z.object({
   lineId: idSchema,
   productId: idSchema,
   name: localizedTextSchema,
   kind: productKindSchema,
-  quantity: z.number().int().min(1).max(9999),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
   vatRateBasisPoints: basisPointsSchema,
   /** Shown on the invoice; the document totals come from the rate buckets, not from these. */
   unitPriceHt: amountSchema,
@@ -78,7 +80,7 @@ export const quoteDeliverySchema = z.object({
   bandFee: amountSchema,
   /** What the customer pays for delivery, in the shop's price mode. */
   fee: amountSchema,
-  waiver: z.enum(['threshold', 'promotion']).nullable(),
+  waiver: z.enum(DELIVERY_WAIVERS).nullable(),
   split: z.array(z.object({ rateBasisPoints: basisPointsSchema, amount: amountSchema })),
 })
 export type QuoteDelivery = z.infer<typeof quoteDeliverySchema>

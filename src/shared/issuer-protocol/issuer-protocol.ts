@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RESPONSE_CODES } from '@shared/cards/response-codes'
+import { AUTHORIZATION_STATES, CARD_BRANDS, CARD_ENTRY_MODES } from '@shared/domain/payment'
 
 /**
  * The wire protocol between the merchant's payment software and the issuer: ISO 8583 message
@@ -44,8 +45,8 @@ export const authorizationRequestSchema = z.object({
   expiryMonth: z.number().int().min(1).max(12),
   expiryYear: z.number().int().min(2000).max(2099),
   securityCode: z.string().max(4).optional(),
-  entryMode: z.enum(['manual', 'stored-credential']),
-  brand: z.enum(['visa', 'mastercard', 'amex', 'cb']),
+  entryMode: z.enum(CARD_ENTRY_MODES),
+  brand: z.enum(CARD_BRANDS),
   idempotencyKey: z.string().min(8).max(64).optional(),
 })
 export type AuthorizationRequest = z.infer<typeof authorizationRequestSchema>
@@ -116,7 +117,7 @@ export type InquiryRequest = z.infer<typeof inquiryRequestSchema>
  * `refundedAmount` credited back); `released`: reversed, or a reversal came first so it never
  * held; `declined`; `unknown`: the issuer never saw that trace number (code 25).
  */
-export const authorizationStateSchema = z.enum(['held', 'captured', 'released', 'declined', 'unknown'])
+export const authorizationStateSchema = z.enum(AUTHORIZATION_STATES)
 export type AuthorizationStateAnswer = z.infer<typeof authorizationStateSchema>
 
 const nonNegativeAmount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)

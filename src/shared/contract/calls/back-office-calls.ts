@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import { MAX_BASIS_POINTS } from '../../domain/limits'
+import {
+  AUTHORIZATION_STATES,
+  CARD_BRANDS,
+  CARD_ENTRY_MODES,
+  ISSUER_TRANSPORTS,
+  PAYMENT_ATTEMPT_OUTCOMES,
+  REVERSAL_STATUSES,
+} from '../../domain/payment'
 import { defineCall } from '../define-call'
 import { currencySchema, emptyOutputSchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { orderSchema, orderStatusSchemaShared, paymentMethodSchema } from './order-schemas'
@@ -15,7 +24,7 @@ export const instantOrDaySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'A date is YYYY-MM-DD or an ISO instant in UTC')
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is YYYY-MM-DD')
 
-export const cardBrandSchema = z.enum(['cb', 'visa', 'mastercard', 'amex'])
+export const cardBrandSchema = z.enum(CARD_BRANDS)
 const nonNegativeAmountSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 
 /** Filters that combine (AND). Absent means "any". */
@@ -74,7 +83,7 @@ export const orderListRowSchema = z.object({
 export type OrderListRow = z.infer<typeof orderListRowSchema>
 
 export const vatByRateSchema = z.object({
-  rateBasisPoints: z.number().int().min(0).max(10000),
+  rateBasisPoints: z.number().int().min(0).max(MAX_BASIS_POINTS),
   ht: minorUnitsSchema,
   vat: minorUnitsSchema,
   ttc: minorUnitsSchema,
@@ -118,16 +127,16 @@ export const paymentAttemptInfoSchema = z.object({
   brand: z.string(),
   bin: z.string(),
   lastFour: z.string(),
-  entryMode: z.enum(['manual', 'stored-credential']),
+  entryMode: z.enum(CARD_ENTRY_MODES),
   amount: minorUnitsSchema,
   currency: currencySchema,
-  outcome: z.enum(['pending', 'approved', 'declined', 'timed-out', 'unavailable', 'rejected']),
+  outcome: z.enum(PAYMENT_ATTEMPT_OUTCOMES),
   responseCode: z.string().nullable(),
   responseMeaning: z.string().nullable(),
   authorizationCode: z.string().nullable(),
   latencyMs: z.number().int().nonnegative().nullable(),
-  transport: z.enum(['in-process', 'https']),
-  reversalStatus: z.enum(['none', 'pending', 'acknowledged', 'refused']),
+  transport: z.enum(ISSUER_TRANSPORTS),
+  reversalStatus: z.enum(REVERSAL_STATUSES),
   capturedAmount: minorUnitsSchema,
   refundedAmount: minorUnitsSchema,
   startedAt: z.string(),
@@ -253,7 +262,7 @@ export const reconciliationCaseSchema = z.object({
   shop: z.object({ authorized: minorUnitsSchema, captured: minorUnitsSchema, refunded: minorUnitsSchema }),
   /** What the issuer answered when asked. */
   issuer: z.object({
-    state: z.enum(['held', 'captured', 'released', 'declined', 'unknown']),
+    state: z.enum(AUTHORIZATION_STATES),
     authorized: minorUnitsSchema,
     captured: minorUnitsSchema,
     refunded: minorUnitsSchema,

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { MAX_LINE_QUANTITY } from '../../domain/limits'
 import { defineCall } from '../define-call'
 import { currencySchema, emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { productKindSchema, vatCategorySchema } from './catalogue-calls'
 import { pinSchema } from './auth-calls'
 import { deliverySelectionSchema, lineDiscountSchema, priceQuoteSchema } from '../pricing-schemas'
 
-export const MAX_LINE_QUANTITY = 9999
+export { MAX_LINE_QUANTITY } from '../../domain/limits'
 
 export const quantitySchema = z.number().int().min(1).max(MAX_LINE_QUANTITY)
 

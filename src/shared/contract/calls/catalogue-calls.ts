@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { PRODUCT_KINDS, VAT_CATEGORIES } from '../../domain/catalogue'
 import { defineCall } from '../define-call'
 import { emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 
-export const vatCategorySchema = z.enum(['standard', 'intermediate', 'reduced', 'special'])
-export type VatCategory = z.infer<typeof vatCategorySchema>
+export const vatCategorySchema = z.enum(VAT_CATEGORIES)
+export type { VatCategory } from '../../domain/catalogue'
 
-export const productKindSchema = z.enum(['physical', 'digital'])
-export type ProductKind = z.infer<typeof productKindSchema>
+export const productKindSchema = z.enum(PRODUCT_KINDS)
+export type { ProductKind } from '../../domain/catalogue'
 
 export const productSchema = z.object({
   id: idSchema,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { SHIPPING_OPTIONS } from '../../domain/delivery'
+import { CARD_BRANDS } from '../../domain/payment'
 import { parseExpiry, type CardExpiry } from '../../cards/card-expiry'
 import { shippingAddressSchema } from '../../checkout/address-rules'
 import { defineCall } from '../define-call'
@@ -28,13 +30,13 @@ export const cardEntrySchema = z
     /** The card carries the CB logo next to Visa or Mastercard. */
     coBadgedCb: z.boolean().optional(),
     /** On a co-badged card the cardholder chooses the brand (EU rule); CB by default. */
-    chosenBrand: z.enum(['cb', 'visa', 'mastercard', 'amex']).optional(),
+    chosenBrand: z.enum(CARD_BRANDS).optional(),
   })
   .strict()
 
 const checkoutDeliverySchema = z.discriminatedUnion('option', [
   z.object({ option: z.literal('pickup') }).strict(),
-  z.object({ option: z.enum(['standard', 'express']), address: shippingAddressSchema }).strict(),
+  z.object({ option: z.enum(SHIPPING_OPTIONS), address: shippingAddressSchema }).strict(),
 ])
 
 export const checkoutCalls = {

@@ -1,24 +1,15 @@
 import { z } from 'zod'
+import { DIGITAL_DELIVERY_KINDS } from '../../domain/catalogue'
+import { ORDER_DELIVERY_OPTIONS } from '../../domain/delivery'
+import { ORDER_STATUSES } from '../../domain/order-status'
+import { PAYMENT_METHODS } from '../../domain/payment'
 import { shippingAddressSchema } from '../../checkout/address-rules'
 import { currencySchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { priceQuoteSchema } from '../pricing-schemas'
 
-export const orderStatusValues = [
-  'pending_payment',
-  'authorized',
-  'paid',
-  'declined',
-  'awaiting_shipment',
-  'delivered',
-  'shipped',
-  'completed',
-  'voided',
-  'refunded',
-  'abandoned',
-] as const
-export const orderStatusSchemaShared = z.enum(orderStatusValues)
+export const orderStatusSchemaShared = z.enum(ORDER_STATUSES)
 
-export const paymentMethodSchema = z.enum(['card', 'saved_card', 'cash'])
+export const paymentMethodSchema = z.enum(PAYMENT_METHODS)
 
 export const customerSchema = z.object({
   id: idSchema,
@@ -40,12 +31,12 @@ export const savedCardSchema = z.object({
 export type SavedCardInfo = z.infer<typeof savedCardSchema>
 
 export const orderDeliverySchema = z.object({
-  option: z.enum(['none', 'pickup', 'standard', 'express']),
+  option: z.enum(ORDER_DELIVERY_OPTIONS),
   address: shippingAddressSchema.nullable(),
 })
 
 export const entitlementSchema = z.object({
-  kind: z.enum(['download', 'licence_key', 'gift_card', 'subscription']),
+  kind: z.enum(DIGITAL_DELIVERY_KINDS),
   productName: localizedTextSchema,
   code: z.string().nullable(),
   downloadToken: z.string().nullable(),
