@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const alias = {
   '@shared': resolve(import.meta.dirname, 'src/shared'),
@@ -17,7 +18,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/unit/renderer/dom/**'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Stores and components as the renderer runs them: Pinia, Vue Test Utils, a DOM.
+        plugins: [vue()],
+        resolve: { alias },
+        test: {
+          name: 'renderer',
+          include: ['test/unit/renderer/dom/**/*.test.ts'],
+          environment: 'happy-dom',
           sequence: { groupOrder: 0 },
         },
       },
