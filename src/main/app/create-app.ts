@@ -23,7 +23,7 @@ import { PaymentAttemptRepository } from '../payments'
 import { PaymentService } from '../payments'
 import { CartRepository } from '../cart'
 import { CustomerRepository } from '../customers'
-import { OrderRepository } from '../orders'
+import { OrderRepository, OrderService } from '../orders'
 import { PricingRepository, PromotionRepository } from '../pricing'
 import { ProductRepository } from '../catalogue'
 import { SettingsRepository } from '../settings'
@@ -83,6 +83,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const promotions = new PromotionRepository(db)
   const customers = new CustomerRepository(db)
   const orders = new OrderRepository(db)
+  const orderService = new OrderService({ db, orders, customers })
   const attempts = new PaymentAttemptRepository(db)
   const sessions = new SessionRegistry(
     () => readShopSettings(settings).inactivityLockSeconds,
@@ -129,8 +130,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   })
   const completion = new OrderCompletion({
     db,
-    orders,
-    customers,
+    orders: orderService,
     products,
     carts,
     pricing,
@@ -141,8 +141,8 @@ export function createApp(options: AppOptions): ComptoirApp {
     logger,
   })
   payments.onStepSettled(orderFiguresFollowSteps(orders))
-  const reconciliation = new ReconciliationService({ db, orders, attempts, payments, now, logger })
-  const checkout = new CheckoutService({ db, orders, customers, cart, payments, attempts, vault, completion, tillId, now, logger })
+  const reconciliation = new ReconciliationService({ db, orders: orderService, attempts, payments, now, logger })
+  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, attempts, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
     ...authHandlers(auth),
@@ -151,7 +151,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...checkoutHandlers({
       checkout,
       customers,
-      orders,
+      orders: orderService,
       downloadsDir: options.downloadsDir ?? join(findResourcesDir(), 'downloads'),
       documentPrinter: options.documentPrinter,
       now,
@@ -163,7 +163,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       shop: () => readShopIdentity(settings),
       currency: () => readShopSettings(settings).currency,
     }),
-    ...reconciliationHandlers(reconciliation, { orders, attempts, payments }),
+    ...reconciliationHandlers(reconciliation, { orders: orderService, attempts, payments }),
   }
 
   return {
@@ -176,7 +176,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     logger,
     reconciliation,
     start: async () => {
-      const report = await recoverInterruptedCheckouts({ orders, attempts, payments, completion, logger })
+      const report = await recoverInterruptedCheckouts({ orders: orderService, attempts, payments, completion, logger })
       // Asking the issuer about each open authorization does not hold the till up.
       void reconciliation.reconcile().catch((error: unknown) => logger.error('Reconciliation failed', error))
       return report

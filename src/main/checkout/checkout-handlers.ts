@@ -4,7 +4,7 @@ import { err, ok } from '@shared/contract'
 import type { DocumentPrinter } from '../documents'
 import type { CheckoutService } from './checkout-service'
 import type { CustomerRepository } from '../customers'
-import type { OrderRepository } from '../orders'
+import type { OrderService } from '../orders'
 import type { CallHandlers } from '../rpc/router'
 
 type CheckoutCalls =
@@ -24,7 +24,7 @@ type CheckoutCalls =
 export interface CheckoutHandlerDependencies {
   checkout: CheckoutService
   customers: CustomerRepository
-  orders: OrderRepository
+  orders: OrderService
   downloadsDir: string
   documentPrinter?: DocumentPrinter
   now: () => Date

@@ -2,7 +2,7 @@ import { maskFromParts } from '@shared/cards/card-display'
 import type { Logger } from '../../platform/logging/logger'
 import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
-import type { OrderRepository } from '../orders'
+import type { OrderService } from '../orders'
 import type { OrderCompletion } from './order-completion'
 import { awaitsPayment } from '../orders'
 
@@ -23,7 +23,7 @@ export interface RecoveryReport {
  * the history: start-up stays as fast at a million orders as at ten.
  */
 export async function recoverInterruptedCheckouts(deps: {
-  orders: OrderRepository
+  orders: OrderService
   attempts: PaymentAttemptRepository
   payments: PaymentService
   completion: OrderCompletion

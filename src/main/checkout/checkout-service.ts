@@ -2,17 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { deliveryZoneOf, type ShippingAddress } from '@shared/checkout/address-rules'
 import type { CardExpiry } from '@shared/cards/card-expiry'
 import { err, ok, type Locale, type OrderInfo, type Result, type SavedCardInfo } from '@shared/contract'
-import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Logger } from '../../platform/logging/logger'
 import type { AuthorizationOutcome } from '../payments'
 import type { CardVault } from '../payments'
 import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CustomerRepository } from '../customers'
-import type { Order, OrderRepository } from '../orders'
+import type { Order, OrderService } from '../orders'
 import type { CartService } from '../cart'
 import type { OrderCompletion } from './order-completion'
-import { toOrderInfo } from '../orders'
 import { awaitsPayment } from '../orders'
 
 export type CheckoutDelivery = { option: 'pickup' } | { option: 'standard' | 'express'; address: ShippingAddress }
@@ -28,8 +26,7 @@ export interface TypedCard {
 }
 
 export interface CheckoutDependencies {
-  db: SqliteDatabase
-  orders: OrderRepository
+  orders: OrderService
   customers: CustomerRepository
   cart: CartService
   payments: PaymentService
@@ -54,7 +51,7 @@ export class CheckoutService {
   constructor(private readonly deps: CheckoutDependencies) {}
 
   begin(cashierId: number, customerId: number | null, delivery: CheckoutDelivery, locale: Locale): Result<OrderInfo> {
-    const { cart, customers, orders, db, tillId } = this.deps
+    const { cart, customers, orders, tillId } = this.deps
     const current = cart.get()
     if (current.lines.length === 0) return err('CART_EMPTY', 'The cart is empty')
     const customer = customerId === null ? null : customers.findById(customerId)
@@ -74,23 +71,18 @@ export class CheckoutService {
     }
     const hasPhysical = priced.value.lines.some((line) => line.kind === 'physical')
     const at = this.deps.now().toISOString()
-    const orderId = db.transaction(() => {
-      for (const open of orders.openOrdersOfTill(tillId)) {
-        orders.transition(open.id, open.status, 'abandoned', cashierId, at, 'Replaced by a new checkout')
-      }
-      return orders.create({
-        tillId,
-        cashierId,
-        customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
-        idempotencyKey: randomUUID(),
-        quote: priced.value.quote,
-        deliveryOption: !hasPhysical ? 'none' : shipping ? shipping.option : 'pickup',
-        deliveryAddress: shipping ? shipping.address : null,
-        promotionCode: priced.value.promotionCode,
-        locale,
-        at,
-      })
-    })()
+    const orderId = orders.openCheckout({
+      tillId,
+      cashierId,
+      customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+      idempotencyKey: randomUUID(),
+      quote: priced.value.quote,
+      deliveryOption: !hasPhysical ? 'none' : shipping ? shipping.option : 'pickup',
+      deliveryAddress: shipping ? shipping.address : null,
+      promotionCode: priced.value.promotionCode,
+      locale,
+      at,
+    })
     return ok(this.info(orderId))
   }
 
@@ -177,7 +169,7 @@ export class CheckoutService {
   }
 
   info(orderId: number): OrderInfo {
-    return toOrderInfo(this.deps.orders.findById(orderId)!, this.deps.orders, this.deps.customers)
+    return this.deps.orders.info(orderId)!
   }
 
   /**
@@ -237,10 +229,7 @@ export class CheckoutService {
       return ok(this.info(order.id))
     }
     const code = outcome.kind === 'declined' ? outcome.responseCode : outcome.kind === 'timed-out' ? 'TIMEOUT' : (outcome.responseCode ?? '91')
-    this.deps.db.transaction(() => {
-      orders.recordDecline(order.id, code, outcome.card.brand, outcome.card.lastFour, outcome.card.masked, at)
-      orders.transition(order.id, orders.findById(order.id)!.status, 'declined', cashierId, at, code)
-    })()
+    orders.recordDecline(order.id, { code, brand: outcome.card.brand, lastFour: outcome.card.lastFour, masked: outcome.card.masked }, cashierId, at)
     const details = {
       orderId: order.id,
       responseCode: code,

@@ -6,18 +6,15 @@ import type { Logger } from '../../platform/logging/logger'
 import type { MoneyStep } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CartRepository } from '../cart'
-import type { CustomerRepository } from '../customers'
-import type { CardPaymentRecord, Order, OrderRepository } from '../orders'
+import type { Order, OrderService, OrderSettlement } from '../orders'
 import type { PricingRepository, PromotionRepository } from '../pricing'
 import type { ProductRepository } from '../catalogue'
 import type { ShopIdentity } from '../settings'
-import { toOrderInfo } from '../orders'
 import { canTransition, type OrderStatus } from '../orders'
 
 export interface OrderCompletionDependencies {
   db: SqliteDatabase
-  orders: OrderRepository
-  customers: CustomerRepository
+  orders: OrderService
   products: ProductRepository
   carts: CartRepository
   pricing: PricingRepository
@@ -28,7 +25,7 @@ export interface OrderCompletionDependencies {
   logger: Logger
 }
 
-export type Settlement = { kind: 'card'; payment: CardPaymentRecord } | { kind: 'cash'; tendered: number; changeDue: number }
+export type Settlement = OrderSettlement
 
 /**
  * Everything that follows a successful payment, in one transaction: the payment recorded, the
@@ -55,24 +52,19 @@ export class OrderCompletion {
         }
         throw new Error(`Order #${order.id} cannot go from ${current.status} to ${paidStatus}`)
       }
-      // The sale's number, taken with the payment: a rollback gives it back, so no gaps.
-      orders.assignNumber(order.id, at.toISOString())
-      if (settlement.kind === 'card') orders.recordCardPayment(order.id, settlement.payment, at.toISOString())
-      else orders.recordCashPayment(order.id, settlement.tendered, settlement.changeDue, at.toISOString())
-      orders.transition(order.id, current.status, paidStatus, userId, at.toISOString())
-      orders.transition(order.id, paidStatus, ships ? 'awaiting_shipment' : 'delivered', userId, at.toISOString())
-      if (settlement.kind === 'cash') orders.addCaptured(order.id, order.totalTtc)
+      // The sale's number is taken with the payment: a rollback gives it back, so no gaps.
+      orders.recordPayment(order, current.status, settlement, ships, userId, at.toISOString())
 
       const digitalLines = orders
         .digitalLines(order.id)
         .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
-      for (const entitlement of entitlementsFor(order.id, digitalLines)) orders.addEntitlement(entitlement, at.toISOString())
+      orders.addEntitlements(entitlementsFor(order.id, digitalLines), at.toISOString())
 
       carts.clear(order.tillId)
       pricing.clearCartOptions(order.tillId)
       if (current.promotionCode) this.deps.promotions.countUse(current.promotionCode)
 
-      const info = toOrderInfo(orders.findById(order.id)!, orders, this.deps.customers)
+      const info = orders.info(order.id)!
       orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =

@@ -6,7 +6,7 @@ import type { Logger } from '../../platform/logging/logger'
 import { awaitsPayment, canTransition } from '../orders'
 import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
-import type { Order, OrderRepository } from '../orders'
+import type { Order, OrderService } from '../orders'
 import {
   ACTIONS_BY_PROBLEM,
   ReconciliationRepository,
@@ -18,7 +18,7 @@ import {
 
 export interface ReconciliationDependencies {
   db: SqliteDatabase
-  orders: OrderRepository
+  orders: OrderService
   attempts: PaymentAttemptRepository
   payments: PaymentService
   now: () => Date

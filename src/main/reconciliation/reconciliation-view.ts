@@ -1,11 +1,11 @@
 import type { ReconciliationCaseInfo, ReconciliationList } from '@shared/contract'
 import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
-import type { OrderRepository } from '../orders'
+import type { OrderService } from '../orders'
 import type { ReconciliationService } from './reconciliation-service'
 
 export interface ReconciliationViewSources {
-  orders: OrderRepository
+  orders: OrderService
   attempts: PaymentAttemptRepository
   payments: PaymentService
 }

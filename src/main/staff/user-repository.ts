@@ -1,7 +1,7 @@
 import type { UserRole } from '@shared/contract'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 
-export interface UserRow {
+interface UserRow {
   id: number
   display_name: string
   role: UserRole
