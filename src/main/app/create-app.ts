@@ -142,7 +142,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   })
   payments.onStepSettled(orderFiguresFollowSteps(orders))
   const reconciliation = new ReconciliationService({ db, orders: orderService, attempts, payments, now, logger })
-  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, attempts, vault, completion, tillId, now, logger })
+  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
     ...authHandlers(auth),

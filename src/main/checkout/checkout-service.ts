@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { deliveryZoneOf, type ShippingAddress } from '@shared/checkout/address-rules'
 import type { CardExpiry } from '@shared/cards/card-expiry'
+import type { CardEntry, ValidatedCard } from '@shared/cards/card-validation'
 import { err, ok, type Locale, type OrderInfo, type Result, type SavedCardInfo } from '@shared/contract'
 import type { Logger } from '../../platform/logging/logger'
 import type { AuthorizationOutcome } from '../payments'
 import type { CardVault } from '../payments'
-import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
+import { refusalOf } from '../payments'
 import type { CustomerRepository } from '../customers'
 import type { Order, OrderService } from '../orders'
 import type { CartService } from '../cart'
@@ -15,14 +16,10 @@ import { awaitsPayment } from '../orders'
 
 export type CheckoutDelivery = { option: 'pickup' } | { option: 'standard' | 'express'; address: ShippingAddress }
 
-export interface TypedCard {
-  number: string
-  /** Parsed once by the contract; the issuer request and the vault both take this value. */
+/** A card as the contract hands it over: the expiry already parsed, nothing else checked yet. */
+export interface TypedCard extends CardEntry {
   expiry: CardExpiry
-  securityCode: string
   holderName: string
-  coBadgedCb?: boolean
-  chosenBrand?: 'cb' | 'visa' | 'mastercard' | 'amex'
 }
 
 export interface CheckoutDependencies {
@@ -30,7 +27,6 @@ export interface CheckoutDependencies {
   customers: CustomerRepository
   cart: CartService
   payments: PaymentService
-  attempts: PaymentAttemptRepository
   vault: () => Promise<CardVault>
   completion: OrderCompletion
   tillId: string
@@ -89,21 +85,18 @@ export class CheckoutService {
   async payByCard(cashierId: number, orderId: number, card: TypedCard, saveCard: boolean): Promise<Result<OrderInfo>> {
     let cardSaving: OrderInfo['cardSaving']
     const paid = await this.pay(orderId, async (order, attemptKey) => {
-      const outcome = await this.deps.payments.authorizeCard({
+      // Checked once, here where it enters: the authorization and the vault take this value.
+      const checked = this.deps.payments.validateCard(card)
+      if (!checked.ok) return { outcome: checked, method: 'card' as const }
+      const outcome = await this.deps.payments.authorizeValidatedCard({
         amount: order.totalTtc,
         currency: order.currency,
         idempotencyKey: attemptKey,
         orderId: order.id,
-        card: {
-          number: card.number,
-          expiry: card.expiry,
-          securityCode: card.securityCode,
-          coBadgedCb: card.coBadgedCb,
-          chosenBrand: card.chosenBrand,
-        },
+        card: checked.value,
       })
       if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customerId) {
-        cardSaving = (await this.saveCard(order.customerId, card)) ? 'saved' : 'failed'
+        cardSaving = (await this.saveCard(order.customerId, checked.value, card.holderName)) ? 'saved' : 'failed'
       }
       return { outcome, method: 'card' as const }
     }, cashierId)
@@ -193,8 +186,8 @@ export class CheckoutService {
     }
     this.paymentsInFlight.add(orderId)
     try {
-      const attemptNumber = this.deps.attempts.countForOrder(order.id) + 1
-      const { outcome, method } = await authorize(order, `${order.idempotencyKey}:${attemptNumber}`)
+      const attemptKey = this.deps.payments.nextAttemptKey(order.id, order.idempotencyKey)
+      const { outcome, method } = await authorize(order, attemptKey)
       if (!outcome.ok) return outcome
       return await this.settle(order, outcome.value, method, cashierId)
     } finally {
@@ -228,30 +221,27 @@ export class CheckoutService {
       )
       return ok(this.info(order.id))
     }
-    const code = outcome.kind === 'declined' ? outcome.responseCode : outcome.kind === 'timed-out' ? 'TIMEOUT' : (outcome.responseCode ?? '91')
-    orders.recordDecline(order.id, { code, brand: outcome.card.brand, lastFour: outcome.card.lastFour, masked: outcome.card.masked }, cashierId, at)
+    // Payments decide the decline code and the error; the order records them.
+    const refusal = refusalOf(outcome)
+    const { code, card } = refusal
+    orders.recordDecline(order.id, { code, brand: card.brand, lastFour: card.lastFour, masked: card.masked }, cashierId, at)
     const details = {
       orderId: order.id,
       responseCode: code,
-      meaning: outcome.kind === 'declined' ? outcome.meaning : outcome.kind,
-      message: outcome.message,
-      nextSteps: outcome.nextSteps,
-      card: { brand: outcome.card.brand, lastFour: outcome.card.lastFour },
+      meaning: refusal.meaning,
+      message: refusal.message,
+      nextSteps: refusal.nextSteps,
+      card: { brand: card.brand, lastFour: card.lastFour },
     }
-    if (outcome.kind === 'declined') return err('CARD_DECLINED', outcome.message.en, details)
-    return err('PAYMENT_UNAVAILABLE', outcome.message.en, details)
+    return err(refusal.errorCode, refusal.message.en, details)
   }
 
-  /** Saves an approved card for the customer; answers whether the vault kept it. */
-  private async saveCard(customerId: number, card: TypedCard): Promise<boolean> {
+  /** Saves an approved card (as checked before its authorization) for the customer; answers whether the vault kept it. */
+  private async saveCard(customerId: number, card: ValidatedCard, holderName: string): Promise<boolean> {
     try {
       const vault = await this.deps.vault()
-      const saved = vault.save({
-        pan: card.number.replace(/\D/g, ''),
-        expiryMonth: card.expiry.month,
-        expiryYear: card.expiry.year,
-        holderName: card.holderName,
-        coBadgedCb: card.coBadgedCb,
+      const saved = vault.saveChecked(card, {
+        holderName,
         customerReference: customerReference(customerId),
         consentAt: this.deps.now(),
       })

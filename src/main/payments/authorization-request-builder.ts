@@ -1,4 +1,4 @@
-import type { RoutingBrand } from '@shared/cards/card-brand'
+import type { CardNetwork, RoutingBrand } from '@shared/cards/card-brand'
 import type { AuthorizationRequest } from '@shared/issuer-protocol/issuer-protocol'
 import type { EntryMode } from './payment-attempt-repository'
 import type { MerchantProfile } from './payment-settings'
@@ -10,6 +10,8 @@ export interface CardData {
   /** Absent on a stored-credential payment: a saved card never has its code. */
   securityCode?: string
   brand: RoutingBrand
+  /** The network of the number, read once: where the card was checked, or when it was saved. */
+  network: CardNetwork
   entryMode: EntryMode
 }
 

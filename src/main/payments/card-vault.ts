@@ -10,6 +10,7 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { NETWORK_RULES, detectNetwork, type CardNetwork } from '@shared/cards/card-brand'
 import { binOf, lastFourOf, maskFromParts } from '@shared/cards/card-display'
 import { isExpired } from '@shared/cards/card-expiry'
+import type { ValidatedCard } from '@shared/cards/card-validation'
 import { passesLuhn } from '@shared/cards/luhn'
 import { err, ok, type Result } from '@shared/contract/result'
 import type { DataKey, KeyProvider } from './key-provider'
@@ -29,6 +30,23 @@ export interface CardToSave {
   customerReference?: string | null
   /** When the customer agreed to have the card kept. Saving without consent is impossible. */
   consentAt: Date
+}
+
+/** Who keeps a checked card and since when they agreed; the card brings no security code here. */
+export interface CardConsent {
+  holderName: string
+  customerReference?: string | null
+  /** When the customer agreed to have the card kept. Saving without consent is impossible. */
+  consentAt: Date
+}
+
+/** What is written of a card: never its security code. */
+interface CardToKeep extends CardConsent {
+  pan: string
+  network: CardNetwork
+  coBadgedCb: boolean
+  expiryMonth: number
+  expiryYear: number
 }
 
 /** What screens and receipts may show of a saved card. */
@@ -96,7 +114,11 @@ export class CardVault implements SavedCardReader {
     return createHmac('sha256', this.fingerprintKey).update(pan).digest()
   }
 
-  /** Saves a card, or returns the one already saved with the same number. */
+  /**
+   * Saves a card given as bare fields (an import, a test), checking its number and expiry first;
+   * or returns the one already saved with the same number. A card typed at the till is saved with
+   * {@link saveChecked}, which takes the value checked where it entered.
+   */
   save(card: CardToSave): Result<{ card: SavedCardSummary; alreadySaved: boolean }> {
     const network = detectNetwork(card.pan)
     if (
@@ -109,6 +131,32 @@ export class CardVault implements SavedCardReader {
     if (isExpired({ month: card.expiryMonth, year: card.expiryYear }, this.now())) {
       return err('VALIDATION_FAILED', 'Card has expired', { fields: [{ field: 'expiry' }] })
     }
+    return this.keep({ ...card, network, coBadgedCb: card.coBadgedCb === true })
+  }
+
+  /**
+   * Saves a typed card already checked where it entered main (`validateCardEntry`), without
+   * checking it again; or returns the one already saved with the same number. Its security code
+   * is not written: only the number (encrypted), brand, BIN, last four, expiry and holder are.
+   */
+  saveChecked(
+    card: ValidatedCard,
+    consent: CardConsent,
+  ): Result<{ card: SavedCardSummary; alreadySaved: boolean }> {
+    return this.keep({
+      pan: card.pan,
+      network: card.network,
+      coBadgedCb: card.coBadgedCb,
+      expiryMonth: card.expiry.month,
+      expiryYear: card.expiry.year,
+      holderName: consent.holderName,
+      customerReference: consent.customerReference,
+      consentAt: consent.consentAt,
+    })
+  }
+
+  private keep(card: CardToKeep): Result<{ card: SavedCardSummary; alreadySaved: boolean }> {
+    const { network } = card
     const fingerprint = this.fingerprint(card.pan)
     const existing = this.cards.findByFingerprint(fingerprint)
     if (existing) return ok({ card: summarize(existing), alreadySaved: true })

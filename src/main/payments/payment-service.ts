@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { binOf, lastFourOf, maskCardNumber } from '@shared/cards/card-display'
 import { detectNetwork } from '@shared/cards/card-brand'
-import { validateCardEntry, type CardEntry } from '@shared/cards/card-validation'
+import { validateCardEntry, type CardEntry, type ValidatedCard } from '@shared/cards/card-validation'
 import { describeResponseCode } from '@shared/cards/response-codes'
 import { err, ok, type Result } from '@shared/contract/result'
 import type { Logger } from '../../platform/logging/logger'
@@ -57,13 +57,18 @@ export interface CardPaymentRequest extends PaymentBase {
   card: CardEntry
 }
 
+/** A typed card already checked where it entered main: it is not checked again. */
+export interface ValidatedCardPaymentRequest extends PaymentBase {
+  card: ValidatedCard
+}
+
 export interface SavedCardPaymentRequest extends PaymentBase {
   token: string
 }
 
 function summarize(card: CardData): CardSummary {
   return {
-    network: detectNetwork(card.pan) ?? 'visa',
+    network: card.network,
     brand: card.brand,
     bin: binOf(card.pan),
     lastFour: lastFourOf(card.pan),
@@ -109,17 +114,40 @@ export class PaymentService {
     return randomUUID()
   }
 
-  /** A card typed by the cashier: checked here first, then sent with its security code. */
+  /**
+   * The idempotency key of an order's next attempt: the order's own key and the attempt's rank. So
+   * a retry with another card is a new logical payment, while a resubmission of the same attempt
+   * reuses its key and can never place a second hold.
+   */
+  nextAttemptKey(orderId: number, orderKey: string): string {
+    return `${orderKey}:${this.options.attempts.countForOrder(orderId) + 1}`
+  }
+
+  /**
+   * Checks a typed card, once, where it enters main: number (brand, length, Luhn), expiry, security
+   * code, chosen brand. The value it answers is what the authorization and the vault take.
+   */
+  validateCard(entry: CardEntry): Result<ValidatedCard> {
+    return validateCardEntry(entry, this.now())
+  }
+
+  /** A card typed by the cashier: checked here ({@link validateCard}), then authorized. */
   async authorizeCard(request: CardPaymentRequest): Promise<Result<AuthorizationOutcome>> {
-    const validated = validateCardEntry(request.card, this.now())
+    const validated = this.validateCard(request.card)
     if (!validated.ok) return validated
-    const card = validated.value
+    return this.authorizeValidatedCard({ ...request, card: validated.value })
+  }
+
+  /** A typed card checked once where it entered: sent with its security code, never kept. */
+  async authorizeValidatedCard(request: ValidatedCardPaymentRequest): Promise<Result<AuthorizationOutcome>> {
+    const { card } = request
     return this.authorize(request, {
       pan: card.pan,
       expiryMonth: card.expiry.month,
       expiryYear: card.expiry.year,
       securityCode: card.securityCode,
       brand: card.routingBrand,
+      network: card.network,
       entryMode: 'manual',
     })
   }
@@ -131,7 +159,9 @@ export class PaymentService {
     if (!this.options.savedCards) return err('PAYMENT_UNAVAILABLE', 'No card vault is configured')
     const saved = await this.options.savedCards.readForPayment(request.token)
     if (!saved.ok) return saved
-    return this.authorize(request, { ...saved.value, entryMode: 'stored-credential' })
+    // A saved card was checked when it was saved: its network is read from the prefix only.
+    const network = detectNetwork(saved.value.pan) ?? 'visa'
+    return this.authorize(request, { ...saved.value, network, entryMode: 'stored-credential' })
   }
 
   private async authorize(

@@ -39,13 +39,24 @@ export interface CardFieldError {
   message: string
 }
 
+declare const checkedOnce: unique symbol
+
+/**
+ * A typed card after {@link checkCardEntry}: the digits alone, the network read from the prefix,
+ * the brand it is routed through, the expiry as a month. It is made only by the check (the type
+ * cannot be written by hand), so every later step (the authorization, the summary, the vault)
+ * takes it as it is and checks nothing again. The security code is here for the authorization
+ * only: nothing stores it and nothing logs this value.
+ */
 export interface ValidatedCard {
-  pan: string
-  network: CardNetwork
-  routingBrand: RoutingBrand
-  coBadgedCb: boolean
-  expiry: CardExpiry
-  securityCode: string
+  readonly pan: string
+  readonly network: CardNetwork
+  readonly routingBrand: RoutingBrand
+  /** The card carries CB next to Visa or Mastercard (never set on Amex). */
+  readonly coBadgedCb: boolean
+  readonly expiry: CardExpiry
+  readonly securityCode: string
+  readonly [checkedOnce]: true
 }
 
 function checkNumber(typed: string): CardFieldError | { pan: string; network: CardNetwork } {
@@ -127,7 +138,7 @@ export function checkCardEntry(
   const securityCode = checkSecurityCode(entry.securityCode.trim(), network)
   if (securityCode) errors.push(securityCode)
 
-  const coBadgedCb = entry.coBadgedCb === true
+  const coBadgedCb = entry.coBadgedCb === true && network !== 'amex'
   let routingBrand: RoutingBrand | null = network
   if (network) {
     const choices = brandChoices(network, coBadgedCb)
@@ -141,16 +152,15 @@ export function checkCardEntry(
     }
   }
   if (errors.length > 0 || isError(number) || isError(expiry) || !routingBrand) return { errors }
-  return {
-    card: {
-      pan: number.pan,
-      network: number.network,
-      routingBrand,
-      coBadgedCb,
-      expiry,
-      securityCode: entry.securityCode.trim(),
-    },
+  const card = {
+    pan: number.pan,
+    network: number.network,
+    routingBrand,
+    coBadgedCb,
+    expiry,
+    securityCode: entry.securityCode.trim(),
   }
+  return { card: card as ValidatedCard }
 }
 
 /** {@link checkCardEntry} as a result value: `VALIDATION_FAILED` with `details.fields`. */
