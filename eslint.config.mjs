@@ -12,6 +12,18 @@ const electronOnlyInGlue = {
 }
 const contractCallsMessage =
   "Pricing takes the domain's words from src/shared/domain, never the contract's calls (nor the contract's index, which re-exports them)."
+// The contract's index builds every zod schema when imported, so the till's first chunk would carry
+// zod. The renderer takes only types from it (free) and its values from zod-free modules.
+const contractTypesOnly = {
+  name: '@shared/contract',
+  message: 'The renderer imports only types from @shared/contract; take values from zod-free modules (@shared/domain, @shared/money).',
+  allowTypeImports: true,
+}
+const addressSchemaOutOfRenderer = {
+  name: '@shared/checkout/address-rules',
+  message: 'It holds the zod address schema; the renderer checks addresses with @shared/checkout/postcode-rules.',
+  allowTypeImports: true,
+}
 const sqliteOnlyInRepositories = {
   name: 'better-sqlite3',
   message: 'Pure domain code (pricing, issuer decisions) imports no database.',
@@ -59,7 +71,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'better-sqlite3'],
+          paths: ['electron', 'better-sqlite3', contractTypesOnly, addressSchemaOutOfRenderer],
           patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through the bridge.' }],
         },
       ],
@@ -72,7 +84,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'better-sqlite3'],
+          paths: ['electron', 'better-sqlite3', contractTypesOnly, addressSchemaOutOfRenderer],
           patterns: [
             nodeBuiltins,
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through the bridge.' },

@@ -1,4 +1,4 @@
-import { isValidPostcode } from '@shared/checkout/address-rules'
+import { isValidPostcode } from '@shared/checkout/postcode-rules'
 
 export interface AddressDraft {
   recipient: string

@@ -1,17 +1,16 @@
 import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
-import {
-  MAX_LINE_QUANTITY,
-  type AppError,
-  type Cart,
-  type CartLine,
-  type DeliverySelection,
-  type LineDiscount,
-  type LocalizedText,
-  type Result,
-  type UserSummary,
+import type {
+  AppError,
+  Cart,
+  CartLine,
+  DeliverySelection,
+  LineDiscount,
+  LocalizedText,
+  Result,
+  UserSummary,
 } from '@shared/contract'
-import { ok } from '@shared/contract/result'
+import { MAX_LINE_QUANTITY } from '@shared/domain/limits'
 import { call } from '@renderer/bridge'
 
 /** What the cart panel says after the last action; `serial` changes on every new one. */
@@ -165,7 +164,7 @@ export const useCartStore = defineStore('cart', () => {
   /** The administrators who may approve a large discount on the spot. */
   async function listApprovers(): Promise<Result<UserSummary[]>> {
     const result = await call('auth.listUsers')
-    return result.ok ? ok(result.value.filter((user) => user.role === 'admin')) : result
+    return result.ok ? { ok: true, value: result.value.filter((user) => user.role === 'admin') } : result
   }
 
   function clear(): Promise<Result<Cart>> {
