@@ -90,12 +90,17 @@ export class CartService {
   }
 
   clear(): Cart {
-    const { carts, pricing, tillId, db } = this.deps
+    this.clearAfterSale(this.deps.tillId)
+    return this.get()
+  }
+
+  /** Empties a till's cart and its options (delivery, promotion) once its sale is paid, in the sale's transaction. */
+  clearAfterSale(tillId: string): void {
+    const { carts, pricing, db } = this.deps
     db.transaction(() => {
       carts.clear(tillId)
       pricing.clearCartOptions(tillId)
     })()
-    return this.get()
   }
 
   /**

@@ -5,9 +5,9 @@ import { entitlementsFor } from '../fulfilment'
 import type { Logger } from '../../platform/logging/logger'
 import type { MoneyStep } from '../payments'
 import type { PaymentService } from '../payments'
-import type { CartRepository } from '../cart'
+import type { CartService } from '../cart'
 import type { Order, OrderService, OrderSettlement } from '../orders'
-import type { PricingRepository, PromotionRepository } from '../pricing'
+import type { PromotionRepository } from '../pricing'
 import type { ProductRepository } from '../catalogue'
 import type { ShopIdentity } from '../settings'
 import { canTransition, type OrderStatus } from '../orders'
@@ -16,8 +16,7 @@ export interface OrderCompletionDependencies {
   db: SqliteDatabase
   orders: OrderService
   products: ProductRepository
-  carts: CartRepository
-  pricing: PricingRepository
+  cart: CartService
   promotions: PromotionRepository
   payments: PaymentService
   shop: () => ShopIdentity
@@ -38,7 +37,7 @@ export class OrderCompletion {
   constructor(private readonly deps: OrderCompletionDependencies) {}
 
   async complete(order: Order, settlement: Settlement, userId: number | null): Promise<void> {
-    const { db, orders, carts, pricing, products } = this.deps
+    const { db, orders, cart, products } = this.deps
     const at = this.deps.now()
     const ships = order.hasPhysical && (order.deliveryOption === 'standard' || order.deliveryOption === 'express')
     const written = db.transaction((): { capture: MoneyStep | null } | { reversal: MoneyStep | null } => {
@@ -60,8 +59,7 @@ export class OrderCompletion {
         .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
       orders.addEntitlements(entitlementsFor(order.id, digitalLines), at.toISOString())
 
-      carts.clear(order.tillId)
-      pricing.clearCartOptions(order.tillId)
+      cart.clearAfterSale(order.tillId)
       if (current.promotionCode) this.deps.promotions.countUse(current.promotionCode)
 
       const info = orders.info(order.id)!
