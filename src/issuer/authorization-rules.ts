@@ -1,5 +1,6 @@
 import { passesLuhn } from '@shared/cards/luhn'
 import type { ResponseCode } from '@shared/cards/response-codes'
+import type { CardEntryMode } from '@shared/domain/payment'
 import { availableFunds, type IssuerAccount } from './issuer-account'
 
 /** Limits the issuer applies on top of each account's own. */
@@ -18,7 +19,7 @@ export interface AuthorizationFacts {
   currency: string
   expiryMonth: number
   expiryYear: number
-  entryMode: 'manual' | 'stored-credential'
+  entryMode: CardEntryMode
   /** null when no code was sent; the rules decide whether that is allowed. */
   securityCodeMatches: boolean | null
   now: Date

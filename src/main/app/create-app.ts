@@ -175,7 +175,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     logger,
     reconciliation,
     start: async () => {
-      const report = await recoverInterruptedCheckouts({ orders: orderService, attempts, payments, completion, logger })
+      const report = await recoverInterruptedCheckouts({ orders: orderService, payments, completion, logger })
       // Asking the issuer about each open authorization does not hold the till up.
       void reconciliation.reconcile().catch((error: unknown) => logger.error('Reconciliation failed', error))
       return report

@@ -1,12 +1,13 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { IssuerTransport } from '@shared/domain/payment'
 
 export interface BrowserModeOptions {
   dataDir: string
   port: number
   /** In-process issuer (default), or the one `npm run issuer` serves over mutual TLS. */
-  issuer: 'in-process' | 'https'
+  issuer: IssuerTransport
   /** The HTTPS issuer's address; read from the data folder when absent. */
   issuerUrl?: string
 }

@@ -1,6 +1,5 @@
 import { maskFromParts } from '@shared/cards/card-display'
 import type { Logger } from '../../platform/logging/logger'
-import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
 import type { OrderService } from '../orders'
 import type { OrderCompletion } from './order-completion'
@@ -24,7 +23,6 @@ export interface RecoveryReport {
  */
 export async function recoverInterruptedCheckouts(deps: {
   orders: OrderService
-  attempts: PaymentAttemptRepository
   payments: PaymentService
   completion: OrderCompletion
   logger: Logger

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { deliveryZoneOf, type ShippingAddress } from '@shared/checkout/address-rules'
 import type { CardExpiry } from '@shared/cards/card-expiry'
 import type { CardEntry, ValidatedCard } from '@shared/cards/card-validation'
+import type { ShippingOption } from '@shared/domain/delivery'
 import { err, ok, type Locale, type OrderInfo, type Result, type SavedCardInfo } from '@shared/contract'
 import type { Logger } from '../../platform/logging/logger'
 import type { AuthorizationOutcome } from '../payments'
@@ -14,7 +15,7 @@ import type { CartService } from '../cart'
 import type { OrderCompletion } from './order-completion'
 import { awaitsPayment } from '../orders'
 
-export type CheckoutDelivery = { option: 'pickup' } | { option: 'standard' | 'express'; address: ShippingAddress }
+export type CheckoutDelivery = { option: 'pickup' } | { option: ShippingOption; address: ShippingAddress }
 
 /** A card as the contract hands it over: the expiry already parsed, nothing else checked yet. */
 export interface TypedCard extends CardEntry {

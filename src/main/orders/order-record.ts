@@ -3,8 +3,10 @@ import type { ShippingAddress } from '@shared/checkout/address-rules'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
 import type { OrderStatus } from './order-status'
 
-export type PaymentMethod = 'card' | 'saved_card' | 'cash'
-export type OrderDeliveryOption = 'none' | 'pickup' | 'standard' | 'express'
+import type { OrderDeliveryOption } from '@shared/domain/delivery'
+import type { PaymentMethod } from '@shared/domain/payment'
+
+export type { OrderDeliveryOption, PaymentMethod }
 
 /**
  * An order as the services read it, mapped from its row by `OrderRepository`: amounts in minor

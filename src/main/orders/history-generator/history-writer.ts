@@ -1,3 +1,4 @@
+import type { CardEntryMode } from '@shared/domain/payment'
 import type { SqliteDatabase } from '../../../platform/sqlite/open-database'
 import { writeOrderRefundVat } from '../../migrations/008-refunds-by-rate'
 import type { PooledBasket } from './basket-pool'
@@ -5,7 +6,7 @@ import type { PooledBasket } from './basket-pool'
 export interface GeneratedAttempt {
   orderId: number
   terminalId: string
-  entryMode: 'manual' | 'stored-credential'
+  entryMode: CardEntryMode
   brand: string
   bin: string
   lastFour: string
