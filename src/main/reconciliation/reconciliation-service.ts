@@ -5,7 +5,7 @@ import type { InquiryResponse } from '@shared/issuer-protocol/issuer-protocol'
 import type { Logger } from '../../platform/logging/logger'
 import { awaitsPayment, canTransition } from '../orders'
 import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
-import type { PaymentService } from '../payments'
+import type { MoneyStep, PaymentService } from '../payments'
 import type { Order, OrderService } from '../orders'
 import {
   ACTIONS_BY_PROBLEM,
@@ -251,55 +251,7 @@ export class ReconciliationService {
     const at = this.deps.now().toISOString()
     const issuer = entry.issuer
     const step = db.transaction(() => {
-      let queued = null
-      switch (action) {
-        case 'release':
-          queued = payments.queueStep(attempt.id, 'reversal', attempt.amount, entry.orderId)
-          break
-        case 'capture':
-          queued = payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.totalTtc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
-          break
-        case 'refund': {
-          // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
-          if (entry.problem === 'charged-without-sale') attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
-          const refusedRefunds = payments.steps
-            .refusedUnhandled(attempt.id)
-            .reduce((total, refused) => total + (refused.kind === 'refund' ? refused.amount : 0), 0)
-          const owed = entry.problem === 'refund-not-at-issuer'
-            ? refusedRefunds + Math.max(0, attempt.refundedAmount - issuer.refundedAmount)
-            : issuer.capturedAmount - issuer.refundedAmount
-          // A refund the order already counts on moves the order's figure when acknowledged.
-          const forOrder = entry.problem === 'refund-not-at-issuer' ? entry.orderId : null
-          if (owed > 0) queued = payments.queueStep(attempt.id, 'refund', owed, forOrder)
-          break
-        }
-        case 'record-captured':
-          attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
-          if (order) orders.addCaptured(order.id, issuer.capturedAmount - attempt.capturedAmount)
-          break
-        case 'mark-refunded': {
-          const more = issuer.refundedAmount - attempt.refundedAmount
-          if (more > 0) {
-            attempts.recordRefund(attempt.id, more)
-            if (order) {
-              orders.addRefunded(order.id, more)
-              const refundedAll = order.refundedAmount + more >= order.capturedAmount
-              if (refundedAll && canTransition(order.status, 'refunded')) {
-                orders.transition(order.id, order.status, 'refunded', userId, at, 'Refunded at the issuer (reconciliation)')
-              }
-            }
-          }
-          break
-        }
-        case 'mark-voided':
-          attempts.recordReversal(attempt.id, 'acknowledged', at)
-          if (order && canTransition(order.status, 'voided')) {
-            orders.transition(order.id, order.status, 'voided', userId, at, 'Released by the issuer (reconciliation)')
-          }
-          break
-        case 'dismiss':
-          break
-      }
+      const queued = this.carryOut(action, entry, attempt, order, userId, at)
       payments.steps.markRefusedHandled(attempt.id, action)
       this.cases.resolve(entry.id, userId, note ? `${action}: ${note}` : action, at)
       recordAudit(db, {
@@ -323,5 +275,66 @@ export class ReconciliationService {
     })()
     if (step) await payments.sendStep(step.id)
     return ok(null)
+  }
+
+  /**
+   * What an administrator's choice does, in `resolve`'s transaction: the step it owes the issuer
+   * (null when none), or the figures and the status it records at once.
+   */
+  private carryOut(
+    action: ReconciliationAction,
+    entry: ReconciliationCase,
+    attempt: PaymentAttempt,
+    order: Order | null,
+    userId: number,
+    at: string,
+  ): MoneyStep | null {
+    const { payments, attempts, orders } = this.deps
+    const issuer = entry.issuer
+    switch (action) {
+      case 'release':
+        return payments.queueStep(attempt.id, 'reversal', attempt.amount, entry.orderId)
+      case 'capture':
+        return payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.totalTtc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
+      case 'refund': {
+        // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
+        if (entry.problem === 'charged-without-sale') attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+        const refusedRefunds = payments.steps
+          .refusedUnhandled(attempt.id)
+          .reduce((total, refused) => total + (refused.kind === 'refund' ? refused.amount : 0), 0)
+        const owed = entry.problem === 'refund-not-at-issuer'
+          ? refusedRefunds + Math.max(0, attempt.refundedAmount - issuer.refundedAmount)
+          : issuer.capturedAmount - issuer.refundedAmount
+        // A refund the order already counts on moves the order's figure when acknowledged.
+        const forOrder = entry.problem === 'refund-not-at-issuer' ? entry.orderId : null
+        return owed > 0 ? payments.queueStep(attempt.id, 'refund', owed, forOrder) : null
+      }
+      case 'record-captured':
+        attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+        if (order) orders.addCaptured(order.id, issuer.capturedAmount - attempt.capturedAmount)
+        return null
+      case 'mark-refunded': {
+        const more = issuer.refundedAmount - attempt.refundedAmount
+        if (more > 0) {
+          attempts.recordRefund(attempt.id, more)
+          if (order) {
+            orders.addRefunded(order.id, more)
+            const refundedAll = order.refundedAmount + more >= order.capturedAmount
+            if (refundedAll && canTransition(order.status, 'refunded')) {
+              orders.transition(order.id, order.status, 'refunded', userId, at, 'Refunded at the issuer (reconciliation)')
+            }
+          }
+        }
+        return null
+      }
+      case 'mark-voided':
+        attempts.recordReversal(attempt.id, 'acknowledged', at)
+        if (order && canTransition(order.status, 'voided')) {
+          orders.transition(order.id, order.status, 'voided', userId, at, 'Released by the issuer (reconciliation)')
+        }
+        return null
+      case 'dismiss':
+        return null
+    }
   }
 }
