@@ -77,7 +77,8 @@ export function createHttpsIssuerGateway(options: HttpsIssuerGatewayOptions): Is
             if (response.statusCode === 409 || response.statusCode === 400) {
               return resolve(
                 err(
-                  rejection?.code ?? 'MALFORMED_REQUEST',
+                  // The issuer refuses with one of its two codes; anything else reads as malformed.
+                  rejection?.code === 'IDEMPOTENCY_KEY_REUSED' ? rejection.code : 'MALFORMED_REQUEST',
                   rejection?.message ?? 'Refused by the issuer',
                 ),
               )

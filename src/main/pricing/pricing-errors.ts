@@ -1,31 +1,14 @@
 import { err, type Err } from '@shared/contract/result'
+import { PRICING_ERROR_CODES, type PricingErrorCode } from '@shared/contract/errors'
 
 /**
  * Expected failures of pricing, answered as `err(code, ...)` values so that the till can say
- * exactly what is wrong and the cart stays as it was.
+ * exactly what is wrong and the cart stays as it was. The codes live in the contract's registry,
+ * since every call that changes the cart may answer them.
  */
-export const PRICING_ERROR_CODES = [
-  'QUANTITY_OUT_OF_RANGE',
-  'PRICE_OUT_OF_RANGE',
-  'VAT_RATE_OUT_OF_RANGE',
-  'VAT_RATE_UNKNOWN',
-  'WEIGHT_OUT_OF_RANGE',
-  'AMOUNT_OUT_OF_RANGE',
-  'DUPLICATE_LINE',
-  'DISCOUNT_INVALID',
-  'DISCOUNT_EXCEEDS_LINE',
-  'PROMOTION_INVALID',
-  'PROMOTION_NOT_YET_VALID',
-  'PROMOTION_EXPIRED',
-  'PROMOTION_MIN_BASKET',
-  'PROMOTION_USAGE_EXHAUSTED',
-  'DELIVERY_UNAVAILABLE',
-  'SETTINGS_INVALID',
-] as const
-
-export type PricingErrorCode = (typeof PRICING_ERROR_CODES)[number]
+export { PRICING_ERROR_CODES, type PricingErrorCode }
 
 /** `err` restricted to the pricing codes, so a typo cannot invent a new one. */
-export function pricingError(code: PricingErrorCode, message: string, details?: unknown): Err {
+export function pricingError(code: PricingErrorCode, message: string, details?: unknown): Err<PricingErrorCode> {
   return err(code, message, details)
 }

@@ -2,6 +2,7 @@ import {
   contract,
   err,
   isCallName,
+  mayAnswer,
   type CallName,
   type CallOutput,
   type Contract,
@@ -52,7 +53,12 @@ export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, 
         // The role check above is what makes the session non-null for staff and administrator calls.
         const handler = handlers[name] as (input: unknown, context: CallContext) => ReturnType<CallHandler<CallName>>
         const result = await handler(parsed.data, { clientId, session })
-        if (!result.ok) return result
+        if (!result.ok) {
+          if (mayAnswer(name, result.error.code)) return result
+          // A code the call does not list is a breach of the contract, like an answer outside its schema.
+          logger.error(`Call ${name} answered ${result.error.code}, a code its contract does not list`, result.error.message)
+          return err('INTERNAL', 'Something went wrong; the action was not completed')
+        }
         const checked = definition.output.safeParse(result.value)
         if (!checked.success) {
           logger.error(`Call ${name} produced an answer outside its contract`, checked.error.issues)

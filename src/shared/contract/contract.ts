@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Result } from './result'
+import { COMMON_ERROR_CODES, type CommonErrorCode, type ErrorCode } from './errors'
 import { administrationCalls } from './calls/administration-calls'
 import { authCalls } from './calls/auth-calls'
 import { backOfficeCalls } from './calls/back-office-calls'
@@ -34,13 +35,24 @@ export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>
 
 export const CALL_NAMES = Object.keys(contract) as CallName[]
 
+/** The codes a call may answer: those its definition lists and the common ones. */
+export type CallErrors<N extends CallName> = Contract[N]['errors'][number] | CommonErrorCode
+
+/** What a call answers: its output, or one of the codes it may answer. */
+export type CallResult<N extends CallName> = Result<CallOutput<N>, CallErrors<N>>
+
+/** {@link CallErrors} at run time, for the router's check of every error answer. */
+export function mayAnswer(name: CallName, code: ErrorCode): boolean {
+  return (COMMON_ERROR_CODES as readonly string[]).includes(code) || (contract[name].errors as readonly string[]).includes(code)
+}
+
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(contract, name)
 }
 
 /** The shape of the bridge as the renderer sees it: one named function per call. */
 export type ComptoirBridge = {
-  [N in CallName]: (input: CallInput<N>) => Promise<Result<CallOutput<N>>>
+  [N in CallName]: (input: CallInput<N>) => Promise<CallResult<N>>
 }
 
 /** IPC channel used by the preload; the only one main listens on. */

@@ -1,4 +1,5 @@
 export * from './result'
+export * from './errors'
 export * from './define-call'
 export * from './common-schemas'
 export * from './contract'

@@ -17,7 +17,7 @@ function isIssue(value: unknown): value is Issue {
  * (`delivery.bands.FR.standard.2.fee`), first message per field. Empty for any other error, or
  * when main named no field.
  */
-export function fieldIssues(error: AppError | null): Record<string, string> {
+export function fieldIssues(error: (Omit<AppError, 'code'> & { code: string }) | null): Record<string, string> {
   if (!error || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return {}
   const fields: Record<string, string> = {}
   for (const issue of error.details) {

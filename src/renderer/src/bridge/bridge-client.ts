@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, ComptoirBridge, Result } from '@shared/contract'
+import type { CallInput, CallName, CallResult, ComptoirBridge, Result } from '@shared/contract'
 import { createHttpTransport } from './http-transport'
 
 export type CallFunction = <N extends CallName>(
@@ -6,7 +6,7 @@ export type CallFunction = <N extends CallName>(
   // `{} extends X` asks "may the input be omitted?": calls whose every field is optional.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   ...input: {} extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>]
-) => Promise<Result<CallOutput<N>>>
+) => Promise<CallResult<N>>
 
 export interface BridgeClientOptions {
   /** The preload's bridge when running inside Electron. */

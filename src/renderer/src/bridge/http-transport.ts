@@ -1,4 +1,4 @@
-import type { AppError, CallName, Result } from '@shared/contract'
+import type { AppError, CallName, ErrorCode, Result } from '@shared/contract'
 
 export interface HttpTransportOptions {
   /** Injected for tests; the page's own `fetch` otherwise. */
@@ -11,7 +11,7 @@ export interface HttpTransportOptions {
   baseUrl?: string
 }
 
-function failure(code: string, message: string, details?: unknown): { ok: false; error: AppError } {
+function failure(code: ErrorCode, message: string, details?: unknown): { ok: false; error: AppError } {
   return details === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, details } }

@@ -1,3 +1,4 @@
+import { pickErrorMessages } from '@shared/contract/errors'
 import type { administrationFr } from './administration-fr'
 
 /** The administration screens in English; the same keys as `administration-fr.ts`. */
@@ -13,12 +14,9 @@ export const administrationEn: typeof administrationFr = {
     loadMore: 'Show older',
   },
   errors: {
-    LAST_ADMINISTRATOR: 'Refused: the shop must keep at least one active administrator. Make someone else an administrator first.',
-    USER_NAME_TAKEN: 'An active member already has this name: choose another so the login screen stays clear.',
-    EFFECTIVE_DATE_IN_PAST: 'A new rate can only start in the future.',
+    ...pickErrorMessages('en', ['LAST_ADMINISTRATOR', 'USER_NAME_TAKEN', 'EFFECTIVE_DATE_IN_PAST', 'ACCOUNT_CHANGE_REFUSED']),
+    /** Said more precisely than the registry: on this screen the code is a promotion's definition. */
     PROMOTION_INVALID: 'This promotion code is not valid: it ends before it starts, or its percentage is above 100%.',
-    ACCOUNT_CHANGE_REFUSED: 'The simulator refuses this change for this account.',
-    NOT_IMPLEMENTED: 'This feature is not available on this till yet.',
   },
   users: {
     title: 'Staff',

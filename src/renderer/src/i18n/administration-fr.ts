@@ -1,3 +1,4 @@
+import { pickErrorMessages } from '@shared/contract/errors'
 /** The administration screens (staff, settings, issuer console, audit log), in French. */
 export const administrationFr = {
   common: {
@@ -11,13 +12,9 @@ export const administrationFr = {
     loadMore: 'Afficher les plus anciens',
   },
   errors: {
-    LAST_ADMINISTRATOR:
-      'Refusé : la boutique doit garder au moins un administrateur actif. Nommez d’abord un autre administrateur.',
-    USER_NAME_TAKEN: 'Un membre actif porte déjà ce nom : choisissez-en un autre pour que la connexion reste claire.',
-    EFFECTIVE_DATE_IN_PAST: 'Un nouveau taux ne peut commencer que dans le futur.',
+    ...pickErrorMessages('fr', ['LAST_ADMINISTRATOR', 'USER_NAME_TAKEN', 'EFFECTIVE_DATE_IN_PAST', 'ACCOUNT_CHANGE_REFUSED']),
+    /** Said more precisely than the registry: on this screen the code is a promotion's definition. */
     PROMOTION_INVALID: 'Ce code promo n’est pas valable : fin avant début, ou pourcentage au-dessus de 100 %.',
-    ACCOUNT_CHANGE_REFUSED: 'Le simulateur refuse ce changement pour ce compte.',
-    NOT_IMPLEMENTED: 'Cette fonction n’est pas encore disponible sur ce poste.',
   },
   users: {
     title: 'Personnel',

@@ -1,3 +1,4 @@
+import { ERRORS } from '@shared/contract/errors'
 import type { checkoutFr } from './checkout-fr'
 
 export const checkoutEn: typeof checkoutFr = {
@@ -150,8 +151,8 @@ export const checkoutEn: typeof checkoutFr = {
     pay: 'Pay cash',
   },
   failure: {
-    declined: 'Payment declined',
-    unavailable: 'Payment not possible right now',
+    declined: ERRORS.CARD_DECLINED.en,
+    unavailable: ERRORS.PAYMENT_UNAVAILABLE.en,
     code: 'Code {code}',
     meaning: 'Reason: {meaning}',
     card: '{brand} •••• {lastFour}',
@@ -165,9 +166,9 @@ export const checkoutEn: typeof checkoutFr = {
     },
     callIssuer: 'Call the bank’s authorization centre and give order {number} and code {code}.',
     retainCard: 'Keep the card if your procedure says so; do not hand it back.',
-    inProgress: 'A payment is already in progress for this order. Wait for its answer.',
+    inProgress: ERRORS.PAYMENT_IN_PROGRESS.en,
     cancelled: 'This order was cancelled. Go back to the till and check out again.',
-    cartEmpty: 'The cart is empty: there is nothing to check out.',
+    cartEmpty: ERRORS.CART_EMPTY.en,
     cashShort: '{amount} missing to pay the order.',
     meanings: {
       '05': 'do not honour',

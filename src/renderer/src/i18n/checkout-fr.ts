@@ -1,3 +1,4 @@
+import { ERRORS } from '@shared/contract/errors'
 /** The checkout and order approval screens, in French. `checkout-en.ts` has the same keys. */
 export const checkoutFr = {
   till: { checkout: 'Encaisser', checkoutHint: 'Ajoutez un article pour encaisser.' },
@@ -149,8 +150,8 @@ export const checkoutFr = {
     pay: 'Payer en espèces',
   },
   failure: {
-    declined: 'Paiement refusé',
-    unavailable: 'Paiement impossible pour le moment',
+    declined: ERRORS.CARD_DECLINED.fr,
+    unavailable: ERRORS.PAYMENT_UNAVAILABLE.fr,
     code: 'Code {code}',
     meaning: 'Motif : {meaning}',
     card: '{brand} •••• {lastFour}',
@@ -164,9 +165,9 @@ export const checkoutFr = {
     },
     callIssuer: 'Appelez le centre d’autorisation de la banque et donnez la commande {number} et le code {code}.',
     retainCard: 'Conservez la carte si votre procédure le demande ; ne la rendez pas au client.',
-    inProgress: 'Un paiement est déjà en cours pour cette commande. Attendez sa réponse.',
+    inProgress: ERRORS.PAYMENT_IN_PROGRESS.fr,
     cancelled: 'Cette commande a été annulée. Revenez à la caisse et relancez l’encaissement.',
-    cartEmpty: 'Le panier est vide : il n’y a rien à encaisser.',
+    cartEmpty: ERRORS.CART_EMPTY.fr,
     cashShort: 'Il manque {amount} pour régler la commande.',
     meanings: {
       '05': 'refus de la banque',

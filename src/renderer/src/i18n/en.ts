@@ -1,3 +1,4 @@
+import { ERRORS, errorMessages } from '@shared/contract/errors'
 import type { MessageSchema } from './fr'
 import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
@@ -32,13 +33,13 @@ export const en: MessageSchema = {
     submit: 'Log in',
     chooseFirst: 'Choose your name first.',
     changeUser: 'Change user',
-    wrongPin: 'Wrong PIN. Try again.',
+    wrongPin: ERRORS.INVALID_CREDENTIALS.en,
     locked: 'Account locked until {time} after too many attempts.',
-    lockedNoTime: 'Account locked after too many attempts. Try again later.',
+    lockedNoTime: ERRORS.USER_LOCKED.en,
     pinFormat: 'A PIN is 4 to 8 digits.',
     noUsers: 'No active staff member.',
     lockedAfterInactivity: 'Till locked after inactivity. Log in again.',
-    sessionExpired: 'Your session has expired. Log in again.',
+    sessionExpired: ERRORS.UNAUTHENTICATED.en,
     keyboardHelp: 'Arrows to choose, Enter to confirm',
   },
   till: {
@@ -151,18 +152,9 @@ export const en: MessageSchema = {
     },
     errors: {
       PROMOTION_INVALID: 'This promotion code does not exist.',
-      PROMOTION_EXPIRED: 'This promotion code has expired.',
-      PROMOTION_NOT_YET_VALID: 'This promotion code is not valid yet.',
       PROMOTION_MIN_BASKET: 'This code needs a basket of at least {amount}.',
-      PROMOTION_USAGE_EXHAUSTED: 'This promotion code has been used up.',
-      DELIVERY_UNAVAILABLE: 'This delivery is not available for this cart (zone or weight).',
-      DISCOUNT_EXCEEDS_LINE: 'The discount is larger than the line.',
-      DISCOUNT_INVALID: 'This discount is not valid.',
-      INVALID_CREDENTIALS: 'Wrong PIN. Try again.',
       USER_LOCKED: 'Account locked after too many attempts. Another administrator can approve.',
       FORBIDDEN: 'This PIN is not an administrator’s.',
-      LINE_NOT_FOUND: 'This line is no longer in the cart.',
-      DISCOUNT_LIMIT_EXCEEDED: 'Refused: the line’s discount would go beyond the cashier’s limit. Set the discount again (with an administrator’s PIN) or lower it first.',
     },
     notices: {
       PROMOTION_MIN_BASKET: 'Promotion code on hold: the basket is below its minimum. It returns if the basket grows.',
@@ -198,14 +190,7 @@ export const en: MessageSchema = {
   administration: administrationEn,
   errors: {
     generic: 'Something went wrong: {message}',
-    codes: {
-      NETWORK: 'The till server does not answer. Try again.',
-      INTERNAL: 'Something went wrong; nothing was done. Try again.',
-      FORBIDDEN: 'Only administrators may do this.',
-      VALIDATION_FAILED: 'This value is not accepted.',
-      NOT_FOUND: 'This item no longer exists. Reload the screen.',
-      PRODUCT_INACTIVE: 'This product is no longer on sale.',
-      CONFLICT: 'Someone changed this in the meantime. Try again.',
-    },
+    /** The registry's sentence for every code (src/shared/contract/errors.ts). */
+    codes: errorMessages('en'),
   },
 }

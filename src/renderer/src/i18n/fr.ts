@@ -1,4 +1,5 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
+import { ERRORS, errorMessages } from '@shared/contract/errors'
 import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
 import { administrationFr } from './administration-fr'
@@ -32,13 +33,13 @@ export const fr = {
     submit: 'Se connecter',
     chooseFirst: 'Choisissez d’abord votre nom.',
     changeUser: 'Changer d’utilisateur',
-    wrongPin: 'Code PIN incorrect. Réessayez.',
+    wrongPin: ERRORS.INVALID_CREDENTIALS.fr,
     locked: 'Compte verrouillé jusqu’à {time} après trop d’essais.',
-    lockedNoTime: 'Compte verrouillé après trop d’essais. Réessayez plus tard.',
+    lockedNoTime: ERRORS.USER_LOCKED.fr,
     pinFormat: 'Le code PIN compte de 4 à 8 chiffres.',
     noUsers: 'Aucun membre du personnel actif.',
     lockedAfterInactivity: 'Caisse verrouillée après inactivité. Reconnectez-vous.',
-    sessionExpired: 'Votre session a expiré. Reconnectez-vous.',
+    sessionExpired: ERRORS.UNAUTHENTICATED.fr,
     keyboardHelp: 'Flèches pour choisir, Entrée pour valider',
   },
   till: {
@@ -151,18 +152,9 @@ export const fr = {
     },
     errors: {
       PROMOTION_INVALID: 'Ce code promo n’existe pas.',
-      PROMOTION_EXPIRED: 'Ce code promo a expiré.',
-      PROMOTION_NOT_YET_VALID: 'Ce code promo n’est pas encore valable.',
       PROMOTION_MIN_BASKET: 'Ce code demande un panier d’au moins {amount}.',
-      PROMOTION_USAGE_EXHAUSTED: 'Ce code promo a atteint sa limite d’utilisation.',
-      DELIVERY_UNAVAILABLE: 'Cette livraison n’est pas possible pour ce panier (zone ou poids).',
-      DISCOUNT_EXCEEDS_LINE: 'La remise dépasse le montant de la ligne.',
-      DISCOUNT_INVALID: 'Cette remise n’est pas valable.',
-      INVALID_CREDENTIALS: 'Code PIN incorrect. Réessayez.',
       USER_LOCKED: 'Compte verrouillé après trop d’essais. Un autre administrateur peut accorder la remise.',
       FORBIDDEN: 'Ce code n’est pas celui d’un administrateur.',
-      LINE_NOT_FOUND: 'Cette ligne n’est plus dans le panier.',
-      DISCOUNT_LIMIT_EXCEEDED: 'Refusé : la remise de la ligne dépasserait la limite du caissier. Redonnez la remise (avec le code d’un administrateur) ou baissez-la d’abord.',
     },
     notices: {
       PROMOTION_MIN_BASKET: 'Code promo en attente : le panier est sous son minimum. Il revient si le panier remonte.',
@@ -198,15 +190,8 @@ export const fr = {
   administration: administrationFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
-    codes: {
-      NETWORK: 'Le serveur de la caisse ne répond pas. Réessayez.',
-      INTERNAL: 'Un incident est survenu ; l’action n’a pas été faite. Réessayez.',
-      FORBIDDEN: 'Cette action est réservée aux administrateurs.',
-      VALIDATION_FAILED: 'Cette valeur n’est pas acceptée.',
-      NOT_FOUND: 'Cet élément n’existe plus. Rechargez l’écran.',
-      PRODUCT_INACTIVE: 'Ce produit n’est plus en vente.',
-      CONFLICT: 'Quelqu’un a modifié ces données entre-temps. Réessayez.',
-    },
+    /** The registry's sentence for every code (src/shared/contract/errors.ts). */
+    codes: errorMessages('fr'),
   },
 }
 

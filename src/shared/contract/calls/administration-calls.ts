@@ -36,18 +36,21 @@ export const administrationCalls = {
   'audit.list': defineCall({
     summary: 'Audit entries, newest first; pass the previous page’s nextCursor for older ones',
     role: 'admin',
+    errors: [],
     input: z.object({ ...keysetPageInput, action: z.string().max(60).optional() }).strict(),
     output: z.object({ entries: z.array(auditEntrySchema), nextCursor: idSchema.nullable() }),
   }),
   'audit.verify': defineCall({
     summary: 'Recompute the hash chain and name the first entry that was altered',
     role: 'admin',
+    errors: [],
     input: emptyInputSchema,
     output: auditVerificationSchema,
   }),
   'users.create': defineCall({
     summary: 'Add a cashier or an administrator with their PIN',
     role: 'admin',
+    errors: ['USER_NAME_TAKEN'],
     input: z
       .object({ displayName: z.string().trim().min(1).max(60), role: roleSchema, pin: pinSchema })
       .strict(),
@@ -56,24 +59,28 @@ export const administrationCalls = {
   'users.changeRole': defineCall({
     summary: 'Make a user a cashier or an administrator (the last active administrator stays one)',
     role: 'admin',
+    errors: ['NOT_FOUND', 'LAST_ADMINISTRATOR'],
     input: z.object({ userId: idSchema, role: roleSchema }).strict(),
     output: staffMemberSchema,
   }),
   'users.resetPin': defineCall({
     summary: 'Give a user a new PIN; this also lifts a lockout',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: z.object({ userId: idSchema, pin: pinSchema }).strict(),
     output: staffMemberSchema,
   }),
   'users.deactivate': defineCall({
     summary: 'Stop a user from logging in and end their sessions (never the last administrator)',
     role: 'admin',
+    errors: ['NOT_FOUND', 'LAST_ADMINISTRATOR'],
     input: z.object({ userId: idSchema }).strict(),
     output: staffMemberSchema,
   }),
   'users.reactivate': defineCall({
     summary: 'Let a deactivated user log in again',
     role: 'admin',
+    errors: ['NOT_FOUND', 'USER_NAME_TAKEN'],
     input: z.object({ userId: idSchema }).strict(),
     output: staffMemberSchema,
   }),
@@ -81,18 +88,21 @@ export const administrationCalls = {
     summary:
       'Shop identity, shop and pricing settings, VAT rates, promotion codes, card vault protection',
     role: 'admin',
+    errors: [],
     input: emptyInputSchema,
     output: settingsViewSchema,
   }),
   'settings.updateShop': defineCall({
     summary: 'Change some shop settings (lock delay, PIN lockout, issuer timeout, name, currency)',
     role: 'admin',
+    errors: [],
     input: shopSettingsViewSchema.partial().strict(),
     output: settingsViewSchema,
   }),
   'settings.updateIdentity': defineCall({
     summary: 'Change who the shop is on its documents',
     role: 'admin',
+    errors: [],
     input: shopIdentityViewSchema.partial().strict(),
     output: settingsViewSchema,
   }),
@@ -100,12 +110,14 @@ export const administrationCalls = {
     summary:
       'Change price mode, delivery bands and fees, free-delivery threshold, approval threshold',
     role: 'admin',
+    errors: [],
     input: pricingSettingsViewSchema.partial().strict(),
     output: settingsViewSchema,
   }),
   'settings.addVatRate': defineCall({
     summary: 'A new rate for a category from a future instant on; carts priced before keep theirs',
     role: 'admin',
+    errors: ['EFFECTIVE_DATE_IN_PAST'],
     input: z
       .object({
         category: vatCategorySchema,
@@ -118,24 +130,28 @@ export const administrationCalls = {
   'settings.savePromotion': defineCall({
     summary: 'Create or change a promotion code (its use count is kept)',
     role: 'admin',
+    errors: ['PROMOTION_INVALID'],
     input: promotionInputSchema,
     output: settingsViewSchema,
   }),
   'settings.deactivatePromotion': defineCall({
     summary: 'Stop a promotion code from applying to new carts',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: z.object({ code: z.string().trim().min(1).max(40) }).strict(),
     output: settingsViewSchema,
   }),
   'issuer.accounts': defineCall({
     summary: 'The simulated issuer’s cardholder accounts with funds, holds and limits',
     role: 'admin',
+    errors: [],
     input: emptyInputSchema,
     output: z.array(issuerAccountSchema),
   }),
   'issuer.journal': defineCall({
     summary: 'One account’s append-only movements, newest first',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: z.object({ accountId: idSchema, ...keysetPageInput }).strict(),
     output: z.object({
       account: issuerAccountSchema,
@@ -146,6 +162,7 @@ export const administrationCalls = {
   'issuer.updateAccount': defineCall({
     summary: 'Change an account’s balance (an adjustment movement), limit, expiry or status',
     role: 'admin',
+    errors: ['NOT_FOUND', 'ACCOUNT_CHANGE_REFUSED'],
     input: z
       .object({
         accountId: idSchema,
@@ -164,12 +181,14 @@ export const administrationCalls = {
   'issuer.faults': defineCall({
     summary: 'The simulator’s fault injection: latency and shares of 91, 96 and silence',
     role: 'admin',
+    errors: [],
     input: emptyInputSchema,
     output: issuerFaultsSchema,
   }),
   'issuer.setFaults': defineCall({
     summary: 'Set the simulator’s fault injection (applies to every message type)',
     role: 'admin',
+    errors: [],
     input: issuerFaultsSchema
       .strict()
       .refine((faults) => faults.share91 + faults.share96 <= 1, {

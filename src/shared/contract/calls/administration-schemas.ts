@@ -2,8 +2,12 @@ import { z } from 'zod'
 import { currencySchema, idSchema, minorUnitsSchema } from '../common-schemas'
 import { basisPointsSchema, priceModeSchema, promotionTypeSchema } from '../pricing-schemas'
 import { vatCategorySchema } from './catalogue-calls'
+import type { CallErrorCode } from '../errors'
 
-/** What the administration calls exchange: audit entries, settings, the issuer console. */
+/**
+ * What the administration calls exchange: audit entries, settings, the issuer console. First, the
+ * administration's own error codes by name; their sentences are in the registry (`../errors`).
+ */
 export const ADMINISTRATION_ERROR_CODES = {
   /** Deactivating or demoting the last active administrator. */
   lastAdministrator: 'LAST_ADMINISTRATOR',
@@ -15,7 +19,7 @@ export const ADMINISTRATION_ERROR_CODES = {
   promotionInvalid: 'PROMOTION_INVALID',
   /** An issuer account change the simulator refuses (e.g. a debit account given a credit limit). */
   accountChangeRefused: 'ACCOUNT_CHANGE_REFUSED',
-} as const
+} as const satisfies Record<string, CallErrorCode>
 
 export const moneyAmountSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 export const isoInstantSchema = z.iso.datetime({ offset: true })

@@ -25,24 +25,28 @@ export const authCalls = {
   'session.current': defineCall({
     summary: 'Who is logged in at this till, and the shop settings the screens need',
     role: 'none',
+    errors: [],
     input: emptyInputSchema,
     output: sessionSchema,
   }),
   'auth.listUsers': defineCall({
     summary: 'Active users, for the login screen tiles',
     role: 'none',
+    errors: [],
     input: emptyInputSchema,
     output: z.array(userSummarySchema),
   }),
   'auth.login': defineCall({
     summary: 'Log a user in with their PIN',
     role: 'none',
+    errors: ['INVALID_CREDENTIALS', 'USER_LOCKED'],
     input: z.object({ userId: idSchema, pin: pinSchema }).strict(),
     output: sessionSchema,
   }),
   'auth.logout': defineCall({
     summary: 'End the session at this till',
     role: 'none',
+    errors: [],
     input: emptyInputSchema,
     output: emptyOutputSchema,
   }),

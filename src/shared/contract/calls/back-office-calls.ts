@@ -294,6 +294,7 @@ export const backOfficeCalls = {
   'orders.search': defineCall({
     summary: 'A page of the order history: filters that combine, sorted, keyset-paginated',
     role: 'admin',
+    errors: [],
     input: z
       .object({
         filters: orderFiltersSchema.default({}),
@@ -308,12 +309,14 @@ export const backOfficeCalls = {
   'orders.summary': defineCall({
     summary: 'Count of the orders matching the filters; sales, refunds and net of those that are sales, with VAT per rate',
     role: 'admin',
+    errors: [],
     input: z.object({ filters: orderFiltersSchema.default({}) }).strict(),
     output: orderSummarySchema,
   }),
   'orders.filterOptions': defineCall({
     summary: 'What the history filters offer: cashiers, tills, brands and decline codes seen',
     role: 'admin',
+    errors: [],
     input: z.object({}).strict(),
     output: z.object({
       cashiers: z.array(z.object({ id: idSchema, displayName: z.string() })),
@@ -325,24 +328,28 @@ export const backOfficeCalls = {
   'orders.detail': defineCall({
     summary: 'One order with its quote, history, every payment attempt and the actions allowed now',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: orderIdInputSchema,
     output: orderDetailSchema,
   }),
   'orders.void': defineCall({
     summary: 'Void an authorized order before capture: the hold goes back to the cardholder',
     role: 'admin',
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'],
     input: z.object({ orderId: idSchema, reason: reasonSchema }).strict(),
     output: orderDetailSchema,
   }),
   'orders.refund': defineCall({
     summary: 'Refund all or part of a captured or cash order; fully refunded orders become refunded',
     role: 'admin',
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'],
     input: z.object({ orderId: idSchema, amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), reason: reasonSchema }).strict(),
     output: orderDetailSchema,
   }),
   'orders.markShipped': defineCall({
     summary: 'Hand an order awaiting shipment to the carrier: captures the payment, writes the notice',
     role: 'admin',
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'],
     input: z
       .object({
         orderId: idSchema,
@@ -355,36 +362,42 @@ export const backOfficeCalls = {
   'orders.shippingNotice': defineCall({
     summary: 'The HTML shipping notice of a shipped order, as stored',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: orderIdInputSchema,
     output: z.object({ html: z.string() }),
   }),
   'exports.start': defineCall({
     summary: 'Start writing a CSV (filtered orders, or the VAT report of a period) in the background',
     role: 'admin',
+    errors: [],
     input: exportStartSchema,
     output: z.object({ exportId: exportIdSchema, total: z.number().int().nonnegative(), fileName: z.string() }),
   }),
   'exports.status': defineCall({
     summary: 'Progress of an export',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: z.object({ exportId: exportIdSchema }).strict(),
     output: exportStatusSchema,
   }),
   'exports.chunk': defineCall({
     summary: 'Up to 1 MiB of a finished export, from a byte offset, for the renderer to save',
     role: 'admin',
+    errors: ['NOT_FOUND', 'CONFLICT'],
     input: z.object({ exportId: exportIdSchema, offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
     output: z.object({ base64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
   }),
   'exports.discard': defineCall({
     summary: 'Delete an export file once saved (or abandon a running export)',
     role: 'admin',
+    errors: ['NOT_FOUND'],
     input: z.object({ exportId: exportIdSchema }).strict(),
     output: emptyOutputSchema,
   }),
   'dashboard.period': defineCall({
     summary: 'Sales per day, attempts authorized vs declined, decline reasons, VAT, top products, average basket',
     role: 'admin',
+    errors: [],
     /** Both days inclusive, UTC. */
     input: z.object({ from: daySchema, to: daySchema }).strict(),
     output: dashboardSchema,
@@ -392,18 +405,21 @@ export const backOfficeCalls = {
   'reconciliation.list': defineCall({
     summary: 'The "to reconcile" list: payments where the shop and the issuer disagree, with the actions that apply',
     role: 'admin',
+    errors: [],
     input: z.object({}).strict(),
     output: reconciliationListSchema,
   }),
   'reconciliation.run': defineCall({
     summary: 'Reconcile now: ask the issuer the state of every open authorization, repair what can be, list the rest',
     role: 'admin',
+    errors: [],
     input: z.object({}).strict(),
     output: reconciliationListSchema,
   }),
   'reconciliation.resolve': defineCall({
     summary: 'Carry out an action on a case of the "to reconcile" list (audited)',
     role: 'admin',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     input: z.object({ caseId: idSchema, action: reconciliationActionSchema, note: reasonSchema }).strict(),
     output: reconciliationListSchema,
   }),

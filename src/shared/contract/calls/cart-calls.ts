@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_LINE_QUANTITY } from '../../domain/limits'
 import { defineCall } from '../define-call'
+import { PRICING_ERROR_CODES } from '../errors'
 import { currencySchema, emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { productKindSchema, vatCategorySchema } from './catalogue-calls'
 import { pinSchema } from './auth-calls'
@@ -46,36 +47,42 @@ export const cartCalls = {
   'cart.get': defineCall({
     summary: 'The cart of this till',
     role: 'staff',
+    errors: [],
     input: emptyInputSchema,
     output: cartSchema,
   }),
   'cart.addProduct': defineCall({
     summary: 'Add a product (or more of it) to the cart',
     role: 'staff',
+    errors: ['NOT_FOUND', 'PRODUCT_INACTIVE', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ productId: idSchema, quantity: quantitySchema.default(1) }).strict(),
     output: cartSchema,
   }),
   'cart.scanBarcode': defineCall({
     summary: 'Add the product with this EAN-13 barcode, as a scanner does',
     role: 'staff',
+    errors: ['INVALID_BARCODE', 'UNKNOWN_BARCODE', 'PRODUCT_INACTIVE', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ barcode: z.string().regex(/^\d{8,14}$/, 'A barcode is 8 to 14 digits') }).strict(),
     output: cartSchema,
   }),
   'cart.setQuantity': defineCall({
     summary: 'Change the quantity of a line',
     role: 'staff',
+    errors: ['LINE_NOT_FOUND', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ lineId: idSchema, quantity: quantitySchema }).strict(),
     output: cartSchema,
   }),
   'cart.removeLine': defineCall({
     summary: 'Remove a line from the cart',
     role: 'staff',
+    errors: ['LINE_NOT_FOUND', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ lineId: idSchema }).strict(),
     output: cartSchema,
   }),
   'cart.setLineDiscount': defineCall({
     summary: 'Give or remove a discount on a line; above the threshold an administrator approves with their PIN',
     role: 'staff',
+    errors: ['LINE_NOT_FOUND', 'APPROVAL_REQUIRED', 'INVALID_CREDENTIALS', 'USER_LOCKED', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z
       .object({
         lineId: idSchema,
@@ -88,24 +95,28 @@ export const cartCalls = {
   'cart.applyPromotion': defineCall({
     summary: 'Apply a promotion code to the cart (one per cart)',
     role: 'staff',
+    errors: [...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ code: z.string().trim().min(1).max(40) }).strict(),
     output: cartSchema,
   }),
   'cart.removePromotion': defineCall({
     summary: 'Take the promotion code off the cart',
     role: 'staff',
+    errors: [...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: emptyInputSchema,
     output: cartSchema,
   }),
   'cart.setDelivery': defineCall({
     summary: 'Choose store pickup, or standard or express delivery to a zone',
     role: 'staff',
+    errors: [...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z.object({ delivery: deliverySelectionSchema }).strict(),
     output: cartSchema,
   }),
   'cart.clear': defineCall({
     summary: 'Empty the cart',
     role: 'staff',
+    errors: [],
     input: emptyInputSchema,
     output: cartSchema,
   }),

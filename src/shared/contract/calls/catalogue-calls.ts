@@ -37,6 +37,7 @@ export const catalogueCalls = {
   'catalogue.search': defineCall({
     summary: 'Products whose name, SKU or barcode match what the cashier typed',
     role: 'staff',
+    errors: [],
     input: z
       .object({
         query: z.string().max(100),
@@ -49,6 +50,7 @@ export const catalogueCalls = {
   'catalogue.categories': defineCall({
     summary: 'Categories of active products, for the till grid',
     role: 'staff',
+    errors: [],
     input: emptyInputSchema,
     output: z.array(categorySchema),
   }),

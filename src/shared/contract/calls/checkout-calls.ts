@@ -4,6 +4,7 @@ import { CARD_BRANDS } from '../../domain/payment'
 import { parseExpiry, type CardExpiry } from '../../cards/card-expiry'
 import { shippingAddressSchema } from '../../checkout/address-rules'
 import { defineCall } from '../define-call'
+import { PRICING_ERROR_CODES } from '../errors'
 import { idSchema, localeSchema, minorUnitsSchema } from '../common-schemas'
 import { customerSchema, orderSchema, savedCardSchema } from './order-schemas'
 
@@ -43,12 +44,14 @@ export const checkoutCalls = {
   'customers.search': defineCall({
     summary: 'Find customers by name, email or phone',
     role: 'staff',
+    errors: [],
     input: z.object({ query: z.string().trim().min(1).max(80) }).strict(),
     output: z.array(customerSchema),
   }),
   'customers.create': defineCall({
     summary: 'Register a new customer',
     role: 'staff',
+    errors: ['CONFLICT'],
     input: z
       .object({
         name: z.string().trim().min(2).max(80),
@@ -61,12 +64,14 @@ export const checkoutCalls = {
   'customers.savedCards': defineCall({
     summary: "A customer's saved cards (brand, last four, expiry)",
     role: 'staff',
+    errors: [],
     input: z.object({ customerId: idSchema }).strict(),
     output: z.array(savedCardSchema),
   }),
   'checkout.begin': defineCall({
     summary: 'Freeze the priced cart into an order awaiting payment',
     role: 'staff',
+    errors: ['CART_EMPTY', 'NOT_FOUND', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z
       .object({
         customerId: idSchema.nullable(),
@@ -79,48 +84,56 @@ export const checkoutCalls = {
   'checkout.payByCard': defineCall({
     summary: 'Pay the order with a card typed at the till',
     role: 'staff',
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE'],
     input: z.object({ orderId: idSchema, card: cardEntrySchema, saveCard: z.boolean().default(false) }).strict(),
     output: orderSchema,
   }),
   'checkout.payBySavedCard': defineCall({
     summary: "Pay the order with one of the customer's saved cards",
     role: 'staff',
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE'],
     input: z.object({ orderId: idSchema, token: z.string().min(8).max(80) }).strict(),
     output: orderSchema,
   }),
   'checkout.payCash': defineCall({
     summary: 'Pay the order in cash; answers the change due',
     role: 'staff',
+    errors: ['NOT_FOUND', 'CASH_SHORT', 'PAYMENT_IN_PROGRESS'],
     input: z.object({ orderId: idSchema, tendered: minorUnitsSchema.pipe(z.number().positive()) }).strict(),
     output: orderSchema,
   }),
   'checkout.cancel': defineCall({
     summary: 'Give up an order awaiting payment; the cart is kept',
     role: 'staff',
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS'],
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({}).strict(),
   }),
   'orders.get': defineCall({
     summary: 'One order with its frozen quote, payment, entitlements and history',
     role: 'staff',
+    errors: ['NOT_FOUND'],
     input: z.object({ orderId: idSchema }).strict(),
     output: orderSchema,
   }),
   'orders.approval': defineCall({
     summary: 'The HTML order approval, as stored with the order',
     role: 'staff',
+    errors: ['NOT_FOUND'],
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({ html: z.string() }),
   }),
   'orders.approvalPdf': defineCall({
     summary: 'The order approval as a PDF file (desktop app only; browser mode prints instead)',
     role: 'staff',
+    errors: ['NOT_FOUND', 'NOT_AVAILABLE'],
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'orders.download': defineCall({
     summary: 'The file behind a download entitlement',
     role: 'staff',
+    errors: ['NOT_FOUND'],
     input: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   }),

@@ -16,6 +16,7 @@ export const userCalls = {
   'users.list': defineCall({
     summary: 'Every user of the shop, with lock and last login (administrators only)',
     role: 'admin',
+    errors: [],
     input: emptyInputSchema,
     output: z.array(staffMemberSchema),
   }),
