@@ -1,7 +1,7 @@
 import { Agent, request as httpsRequest } from 'node:https'
 import { err, ok, type Result } from '@shared/contract/result'
 import type { IssuerTlsMaterial } from '../../issuer'
-import { gatewayOver, type IssuerGateway } from './issuer-gateway'
+import { gatewayOver, type GatewayErrorCode, type IssuerGateway } from './issuer-gateway'
 
 export interface HttpsIssuerGatewayOptions {
   /** e.g. https://127.0.0.1:8583/iso8583 */
@@ -42,7 +42,7 @@ export function createHttpsIssuerGateway(options: HttpsIssuerGatewayOptions): Is
   })
   const url = new URL(options.url)
 
-  const exchange = (message: unknown, signal: AbortSignal | undefined): Promise<Result<unknown>> =>
+  const exchange = (message: unknown, signal: AbortSignal | undefined): Promise<Result<unknown, GatewayErrorCode>> =>
     new Promise((resolve) => {
       const body = JSON.stringify(message)
       let secured = false

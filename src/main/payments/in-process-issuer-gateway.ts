@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '@shared/contract/result'
-import { gatewayOver, type IssuerGateway } from './issuer-gateway'
+import { gatewayOver, type GatewayErrorCode, type IssuerGateway } from './issuer-gateway'
 import type { IssuerSimulator } from '../../issuer'
 
-function whenAborted(signal: AbortSignal | undefined): Promise<Result<unknown>> {
+function whenAborted(signal: AbortSignal | undefined): Promise<Result<unknown, GatewayErrorCode>> {
   return new Promise((resolve) => {
     if (!signal) return
     const onAbort = () => resolve(err('ISSUER_TIMEOUT', 'Gave up waiting for the issuer'))
@@ -22,7 +22,7 @@ export function createInProcessIssuerGateway(simulator: IssuerSimulator): Issuer
     async (message, signal) => {
       const answer = simulator
         .handle(structuredClone(message))
-        .then((outcome): Promise<Result<unknown>> | Result<unknown> => {
+        .then((outcome): Promise<Result<unknown, GatewayErrorCode>> | Result<unknown, GatewayErrorCode> => {
           if (outcome.kind === 'answer') return ok(outcome.response)
           if (outcome.kind === 'rejected')
             return err(outcome.rejection.code, outcome.rejection.message)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { err, ok, type Result } from '@shared/contract/result'
+import type { InternalErrorCode } from '@shared/contract/errors'
 import {
   authorizationResponseSchema,
   captureResponseSchema,
@@ -33,15 +34,10 @@ export interface GatewayCallOptions {
  * Error codes a gateway answers with, besides the issuer's own field 39 codes (which arrive as
  * answers, not errors): no answer in time; no connection or TLS refused (the message never
  * left); connection lost after sending (it may have arrived); an answer that does not parse; or
- * a protocol refusal from the issuer.
+ * a protocol refusal from the issuer. They are the registry's internal codes: they never cross the
+ * bridge.
  */
-export type GatewayErrorCode =
-  | 'ISSUER_TIMEOUT'
-  | 'ISSUER_UNREACHABLE'
-  | 'ISSUER_CONNECTION_LOST'
-  | 'ISSUER_UNREADABLE_ANSWER'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'MALFORMED_REQUEST'
+export type GatewayErrorCode = InternalErrorCode
 
 /**
  * How the merchant side talks to the issuer, whatever the transport. The merchant never opens
@@ -52,14 +48,14 @@ export interface IssuerGateway {
   authorize(
     request: AuthorizationRequest,
     options?: GatewayCallOptions,
-  ): Promise<Result<AuthorizationResponse>>
-  reverse(request: ReversalRequest, options?: GatewayCallOptions): Promise<Result<ReversalResponse>>
-  capture(request: CaptureRequest, options?: GatewayCallOptions): Promise<Result<CaptureResponse>>
-  refund(request: RefundRequest, options?: GatewayCallOptions): Promise<Result<RefundResponse>>
+  ): Promise<Result<AuthorizationResponse, GatewayErrorCode>>
+  reverse(request: ReversalRequest, options?: GatewayCallOptions): Promise<Result<ReversalResponse, GatewayErrorCode>>
+  capture(request: CaptureRequest, options?: GatewayCallOptions): Promise<Result<CaptureResponse, GatewayErrorCode>>
+  refund(request: RefundRequest, options?: GatewayCallOptions): Promise<Result<RefundResponse, GatewayErrorCode>>
   /** Administrative inquiry (0600): what the issuer holds, captured or released for a trace. */
-  inquire(request: InquiryRequest, options?: GatewayCallOptions): Promise<Result<InquiryResponse>>
+  inquire(request: InquiryRequest, options?: GatewayCallOptions): Promise<Result<InquiryResponse, GatewayErrorCode>>
   /** Network management echo (0800): the cheapest round trip, used as the benchmark baseline. */
-  echo(options?: GatewayCallOptions): Promise<Result<EchoResponse>>
+  echo(options?: GatewayCallOptions): Promise<Result<EchoResponse, GatewayErrorCode>>
   close(): Promise<void>
 }
 
@@ -67,14 +63,14 @@ export interface IssuerGateway {
 export type MessageExchange = (
   message: IssuerRequest,
   signal: AbortSignal | undefined,
-) => Promise<Result<unknown>>
+) => Promise<Result<unknown, GatewayErrorCode>>
 
 async function call<T>(
   exchange: MessageExchange,
   message: IssuerRequest,
   schema: z.ZodType<T>,
   options: GatewayCallOptions | undefined,
-): Promise<Result<T>> {
+): Promise<Result<T, GatewayErrorCode>> {
   if (options?.signal?.aborted) return err('ISSUER_TIMEOUT', 'Gave up waiting for the issuer')
   const answer = await exchange(message, options?.signal)
   if (!answer.ok) return answer

@@ -380,6 +380,9 @@ export const COMMON_ERROR_CODES = ERROR_CODES.filter(
 /** What a call may list in its definition. */
 export type CallErrorCode = CodesOfScope<'call'>
 
+/** What the payment software and the issuer answer each other, never over the bridge. */
+export type InternalErrorCode = CodesOfScope<'internal'>
+
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(ERRORS, code)
 }
