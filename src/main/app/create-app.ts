@@ -140,7 +140,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     logger,
   })
   payments.onStepSettled(orderFiguresFollowSteps(orders))
-  const reconciliation = new ReconciliationService({ db, orders: orderService, attempts, payments, now, logger })
+  const reconciliation = new ReconciliationService({ db, orders: orderService, payments, now, logger })
   const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
@@ -158,11 +158,11 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...userHandlers(users),
     ...administrationHandlers({ db, users, sessions, settings, pricing, keyProvider, issuer, now }),
     ...backOfficeHandlers({
-      db, orders, customers, attempts, payments, dataDir, logger, now,
+      db, orders, customers, payments, dataDir, logger, now,
       shop: () => readShopIdentity(settings),
       currency: () => readShopSettings(settings).currency,
     }),
-    ...reconciliationHandlers(reconciliation, { orders: orderService, attempts, payments }),
+    ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
   }
 
   return {

@@ -1,6 +1,5 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Logger } from '../../platform/logging/logger'
-import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CustomerRepository } from '../customers'
 import type { OrderRepository } from './order-repository'
@@ -14,7 +13,6 @@ export interface BackOfficeDependencies {
   db: SqliteDatabase
   orders: OrderRepository
   customers: CustomerRepository
-  attempts: PaymentAttemptRepository
   payments: PaymentService
   shop: () => ShopIdentity
   currency: () => string

@@ -71,7 +71,7 @@ export class OrderActions {
   void(orderId: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
       if (!canVoid(order)) return invalidTransition(order, 'voided')
-      const attempt = this.deps.attempts.get(order.paymentAttemptId!)
+      const attempt = this.deps.payments.attempt(order.paymentAttemptId!)
       if (!attempt || this.deps.payments.pendingAmount(attempt.id, 'capture') > 0) return invalidTransition(order, 'voided')
       const at = this.deps.now().toISOString()
       const step = this.deps.db.transaction(() => {

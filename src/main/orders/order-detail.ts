@@ -1,7 +1,7 @@
 import type { OrderDetail, PaymentAttemptInfo } from '@shared/contract'
 import { toOrderInfo } from './order-info'
 import { canTransition } from './order-status'
-import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
+import type { PaymentAttempt, PaymentService } from '../payments'
 import type { CustomerRepository } from '../customers'
 import type { Order } from './order-record'
 import type { OrderRepository } from './order-repository'
@@ -9,7 +9,7 @@ import type { OrderRepository } from './order-repository'
 export interface OrderDetailSources {
   orders: OrderRepository
   customers: CustomerRepository
-  attempts: PaymentAttemptRepository
+  payments: PaymentService
 }
 
 function toAttemptInfo(attempt: PaymentAttempt): PaymentAttemptInfo {
@@ -64,7 +64,7 @@ export function canMarkShipped(order: Order): boolean {
 export function orderDetail(order: Order, sources: OrderDetailSources, hasShippingNotice: boolean): OrderDetail {
   return {
     ...toOrderInfo(order, sources.orders, sources.customers),
-    attempts: sources.attempts.forOrder(order.id).map(toAttemptInfo),
+    attempts: sources.payments.attemptsForOrder(order.id).map(toAttemptInfo),
     actions: {
       canVoid: canVoid(order),
       canRefund: canRefund(order),

@@ -365,6 +365,32 @@ export class PaymentService {
     return ok(this.options.attempts.get(step.attemptId)!)
   }
 
+  /** One attempt as the shop keeps it. */
+  attempt(attemptId: number): PaymentAttempt | null {
+    return this.options.attempts.get(attemptId)
+  }
+
+  /** An order's attempts, first to last. */
+  attemptsForOrder(orderId: number): PaymentAttempt[] {
+    return this.options.attempts.forOrder(orderId)
+  }
+
+  /**
+   * What the issuer did that the shop had not recorded, taken on its word (reconciliation, in its
+   * transaction): the attempt's captured total, a refund, the release of its hold.
+   */
+  recordIssuerCapture(attemptId: number, capturedTotal: number, at: string): void {
+    this.options.attempts.recordCapture(attemptId, capturedTotal, at)
+  }
+
+  recordIssuerRefund(attemptId: number, amount: number): void {
+    this.options.attempts.recordRefund(attemptId, amount)
+  }
+
+  recordIssuerRelease(attemptId: number, at: string): void {
+    this.options.attempts.recordReversal(attemptId, 'acknowledged', at)
+  }
+
   /** The attempts that may still move money at the issuer (the open list, by primary key). */
   openAttempts(): PaymentAttempt[] {
     return this.steps

@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { InquiryResponse } from '@shared/issuer-protocol/issuer-protocol'
 import type { Logger } from '../../platform/logging/logger'
 import { awaitsPayment, canTransition } from '../orders'
-import type { PaymentAttempt, PaymentAttemptRepository } from '../payments'
+import type { PaymentAttempt } from '../payments'
 import type { MoneyStep, PaymentService } from '../payments'
 import type { Order, OrderService } from '../orders'
 import {
@@ -19,7 +19,6 @@ import {
 export interface ReconciliationDependencies {
   db: SqliteDatabase
   orders: OrderService
-  attempts: PaymentAttemptRepository
   payments: PaymentService
   now: () => Date
   logger: Logger
@@ -119,7 +118,7 @@ export class ReconciliationService {
   }
 
   async checkAttempt(attemptId: number): Promise<Verdict> {
-    const attempt = this.deps.attempts.get(attemptId)
+    const attempt = this.deps.payments.attempt(attemptId)
     return attempt ? this.check(attempt) : 'agreed'
   }
 
@@ -132,7 +131,7 @@ export class ReconciliationService {
     if (!answer.ok || this.stopped) return 'deferred'
     // Anything that moved while the issuer was asked makes its answer stale: next time.
     if (this.fingerprint(attempt.id) !== before) return 'deferred'
-    const current = this.deps.attempts.get(attempt.id)!
+    const current = this.deps.payments.attempt(attempt.id)!
     const order = current.orderId !== null ? orders.findById(current.orderId) : null
     // Approved while its sale is still being completed: start-up recovery finishes such sales.
     if (order && current.outcome === 'approved' && order.paymentAttemptId !== current.id && awaitsPayment(order.status)) {
@@ -146,7 +145,7 @@ export class ReconciliationService {
 
   /** What the shop knows of an attempt's money: its figures and the state of each of its steps. */
   private fingerprint(attemptId: number): string {
-    const attempt = this.deps.attempts.get(attemptId)
+    const attempt = this.deps.payments.attempt(attemptId)
     const steps = this.deps.payments.steps.forAttempt(attemptId).map((step) => `${step.id}:${step.status}`)
     const order = attempt?.orderId != null ? this.deps.orders.findById(attempt.orderId) : null
     return JSON.stringify([
@@ -202,7 +201,7 @@ export class ReconciliationService {
       case 'unknown':
         if (expected === 'nothing') {
           if (attempt.reversalStatus === 'refused' || attempt.reversalStatus === 'pending') {
-            this.deps.attempts.recordReversal(attempt.id, 'acknowledged', this.deps.now().toISOString())
+            this.deps.payments.recordIssuerRelease(attempt.id, this.deps.now().toISOString())
           }
           return 'agreed'
         }
@@ -219,10 +218,10 @@ export class ReconciliationService {
 
   /** The issuer captured more than the shop recorded: the attempt and the order take it together. */
   private recordIssuerCapture(attempt: PaymentAttempt, amount: number, orderId: number | null): void {
-    const { db, attempts, orders } = this.deps
+    const { db, payments, orders } = this.deps
     db.transaction(() => {
       const at = this.deps.now().toISOString()
-      attempts.recordCapture(attempt.id, attempt.capturedAmount + amount, at)
+      payments.recordIssuerCapture(attempt.id, attempt.capturedAmount + amount, at)
       if (orderId !== null) orders.addCaptured(orderId, amount)
       this.deps.payments.closeIfSettled(attempt.id)
     })()
@@ -239,13 +238,13 @@ export class ReconciliationService {
 
   /** Carries out an administrator's choice on a case, audited with the case and its figures. */
   async resolve(caseId: number, action: ReconciliationAction, userId: number, note: string | undefined): Promise<Result<null>> {
-    const { db, payments, attempts, orders } = this.deps
+    const { db, payments, orders } = this.deps
     const entry = this.cases.get(caseId)
     if (!entry || entry.resolvedAt !== null) return err('NOT_FOUND', 'This case is not open', { caseId })
     if (!this.actionsFor(entry).includes(action)) {
       return err('INVALID_TRANSITION', `"${action}" does not apply to this case`, { caseId, problem: entry.problem })
     }
-    const attempt = attempts.get(entry.attemptId)
+    const attempt = payments.attempt(entry.attemptId)
     if (!attempt) return err('NOT_FOUND', 'The payment attempt is gone', { caseId })
     const order = entry.orderId !== null ? orders.findById(entry.orderId) : null
     const at = this.deps.now().toISOString()
@@ -289,7 +288,7 @@ export class ReconciliationService {
     userId: number,
     at: string,
   ): MoneyStep | null {
-    const { payments, attempts, orders } = this.deps
+    const { payments, orders } = this.deps
     const issuer = entry.issuer
     switch (action) {
       case 'release':
@@ -298,7 +297,7 @@ export class ReconciliationService {
         return payments.queueStep(attempt.id, 'capture', Math.max(1, (order?.totalTtc ?? attempt.amount) - attempt.capturedAmount), entry.orderId)
       case 'refund': {
         // Charged for a sale that is not one: the shop takes note of the capture, then gives it back.
-        if (entry.problem === 'charged-without-sale') attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+        if (entry.problem === 'charged-without-sale') payments.recordIssuerCapture(attempt.id, issuer.capturedAmount, at)
         const refusedRefunds = payments.steps
           .refusedUnhandled(attempt.id)
           .reduce((total, refused) => total + (refused.kind === 'refund' ? refused.amount : 0), 0)
@@ -310,13 +309,13 @@ export class ReconciliationService {
         return owed > 0 ? payments.queueStep(attempt.id, 'refund', owed, forOrder) : null
       }
       case 'record-captured':
-        attempts.recordCapture(attempt.id, issuer.capturedAmount, at)
+        payments.recordIssuerCapture(attempt.id, issuer.capturedAmount, at)
         if (order) orders.addCaptured(order.id, issuer.capturedAmount - attempt.capturedAmount)
         return null
       case 'mark-refunded': {
         const more = issuer.refundedAmount - attempt.refundedAmount
         if (more > 0) {
-          attempts.recordRefund(attempt.id, more)
+          payments.recordIssuerRefund(attempt.id, more)
           if (order) {
             orders.addRefunded(order.id, more)
             const refundedAll = order.refundedAmount + more >= order.capturedAmount
@@ -328,7 +327,7 @@ export class ReconciliationService {
         return null
       }
       case 'mark-voided':
-        attempts.recordReversal(attempt.id, 'acknowledged', at)
+        payments.recordIssuerRelease(attempt.id, at)
         if (order && canTransition(order.status, 'voided')) {
           orders.transition(order.id, order.status, 'voided', userId, at, 'Released by the issuer (reconciliation)')
         }

@@ -1,12 +1,10 @@
 import type { ReconciliationCaseInfo, ReconciliationList } from '@shared/contract'
-import type { PaymentAttemptRepository } from '../payments'
 import type { PaymentService } from '../payments'
 import type { OrderService } from '../orders'
 import type { ReconciliationService } from './reconciliation-service'
 
 export interface ReconciliationViewSources {
   orders: OrderService
-  attempts: PaymentAttemptRepository
   payments: PaymentService
 }
 
@@ -14,7 +12,7 @@ export interface ReconciliationViewSources {
 export function reconciliationList(service: ReconciliationService, sources: ReconciliationViewSources): ReconciliationList {
   const cases: ReconciliationCaseInfo[] = []
   for (const entry of service.openCases()) {
-    const attempt = sources.attempts.get(entry.attemptId)
+    const attempt = sources.payments.attempt(entry.attemptId)
     if (!attempt) continue
     const order = entry.orderId !== null ? sources.orders.findById(entry.orderId) : null
     cases.push({
