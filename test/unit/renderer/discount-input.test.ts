@@ -77,4 +77,10 @@ describe('rates in basis points on screen', () => {
   it('refuses a rate that is not whole basis points', () => {
     expect(() => formatBasisPoints(5.5, 'fr')).toThrow(RangeError)
   })
+
+  it('keeps a hundredth of a percent, and runs from nothing to the whole', () => {
+    expect(formatBasisPoints(1, 'en')).toBe('0.01%')
+    expect(formatBasisPoints(0, 'en')).toBe('0%')
+    expect(formatBasisPoints(10_000, 'en')).toBe('100%')
+  })
 })
