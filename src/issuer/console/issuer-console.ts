@@ -3,6 +3,7 @@ import {
   err,
   ok,
   type IssuerAccountView,
+  type Err,
   type IssuerFaultsView,
   type Result,
 } from '@shared/contract'
@@ -33,7 +34,7 @@ export interface JournalPage {
 
 /** Thrown inside a transaction to roll it back and hand the error value out. */
 class Refusal {
-  constructor(readonly result: Result<never>) {}
+  constructor(readonly result: Err<'NOT_FOUND' | 'ACCOUNT_CHANGE_REFUSED'>) {}
 }
 
 /**
@@ -60,7 +61,7 @@ export class IssuerConsole {
       .map((account) => toView(account, holds.get(account.id) ?? 0))
   }
 
-  journal(accountId: number, cursor: number | null, limit: number): Result<JournalPage> {
+  journal(accountId: number, cursor: number | null, limit: number): Result<JournalPage, 'NOT_FOUND'> {
     const account = this.account(accountId)
     if (!account.ok) return account
     const page = this.console.journalPage(accountId, cursor, limit + 1)
@@ -69,7 +70,7 @@ export class IssuerConsole {
     return ok({ account: account.value, entries, nextCursor })
   }
 
-  updateAccount(update: AccountUpdate): Result<IssuerAccountView> {
+  updateAccount(update: AccountUpdate): Result<IssuerAccountView, 'NOT_FOUND' | 'ACCOUNT_CHANGE_REFUSED'> {
     const { db, accounts, ledger } = this.repositories
     try {
       db.transaction(() => {
@@ -114,7 +115,7 @@ export class IssuerConsole {
     return this.faults()
   }
 
-  private account(accountId: number): Result<IssuerAccountView> {
+  private account(accountId: number): Result<IssuerAccountView, 'NOT_FOUND'> {
     const account = this.repositories.accounts.findById(accountId)
     if (!account) return err('NOT_FOUND', 'There is no such account', { accountId })
     const holds = this.repositories.authorizations.openHolds(accountId).length

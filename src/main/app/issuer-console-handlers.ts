@@ -1,6 +1,6 @@
 import { ok } from '@shared/contract'
 import type { IssuerConsole } from '../../issuer'
-import type { CallHandlers } from '../rpc/router'
+import type { CheckedCallHandlers } from '../rpc/router'
 
 type IssuerConsoleCalls = 'issuer.accounts' | 'issuer.journal' | 'issuer.updateAccount' | 'issuer.faults' | 'issuer.setFaults'
 
@@ -8,7 +8,7 @@ type IssuerConsoleCalls = 'issuer.accounts' | 'issuer.journal' | 'issuer.updateA
  * The simulated issuer's own screens. They belong to the issuer, not to the shop: the merchant app
  * only carries the calls to the in-process simulator's console.
  */
-export function issuerConsoleHandlers(console: IssuerConsole): Pick<CallHandlers, IssuerConsoleCalls> {
+export function issuerConsoleHandlers(console: IssuerConsole): Pick<CheckedCallHandlers, IssuerConsoleCalls> {
   return {
     'issuer.accounts': () => ok(console.accounts()),
     'issuer.journal': ({ accountId, cursor, limit }) => console.journal(accountId, cursor ?? null, limit),

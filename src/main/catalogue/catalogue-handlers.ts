@@ -1,9 +1,9 @@
 import { ok } from '@shared/contract'
 import type { ProductRepository } from './product-repository'
-import type { CallHandlers } from '../rpc/router'
+import type { CheckedCallHandlers } from '../rpc/router'
 
 export function catalogueHandlers(products: ProductRepository): Pick<
-  CallHandlers,
+  CheckedCallHandlers,
   'catalogue.search' | 'catalogue.categories'
 > {
   return {

@@ -5,6 +5,7 @@ import {
   mayAnswer,
   type CallName,
   type CallOutput,
+  type CallResult,
   type Contract,
   type ParsedInput,
   type Result,
@@ -23,6 +24,18 @@ export type CallHandler<N extends CallName> = (
 
 /** One handler per call of the contract; TypeScript refuses a missing one. */
 export type CallHandlers = { [N in CallName]: CallHandler<N> }
+
+/**
+ * A handler held to its call's error codes at compile time: it answers only the codes its call
+ * lists and the common ones. A feature whose services name the codes they answer types its
+ * handlers so; the router checks every handler's codes at run time either way.
+ */
+export type CheckedCallHandler<N extends CallName> = (
+  input: ParsedInput<N>,
+  context: CallContext<SessionOf<N>>,
+) => CallResult<N> | Promise<CallResult<N>>
+
+export type CheckedCallHandlers = { [N in CallName]: CheckedCallHandler<N> }
 
 export interface Router {
   dispatch(name: string, input: unknown, clientId: string): Promise<Result<unknown>>

@@ -78,7 +78,7 @@ export class SettingsAdministration {
     }
   }
 
-  updateShop(actorId: number, patch: Partial<ShopSettings>): Result<void> {
+  updateShop(actorId: number, patch: Partial<ShopSettings>): Result<void, 'VALIDATION_FAILED'> {
     const before = readShopSettings(this.deps.settings)
     const after = shopSettingsSchema.safeParse({ ...before, ...patch })
     if (!after.success)
@@ -88,7 +88,7 @@ export class SettingsAdministration {
     )
   }
 
-  updateIdentity(actorId: number, patch: Partial<ShopIdentity>): Result<void> {
+  updateIdentity(actorId: number, patch: Partial<ShopIdentity>): Result<void, 'VALIDATION_FAILED'> {
     const before = readShopIdentity(this.deps.settings)
     const after = shopIdentitySchema.safeParse({ ...before, ...patch })
     if (!after.success)
@@ -103,7 +103,7 @@ export class SettingsAdministration {
     )
   }
 
-  updatePricing(actorId: number, patch: Partial<StoredPricingSettings>): Result<void> {
+  updatePricing(actorId: number, patch: Partial<StoredPricingSettings>): Result<void, 'VALIDATION_FAILED'> {
     const before = readPricingSettings(this.deps.settings)
     const after = storedPricingSettingsSchema.safeParse({ ...before, ...patch })
     if (!after.success)
@@ -127,7 +127,7 @@ export class SettingsAdministration {
     category: VatCategory,
     rateBasisPoints: number,
     effectiveFrom: string,
-  ): Result<void> {
+  ): Result<void, 'EFFECTIVE_DATE_IN_PAST'> {
     const now = this.deps.now()
     if (!(Date.parse(effectiveFrom) > now.getTime())) {
       return err(
@@ -152,7 +152,7 @@ export class SettingsAdministration {
     )
   }
 
-  savePromotion(actorId: number, promotion: PromotionChange): Result<void> {
+  savePromotion(actorId: number, promotion: PromotionChange): Result<void, 'PROMOTION_INVALID'> {
     const code = promotion.code.toUpperCase()
     if (promotion.type === 'percent' && promotion.value > 10_000) {
       return err(ADMINISTRATION_ERROR_CODES.promotionInvalid, 'A percentage cannot exceed 100 %', {
@@ -187,7 +187,7 @@ export class SettingsAdministration {
     )
   }
 
-  deactivatePromotion(actorId: number, code: string): Result<void> {
+  deactivatePromotion(actorId: number, code: string): Result<void, 'NOT_FOUND'> {
     const before = this.promotions.find(code)
     if (!before) return err('NOT_FOUND', 'There is no such promotion code', { code })
     if (!before.active) return ok(undefined)
@@ -209,7 +209,7 @@ export class SettingsAdministration {
     before: unknown,
     after: unknown,
     change: () => void,
-  ): Result<void> {
+  ): Result<void, never> {
     const at = this.deps.now().toISOString()
     this.deps.db.transaction(() => {
       change()

@@ -1,5 +1,5 @@
-import { ok, type Result } from '@shared/contract'
-import type { CallHandlers } from '../rpc/router'
+import { ok, type ErrorCode, type Result } from '@shared/contract'
+import type { CheckedCallHandlers } from '../rpc/router'
 import type { SettingsAdministration } from './settings-administration'
 
 type SettingsCalls =
@@ -12,8 +12,8 @@ type SettingsCalls =
   | 'settings.deactivatePromotion'
 
 /** The settings screen's calls: each change answers the whole settings view as it now stands. */
-export function settingsHandlers(settings: SettingsAdministration): Pick<CallHandlers, SettingsCalls> {
-  const thenView = async (result: Result<void>) => (result.ok ? ok(await settings.view()) : result)
+export function settingsHandlers(settings: SettingsAdministration): Pick<CheckedCallHandlers, SettingsCalls> {
+  const thenView = async <C extends ErrorCode>(result: Result<void, C>) => (result.ok ? ok(await settings.view()) : result)
   return {
     'settings.get': async () => ok(await settings.view()),
     'settings.updateShop': (patch, { session }) => thenView(settings.updateShop(session.userId, patch)),

@@ -1,9 +1,9 @@
 import { ok } from '@shared/contract'
-import type { CallHandlers } from '../rpc/router'
+import type { CheckedCallHandlers } from '../rpc/router'
 import type { AuthService } from './auth-service'
 
 export function authHandlers(auth: AuthService): Pick<
-  CallHandlers,
+  CheckedCallHandlers,
   'session.current' | 'auth.listUsers' | 'auth.login' | 'auth.logout'
 > {
   return {

@@ -7,6 +7,9 @@ import type { User, UserRepository } from './user-repository'
 import { verifyPin } from './pin-hasher'
 import { readShopSettings } from '../settings'
 
+/** Why a PIN is refused: unknown user or wrong PIN, or a user locked after too many. */
+export type CredentialRefusal = 'INVALID_CREDENTIALS' | 'USER_LOCKED'
+
 export interface AuthServiceDependencies {
   db: SqliteDatabase
   users: UserRepository
@@ -43,7 +46,7 @@ export class AuthService {
     return this.deps.users.listActive().map(summary)
   }
 
-  login(clientId: string, userId: number, pin: string): Result<SessionInfo> {
+  login(clientId: string, userId: number, pin: string): Result<SessionInfo, CredentialRefusal> {
     const checked = this.checkCredentials(userId, pin)
     if (!checked.ok) return checked
     const user = checked.value
@@ -61,14 +64,14 @@ export class AuthService {
    * An administrator's PIN typed on the spot to approve something (a large discount). Wrong
    * PINs count towards the same lockout as logins.
    */
-  checkApprover(userId: number, pin: string): Result<{ userId: number }> {
+  checkApprover(userId: number, pin: string): Result<{ userId: number }, CredentialRefusal | 'FORBIDDEN'> {
     const checked = this.checkCredentials(userId, pin)
     if (!checked.ok) return checked
     if (checked.value.role !== 'admin') return err('FORBIDDEN', 'Only an administrator can approve this')
     return ok({ userId: checked.value.id })
   }
 
-  private checkCredentials(userId: number, pin: string): Result<User> {
+  private checkCredentials(userId: number, pin: string): Result<User, CredentialRefusal> {
     const { users, tillId } = this.deps
     const now = this.deps.now()
     const at = now.toISOString()

@@ -1,8 +1,8 @@
 import { ok } from '@shared/contract'
 import type { UserRepository } from './user-repository'
-import type { CallHandlers } from '../rpc/router'
+import type { CheckedCallHandlers } from '../rpc/router'
 
-export function userHandlers(users: UserRepository): Pick<CallHandlers, 'users.list'> {
+export function userHandlers(users: UserRepository): Pick<CheckedCallHandlers, 'users.list'> {
   return {
     'users.list': () =>
       ok(
