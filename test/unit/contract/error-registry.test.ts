@@ -13,7 +13,9 @@ import {
   mayAnswer,
   type CallResult,
   type ErrorCode,
+  type InternalErrorCode,
 } from '@shared/contract'
+import type { IssuerRejectionCode } from '@shared/issuer-protocol/issuer-protocol'
 
 const listedByCalls = new Set<string>(CALL_NAMES.flatMap((name) => [...contract[name].errors]))
 
@@ -76,5 +78,9 @@ describe('the registry of error codes', () => {
     const answer = { ok: false, error: { code: 'CASH_SHORT', message: '' } } as CallResult<'checkout.payCash'>
     // @ts-expect-error: a cash payment never answers CARD_DECLINED, so the renderer cannot wait for it
     if (!answer.ok && answer.error.code === 'CARD_DECLINED') expect.unreachable()
+    // The issuer's protocol refusals are codes of the registry, kept between the till and the issuer.
+    const rejection: IssuerRejectionCode = 'MALFORMED_REQUEST'
+    const internal: InternalErrorCode = rejection
+    expect(ERRORS[internal].scope).toBe('internal')
   })
 })
