@@ -9,8 +9,8 @@
  *   answers it;
  * - `internal`: between the payment software and the issuer; never crosses the bridge.
  *
- * `fields`: the details may name the fields at fault (`details.fields`, or zod issues with their
- * `path` for a request the contract refuses), so a form can point at them.
+ * `fields`: the details may name the fields at fault (`details.fields` or `details.field`, or zod
+ * issues with their `path` for a request the contract refuses), so a form can point at them.
  *
  * The messages are the general sentence for the code; a screen may say more where it knows the
  * context (a decline's meaning and next steps, the minimum basket of a promotion code).
