@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createTempApp, type TempApp } from '../support/temp-app'
@@ -64,7 +64,9 @@ describe('the "to reconcile" screen', () => {
     await expect.poll(() => rows.first().textContent()).toMatch(/débité pour une vente annulée/)
     await expect.poll(() => rows.nth(1).textContent()).toMatch(/libéré les fonds/)
     await page.getByRole('link', { name: /À rapprocher/ }).waitFor()
-    await page.screenshot({ path: resolve(__dirname, '../../resources/screenshots/reconciliation.png') })
+    // Into a temporary folder (or COMPTOIR_SHOTS_DIR, to refresh the README's screenshot): a test
+    // run must not rewrite committed files.
+    await page.screenshot({ path: join(process.env.COMPTOIR_SHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'comptoir-reconciliation-shots-')), 'reconciliation.png') })
 
     // Keyboard only: focus the refund, Enter opens the question (focus on "Annuler"), Tab, Enter.
     await rows.first().getByRole('button', { name: 'Rembourser le client' }).focus()
