@@ -1,8 +1,9 @@
 // The house's plan, checked on every lint (README, "How the code is laid out"): which part of the
 // code may import which. Features (src/main/<feature>/) reach each other only through their face
-// (index.ts); nothing imports upward (platform < infrastructure < features < composition root <
-// shells); the issuer is a separate party that shares only src/shared and src/platform with the
-// merchant app; no import circles anywhere.
+// (index.ts), and take services and readers from it, never a repository; nothing imports upward
+// (platform < infrastructure < features < composition root < shells); the issuer is a separate
+// party that shares only src/shared and src/platform with the merchant app; no import circles
+// anywhere.
 import boundaries from 'eslint-plugin-boundaries'
 import importX from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
@@ -14,6 +15,13 @@ const anyOf = (...types) => ({ element: { types: { anyOf: types } } })
 /** A feature's face: the one file other parts may import from it. */
 const face = { element: { type: 'feature', fileInternalPath: 'index.ts' } }
 const issuerFace = { element: { type: 'issuer', fileInternalPath: 'index.ts' } }
+/**
+ * A feature's own code, less the two tools that fill a whole shop's tables the way the composition
+ * root builds its repositories: the demo seed and the orders' large-history generator.
+ */
+const featureCode = {
+  element: { type: 'feature', captured: { feature: '!seed' }, fileInternalPath: '!history-generator/**' },
+}
 
 export const architecture = [
   {
@@ -52,6 +60,14 @@ export const architecture = [
             { from: is('issuer'), allow: { to: anyOf('shared', 'platform') } },
             { from: is('infrastructure'), allow: { to: anyOf('shared', 'platform', 'infrastructure') } },
             { from: is('feature'), allow: { to: [anyOf('shared', 'platform', 'infrastructure'), face] } },
+            // Through a face a feature takes services and readers, never a repository: the composition
+            // root builds those (and the seed and the history generator, which fill a shop's tables).
+            {
+              from: featureCode,
+              disallow: { to: face, dependency: { specifiers: '*Repository' } },
+              message:
+                '{{from.type}} {{from.captured.feature}} may not take a repository from feature {{to.captured.feature}}: use the service or reader its face offers, built in the composition root',
+            },
             // Payments is the merchant's one door to the issuer (its TLS material, the in-process simulator).
             { from: { element: { type: 'feature', captured: { feature: 'payments' } } }, allow: { to: issuerFace } },
             { from: is('composition'), allow: { to: [anyOf('shared', 'platform', 'infrastructure', 'composition'), face, issuerFace] } },

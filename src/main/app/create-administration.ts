@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { IssuerConsole, type IssuerInstance } from '../../issuer'
 import { auditHandlers } from '../audit'
 import type { KeyProvider } from '../payments'
-import type { PricingRepository } from '../pricing'
+import type { PromotionCodes, VatRates } from '../pricing'
 import type { CallHandlers } from '../rpc/router'
 import type { SessionRegistry } from '../rpc/session-registry'
 import { SettingsAdministration, settingsHandlers, type SettingsRepository } from '../settings'
@@ -15,7 +15,8 @@ export interface AdministrationParts {
   users: UserRepository
   sessions: SessionRegistry
   settings: SettingsRepository
-  pricing: PricingRepository
+  vatRates: VatRates
+  promotions: PromotionCodes
   keyProvider: KeyProvider
   issuer: IssuerInstance
   now: () => Date
@@ -27,12 +28,12 @@ export interface AdministrationParts {
  * console gets the issuer's own repositories only.
  */
 export function administrationHandlers(parts: AdministrationParts): Pick<CallHandlers, keyof typeof administrationCalls> {
-  const { db, users, sessions, settings, pricing, keyProvider, issuer, now } = parts
+  const { db, users, sessions, settings, vatRates, promotions, keyProvider, issuer, now } = parts
   return {
     ...auditHandlers(db),
     ...userAdministrationHandlers(new UserAdministration({ db, users, sessions, now })),
     ...settingsHandlers(
-      new SettingsAdministration({ db, settings, pricing, cardVaultProtection: () => keyProvider.describeProtection(), now }),
+      new SettingsAdministration({ db, settings, vatRates, promotions, cardVaultProtection: () => keyProvider.describeProtection(), now }),
     ),
     ...issuerConsoleHandlers(new IssuerConsole(issuer.repositories, issuer.simulator, now)),
   }

@@ -22,20 +22,17 @@ import { CardVault, KeyFileKeyProvider } from '../payments'
 import { PaymentAttemptRepository } from '../payments'
 import { PaymentService } from '../payments'
 import { CartRepository } from '../cart'
-import { CustomerRepository } from '../customers'
+import { CustomerDirectory, CustomerRepository } from '../customers'
 import { OrderRepository, OrderService } from '../orders'
-import { PricingRepository, PromotionRepository } from '../pricing'
-import { ProductRepository } from '../catalogue'
-import { SettingsRepository } from '../settings'
+import { CartPricingOptions, PricingRepository, PromotionCodes, PromotionRepository, VatRates } from '../pricing'
+import { ProductCatalogue, ProductRepository } from '../catalogue'
+import { SettingsReader, SettingsRepository } from '../settings'
 import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
 import { AuthService } from '../staff'
 import { CartService } from '../cart'
-import { readPricingSettings } from '../settings'
-import { readShopIdentity } from '../settings'
-import { readShopSettings } from '../settings'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
 
@@ -63,7 +60,8 @@ export const MERCHANT_DATABASE_FILE = 'comptoir.sqlite'
 /**
  * The composition root of the main-process services, shared by the Electron shell, browser
  * mode and the tests: the merchant database and its repositories, the issuer on its own side,
- * the payment software between them, the services and the router over them all.
+ * the payment software between them, the services and the router over them all. Repositories
+ * are built here only; a feature gets another's services and readers, never its repositories.
  */
 export function createApp(options: AppOptions): ComptoirApp {
   const dataDir = options.dataDir
@@ -75,23 +73,26 @@ export function createApp(options: AppOptions): ComptoirApp {
   const db = openDatabase(join(dataDir, MERCHANT_DATABASE_FILE), merchantMigrations)
   if (options.seedDemo !== false && seedDemoShop(db, now())) logger.info('Seeded the demo shop')
 
-  const settings = new SettingsRepository(db)
+  const settingsRepository = new SettingsRepository(db)
+  const settings = new SettingsReader(settingsRepository)
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
+  const catalogue = new ProductCatalogue(products)
   const carts = new CartRepository(db)
   const pricing = new PricingRepository(db)
-  const promotions = new PromotionRepository(db)
-  const customers = new CustomerRepository(db)
+  const vatRates = new VatRates(pricing)
+  const promotions = new PromotionCodes(new PromotionRepository(db))
+  const customers = new CustomerDirectory(new CustomerRepository(db))
   const orders = new OrderRepository(db)
   const orderService = new OrderService({ db, orders, customers })
   const attempts = new PaymentAttemptRepository(db)
   const sessions = new SessionRegistry(
-    () => readShopSettings(settings).inactivityLockSeconds,
+    () => settings.shop().inactivityLockSeconds,
     () => now().getTime(),
   )
 
   const issuer = openIssuer({ folder: issuerFolder(dataDir), now })
-  const identity = readShopIdentity(settings)
+  const identity = settings.identity()
   const keyProvider = options.keyProvider ?? new KeyFileKeyProvider(join(dataDir, 'keys', 'card-vault.key'))
   let vaultOpening: Promise<CardVault> | null = null
   const vault = (): Promise<CardVault> => (vaultOpening ??= CardVault.open(db, keyProvider, now))
@@ -105,11 +106,11 @@ export function createApp(options: AppOptions): ComptoirApp {
       country: 'FR',
       terminalId: tillId,
       categoryCode: identity.merchantCategoryCode,
-      currency: readShopSettings(settings).currency,
+      currency: settings.shop().currency,
     },
     // Read per authorization, so a new issuer timeout applies without a restart.
     timeoutMs:
-      options.paymentTimeoutMs ?? (() => readShopSettings(settings).issuerTimeoutSeconds * 1000),
+      options.paymentTimeoutMs ?? (() => settings.shop().issuerTimeoutSeconds * 1000),
     reversalRetry: options.reversalRetry,
     savedCards: { readForPayment: async (token) => (await vault()).readForPayment(token) },
     logger,
@@ -120,22 +121,23 @@ export function createApp(options: AppOptions): ComptoirApp {
   const cart = new CartService({
     db,
     carts,
-    products,
-    pricing,
+    products: catalogue,
+    pricing: new CartPricingOptions(pricing),
+    vatRates,
     promotions,
     tillId,
     now,
-    currency: () => readShopSettings(settings).currency,
-    pricingSettings: () => readPricingSettings(settings),
+    currency: () => settings.shop().currency,
+    pricingSettings: () => settings.pricing(),
   })
   const completion = new OrderCompletion({
     db,
     orders: orderService,
-    products,
+    products: catalogue,
     cart,
     promotions,
     payments,
-    shop: () => readShopIdentity(settings),
+    shop: () => settings.identity(),
     now,
     logger,
   })
@@ -156,11 +158,11 @@ export function createApp(options: AppOptions): ComptoirApp {
       now,
     }),
     ...userHandlers(users),
-    ...administrationHandlers({ db, users, sessions, settings, pricing, keyProvider, issuer, now }),
+    ...administrationHandlers({ db, users, sessions, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
     ...backOfficeHandlers({
       db, orders, customers, payments, dataDir, logger, now,
-      shop: () => readShopIdentity(settings),
-      currency: () => readShopSettings(settings).currency,
+      shop: () => settings.identity(),
+      currency: () => settings.shop().currency,
     }),
     ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
   }

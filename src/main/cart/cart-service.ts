@@ -15,17 +15,18 @@ import {
 } from '../pricing'
 import type { DiscountShare, PricingLine, Promotion } from '../pricing'
 import type { CartRepository, StoredCartLine } from './cart-repository'
-import type { PricingRepository, PromotionRepository } from '../pricing'
-import type { ProductRepository } from '../catalogue'
+import type { CartPricingOptions, PromotionCodes, VatRates } from '../pricing'
+import type { ProductCatalogue } from '../catalogue'
 import type { StoredPricingSettings } from '../settings'
 import { toEngineSettings } from '../settings'
 
 export interface CartServiceDependencies {
   db: SqliteDatabase
   carts: CartRepository
-  products: ProductRepository
-  pricing: PricingRepository
-  promotions: PromotionRepository
+  products: ProductCatalogue
+  pricing: CartPricingOptions
+  vatRates: VatRates
+  promotions: PromotionCodes
   tillId: string
   currency: () => string
   pricingSettings: () => StoredPricingSettings
@@ -176,7 +177,7 @@ export class CartService {
 
   /** The engine's lines for the stored cart, with each VAT rate resolved at `at`. */
   pricingLines(lines: StoredCartLine[], at: Date): Result<PricingLine[]> {
-    const history = this.deps.pricing.vatRateHistory()
+    const history = this.deps.vatRates.history()
     const priced: PricingLine[] = []
     for (const line of lines) {
       const rate = resolveVatRate(line.vatCategory, at, history)
@@ -293,7 +294,7 @@ export class CartService {
   private discountOverLimit(lines: readonly StoredCartLine[]): Set<number> {
     const threshold = thresholdShare(this.deps.pricingSettings().discountApprovalThresholdBasisPoints)
     const over = new Set<number>()
-    let approvals: ReturnType<PricingRepository['approvedDiscounts']> | null = null
+    let approvals: ReturnType<CartPricingOptions['approvedDiscounts']> | null = null
     for (const line of lines) {
       const share = this.shareOf(line)
       if (!shareExceeds(share, threshold)) continue

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import { err, ok } from '@shared/contract'
 import type { DocumentPrinter } from '../documents'
 import type { CheckoutService } from './checkout-service'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { OrderService } from '../orders'
 import type { CallHandlers } from '../rpc/router'
 
@@ -23,7 +23,7 @@ type CheckoutCalls =
 
 export interface CheckoutHandlerDependencies {
   checkout: CheckoutService
-  customers: CustomerRepository
+  customers: CustomerDirectory
   orders: OrderService
   downloadsDir: string
   documentPrinter?: DocumentPrinter

@@ -9,7 +9,7 @@ import type { AuthorizationOutcome } from '../payments'
 import type { CardVault } from '../payments'
 import type { PaymentService } from '../payments'
 import { refusalOf } from '../payments'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { Order, OrderService } from '../orders'
 import type { CartService } from '../cart'
 import type { OrderCompletion } from './order-completion'
@@ -25,7 +25,7 @@ export interface TypedCard extends CardEntry {
 
 export interface CheckoutDependencies {
   orders: OrderService
-  customers: CustomerRepository
+  customers: CustomerDirectory
   cart: CartService
   payments: PaymentService
   vault: () => Promise<CardVault>

@@ -7,17 +7,17 @@ import type { MoneyStep } from '../payments'
 import type { PaymentService } from '../payments'
 import type { CartService } from '../cart'
 import type { Order, OrderService, OrderSettlement } from '../orders'
-import type { PromotionRepository } from '../pricing'
-import type { ProductRepository } from '../catalogue'
+import type { PromotionCodes } from '../pricing'
+import type { ProductCatalogue } from '../catalogue'
 import type { ShopIdentity } from '../settings'
 import { canTransition, type OrderStatus } from '../orders'
 
 export interface OrderCompletionDependencies {
   db: SqliteDatabase
   orders: OrderService
-  products: ProductRepository
+  products: ProductCatalogue
   cart: CartService
-  promotions: PromotionRepository
+  promotions: PromotionCodes
   payments: PaymentService
   shop: () => ShopIdentity
   now: () => Date

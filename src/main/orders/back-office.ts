@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Logger } from '../../platform/logging/logger'
 import type { PaymentService } from '../payments'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { OrderRepository } from './order-repository'
 import type { ShopIdentity } from '../settings'
 import { DashboardService } from './dashboard-service'
@@ -12,7 +12,7 @@ import { OrderHistoryService } from './order-history-service'
 export interface BackOfficeDependencies {
   db: SqliteDatabase
   orders: OrderRepository
-  customers: CustomerRepository
+  customers: CustomerDirectory
   payments: PaymentService
   shop: () => ShopIdentity
   currency: () => string

@@ -2,13 +2,13 @@ import type { OrderDetail, PaymentAttemptInfo } from '@shared/contract'
 import { toOrderInfo } from './order-info'
 import { canTransition } from './order-status'
 import type { PaymentAttempt, PaymentService } from '../payments'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { Order } from './order-record'
 import type { OrderRepository } from './order-repository'
 
 export interface OrderDetailSources {
   orders: OrderRepository
-  customers: CustomerRepository
+  customers: CustomerDirectory
   payments: PaymentService
 }
 

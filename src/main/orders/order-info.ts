@@ -1,10 +1,10 @@
 import type { OrderInfo } from '@shared/contract'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { Order } from './order-record'
 import type { OrderRepository } from './order-repository'
 
 /** The order as screens see it: the frozen quote, never priced again, with its history. */
-export function toOrderInfo(order: Order, orders: OrderRepository, customers: CustomerRepository): OrderInfo {
+export function toOrderInfo(order: Order, orders: OrderRepository, customers: CustomerDirectory): OrderInfo {
   const customer = order.customerId ? customers.findById(order.customerId) : null
   return {
     id: order.id,

@@ -1,6 +1,6 @@
 import type { OrderInfo } from '@shared/contract'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import type { CustomerRepository } from '../customers'
+import type { CustomerDirectory } from '../customers'
 import type { NewEntitlement } from '../fulfilment'
 import { toOrderInfo } from './order-info'
 import type { CardPaymentRecord, Entitlement, Order } from './order-record'
@@ -23,7 +23,7 @@ export interface OrderDecline {
 export interface OrderServiceDependencies {
   db: SqliteDatabase
   orders: OrderRepository
-  customers: CustomerRepository
+  customers: CustomerDirectory
 }
 
 /**

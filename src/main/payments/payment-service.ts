@@ -20,6 +20,7 @@ import {
 } from './payment-settings'
 import { MoneyStepRepository, type MoneyStep, type MoneyStepKind, type MoneyStepStatus } from './money-step-repository'
 import { MoneyStepSender, type StepAnswer } from './money-step-sender'
+import { MoneyStepLedger } from './money-step-ledger'
 import type { SavedCardReader } from './saved-card-reader'
 
 export interface PaymentServiceOptions {
@@ -85,17 +86,20 @@ export class PaymentService {
   private readonly now: () => Date
   private readonly sender: MoneyStepSender
   private readonly listeners: StepSettledListener[] = []
-  readonly steps: MoneyStepRepository
+  private readonly stepRecords: MoneyStepRepository
+  /** The money steps as reconciliation reads and closes them; the repository stays in here. */
+  readonly steps: MoneyStepLedger
 
   constructor(private readonly options: PaymentServiceOptions) {
     const timeout = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS
     this.timeoutMs = typeof timeout === 'function' ? timeout : () => timeout
     this.now = options.now ?? (() => new Date())
     const policy = { ...DEFAULT_REVERSAL_RETRY, ...options.reversalRetry }
-    this.steps = new MoneyStepRepository(options.attempts.db)
+    this.stepRecords = new MoneyStepRepository(options.attempts.db)
+    this.steps = new MoneyStepLedger(this.stepRecords)
     this.sender = new MoneyStepSender({
       gateway: options.gateway,
-      steps: this.steps,
+      steps: this.stepRecords,
       attempts: options.attempts,
       policy,
       now: this.now,
@@ -193,7 +197,7 @@ export class PaymentService {
       transport: gateway.transport,
       startedAt: this.now().toISOString(),
       })
-      this.steps.markOpen(started.id, started.startedAt)
+      this.stepRecords.markOpen(started.id, started.startedAt)
       return started
     })()
     const request = buildAuthorizationRequest(merchant, card, {
@@ -221,7 +225,7 @@ export class PaymentService {
         reversalStatus: interpreted.mustReverse ? 'pending' : 'none',
       })
       if (interpreted.mustReverse) return this.queueStep(attempt.id, 'reversal', attempt.amount, payment.orderId ?? null)
-      if (interpreted.record.outcome !== 'approved') this.steps.markFinal(attempt.id)
+      if (interpreted.record.outcome !== 'approved') this.stepRecords.markFinal(attempt.id)
       return null
     })()
     const reversal: MoneyStepStatus | 'none' = reversalStep ? await this.sender.send(reversalStep.id) : 'none'
@@ -262,8 +266,8 @@ export class PaymentService {
       if (!attempt) throw new Error(`No payment attempt ${attemptId}`)
       const at = this.now().toISOString()
       if (kind === 'reversal') attempts.recordReversal(attemptId, 'pending', null)
-      this.steps.markOpen(attemptId, at)
-      return this.steps.add({
+      this.stepRecords.markOpen(attemptId, at)
+      return this.stepRecords.add({
         attemptId,
         orderId,
         kind,
@@ -281,7 +285,7 @@ export class PaymentService {
 
   /** What pending steps of this kind will still move for the attempt. */
   pendingAmount(attemptId: number, kind: MoneyStepKind): number {
-    return this.steps.pendingAmount(attemptId, kind)
+    return this.stepRecords.pendingAmount(attemptId, kind)
   }
 
   /** The issuer's answer to a step, in one transaction with the attempt's figures and the listeners'. */
@@ -289,7 +293,7 @@ export class PaymentService {
     const { attempts } = this.options
     attempts.db.transaction(() => {
       const at = this.now().toISOString()
-      if (!this.steps.settle(step.id, answer.status, answer.responseCode, at)) return
+      if (!this.stepRecords.settle(step.id, answer.status, answer.responseCode, at)) return
       const attempt = attempts.get(step.attemptId)!
       if (answer.status === 'acknowledged') {
         if (step.kind === 'capture') attempts.recordCapture(attempt.id, attempt.capturedAmount + step.amount, at)
@@ -307,9 +311,9 @@ export class PaymentService {
    */
   closeIfSettled(attemptId: number): void {
     const attempt = this.options.attempts.get(attemptId)
-    if (!attempt || attempt.outcome === 'pending' || this.steps.hasPending(attemptId)) return
+    if (!attempt || attempt.outcome === 'pending' || this.stepRecords.hasPending(attemptId)) return
     const holds = attempt.outcome === 'approved' && attempt.reversalStatus === 'none' && attempt.capturedAmount === 0
-    if (!holds && attempt.reversalStatus !== 'refused') this.steps.markFinal(attemptId)
+    if (!holds && attempt.reversalStatus !== 'refused') this.stepRecords.markFinal(attemptId)
   }
 
   /** Turns the hold into a charge (at most the authorized amount); one try, then retried. */
@@ -326,7 +330,7 @@ export class PaymentService {
   async reverse(attemptId: number, orderId: number | null = null): Promise<Result<PaymentAttempt>> {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
-    if (found.value.capturedAmount > 0 || this.steps.pendingAmount(attemptId, 'capture') > 0)
+    if (found.value.capturedAmount > 0 || this.stepRecords.pendingAmount(attemptId, 'capture') > 0)
       return err('CONFLICT', 'A captured payment is refunded, not reversed')
     if (found.value.reversalStatus === 'none') {
       const step = this.queueStep(attemptId, 'reversal', found.value.amount, orderId)
@@ -340,7 +344,7 @@ export class PaymentService {
     const found = this.approvedAttempt(attemptId)
     if (!found.ok) return found
     const attempt = found.value
-    const refundable = attempt.capturedAmount - attempt.refundedAmount - this.steps.pendingAmount(attemptId, 'refund')
+    const refundable = attempt.capturedAmount - attempt.refundedAmount - this.stepRecords.pendingAmount(attemptId, 'refund')
     if (amount <= 0 || amount > refundable) {
       return err('VALIDATION_FAILED', 'Refund exceeds what was captured and not yet refunded', {
         fields: ['amount'],
@@ -356,7 +360,7 @@ export class PaymentService {
         stepId: step.id,
       })
     if (status === 'refused') {
-      const code = this.steps.get(step.id)?.responseCode ?? '12'
+      const code = this.stepRecords.get(step.id)?.responseCode ?? '12'
       const info = describeResponseCode(code as Parameters<typeof describeResponseCode>[0])
       return err('CARD_DECLINED', `${what === 'capture' ? 'Capture' : 'Refund'} refused: ${info.meaning}`, {
         responseCode: info.code,
@@ -393,7 +397,7 @@ export class PaymentService {
 
   /** The attempts that may still move money at the issuer (the open list, by primary key). */
   openAttempts(): PaymentAttempt[] {
-    return this.steps
+    return this.stepRecords
       .openAttemptIds()
       .map((id) => this.options.attempts.get(id))
       .filter((attempt): attempt is PaymentAttempt => attempt !== null)
@@ -425,7 +429,7 @@ export class PaymentService {
    */
   resumePendingSteps(): number {
     for (const attempt of this.openAttempts()) {
-      const hasStep = this.steps.forAttempt(attempt.id).some((step) => step.kind === 'reversal' && step.status === 'pending')
+      const hasStep = this.stepRecords.forAttempt(attempt.id).some((step) => step.kind === 'reversal' && step.status === 'pending')
       if (attempt.reversalStatus === 'pending' && !hasStep) this.queueStep(attempt.id, 'reversal', attempt.amount, attempt.orderId)
     }
     return this.sender.resume()

@@ -1,3 +1,4 @@
+/** The pricing feature's face: the pure engine and its rules, and the services over its records. */
 export { priceCart } from './pricing-engine'
 export { PRICING_ERROR_CODES, type PricingErrorCode } from './pricing-errors'
 export { validateLines, MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS } from './line-validation'
@@ -27,6 +28,11 @@ export {
   DEMO_PRICING_SETTINGS,
 } from './demo-pricing-settings'
 export type * from './pricing-types'
+// The other features use the services; only the composition root (and the tools that fill a
+// shop's tables) build the repositories under them.
+export { CartPricingOptions } from './cart-pricing-options'
+export { PromotionCodes } from './promotion-codes'
+export { VatRates } from './vat-rates'
 export { PricingRepository } from './pricing-repository'
 export { PromotionRepository } from './promotion-repository'
 export type { PromotionChange, PromotionTerms } from './promotion-repository'

@@ -1,9 +1,12 @@
-/** The settings feature's face: what the other features and the composition root may use. */
-export { readPricingSettings, toEngineSettings } from './pricing-settings'
+/**
+ * The settings feature's face: the composition root builds the repository, the other features read
+ * the settings through the reader.
+ */
+export { toEngineSettings } from './pricing-settings'
 export type { StoredPricingSettings } from './pricing-settings'
 export { SettingsAdministration } from './settings-administration'
+export { SettingsReader } from './settings-reader'
 export { SettingsRepository } from './settings-repository'
-export { readShopIdentity } from './shop-identity'
 export type { ShopIdentity } from './shop-identity'
-export { readShopSettings } from './shop-settings'
+export type { ShopSettings } from './shop-settings'
 export { settingsHandlers } from './settings-handlers'

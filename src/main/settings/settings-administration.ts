@@ -11,7 +11,7 @@ import {
 } from '@shared/contract'
 import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import type { PricingRepository } from '../pricing'
+import type { PromotionCodes, VatRates } from '../pricing'
 import type { SettingsRepository } from './settings-repository'
 import {
   readPricingSettings,
@@ -31,7 +31,7 @@ import {
   writeShopSettings,
   type ShopSettings,
 } from './shop-settings'
-import { PromotionRepository, type PromotionChange } from '../pricing'
+import type { PromotionChange } from '../pricing'
 import { vatRatesWithCurrent } from './vat-rate-view'
 
 /** The contract's copies of the settings shapes must stay the ones main stores: checked here. */
@@ -46,7 +46,8 @@ void shapesMatch
 export interface SettingsAdministrationDependencies {
   db: SqliteDatabase
   settings: SettingsRepository
-  pricing: PricingRepository
+  vatRates: VatRates
+  promotions: PromotionCodes
   /** Whether the card vault's key sits behind a real OS secret store. */
   cardVaultProtection: () => Promise<{ osBacked: boolean; backend: string }>
   now: () => Date
@@ -59,20 +60,20 @@ export interface SettingsAdministrationDependencies {
  * or payment without a restart.
  */
 export class SettingsAdministration {
-  private readonly promotions: PromotionRepository
+  private readonly promotions: PromotionCodes
 
   constructor(private readonly deps: SettingsAdministrationDependencies) {
-    this.promotions = new PromotionRepository(deps.db)
+    this.promotions = deps.promotions
   }
 
   async view(): Promise<SettingsView> {
-    const { settings, pricing } = this.deps
+    const { settings, vatRates } = this.deps
     const protection = await this.deps.cardVaultProtection()
     return {
       shop: readShopSettings(settings),
       identity: readShopIdentity(settings),
       pricing: readPricingSettings(settings),
-      vatRates: vatRatesWithCurrent(pricing.vatRateHistory(), this.deps.now()),
+      vatRates: vatRatesWithCurrent(vatRates.history(), this.deps.now()),
       promotions: this.promotions.list(),
       cardVault: { osBacked: protection.osBacked, backend: protection.backend },
     }
@@ -138,7 +139,7 @@ export class SettingsAdministration {
         },
       )
     }
-    const current = vatRatesWithCurrent(this.deps.pricing.vatRateHistory(), now).find(
+    const current = vatRatesWithCurrent(this.deps.vatRates.history(), now).find(
       (rate) => rate.category === category && rate.current,
     )
     const after = { category, rateBasisPoints, effectiveFrom }
@@ -148,7 +149,7 @@ export class SettingsAdministration {
       `vat-rate:${category}`,
       current ?? null,
       after,
-      () => this.deps.pricing.addVatRate(after, now.toISOString()),
+      () => this.deps.vatRates.add(after, now.toISOString()),
     )
   }
 

@@ -2,10 +2,9 @@ import { err, ok, type Result, type SessionInfo, type UserSummary } from '@share
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { recordAudit } from '../audit'
 import type { SessionRegistry } from '../rpc/session-registry'
-import type { SettingsRepository } from '../settings'
+import type { SettingsReader } from '../settings'
 import type { User, UserRepository } from './user-repository'
 import { verifyPin } from './pin-hasher'
-import { readShopSettings } from '../settings'
 
 /** Why a PIN is refused: unknown user or wrong PIN, or a user locked after too many. */
 export type CredentialRefusal = 'INVALID_CREDENTIALS' | 'USER_LOCKED'
@@ -13,7 +12,7 @@ export type CredentialRefusal = 'INVALID_CREDENTIALS' | 'USER_LOCKED'
 export interface AuthServiceDependencies {
   db: SqliteDatabase
   users: UserRepository
-  settings: SettingsRepository
+  settings: SettingsReader
   sessions: SessionRegistry
   tillId: string
   now: () => Date
@@ -32,7 +31,7 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDependencies) {}
 
   sessionInfo(user: UserSummary | null): SessionInfo {
-    const shop = readShopSettings(this.deps.settings)
+    const shop = this.deps.settings.shop()
     return {
       user,
       tillId: this.deps.tillId,
@@ -84,7 +83,7 @@ export class AuthService {
       })
     }
     if (!verifyPin(pin, user.pinSalt, user.pinHash)) {
-      const shop = readShopSettings(this.deps.settings)
+      const shop = this.deps.settings.shop()
       const reachesLimit = user.failedAttempts + 1 >= shop.maxFailedPins
       const lockUntil = reachesLimit ? new Date(now.getTime() + shop.pinLockMinutes * 60_000).toISOString() : null
       this.deps.db.transaction(() => {

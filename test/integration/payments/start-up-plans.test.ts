@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
+import { MoneyStepRepository } from '../../../src/main/payments/money-step-repository'
 import type { TempApp } from '../../support/temp-app'
 import { createTempApp } from '../../support/temp-app'
 
@@ -12,10 +13,11 @@ const statementsOf = (repository: object) => (repository as unknown as { stateme
 describe('start-up recovery reads the open list, never the history', () => {
   it('every start-up query is answered through a primary key or an index (EXPLAIN QUERY PLAN)', () => {
     subject = createTempApp()
-    const { db, payments } = subject.app
+    const { db } = subject.app
     generateHistory(db, { orders: 5_000, seed: 3, end: new Date('2026-01-01T00:00:00.000Z'), customers: 100, baskets: 100, batchSize: 1000 })
     db.exec('ANALYZE')
-    const steps = statementsOf(payments.steps)
+    // The payment service keeps its repository to itself; a second one over the same database prepares the same SQL.
+    const steps = statementsOf(new MoneyStepRepository(db))
     const queries: Array<[string, unknown[]]> = [
       [steps.openIds!.source, []],
       [steps.pending!.source, []],

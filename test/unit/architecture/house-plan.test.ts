@@ -13,7 +13,27 @@ async function boundaryProblems(path: string, code: string): Promise<string[]> {
 
 describe('the house plan, as the linter keeps it', () => {
   it('lets a feature use another feature through its face', async () => {
-    expect(await boundaryProblems('src/main/checkout/plan-fixture.ts', "export { OrderRepository } from '../orders'\n")).toEqual([])
+    expect(await boundaryProblems('src/main/checkout/plan-fixture.ts', "export { OrderService } from '../orders'\n")).toEqual([])
+  })
+
+  it("refuses a feature taking another feature's repository, even through its face", async () => {
+    const problems = await boundaryProblems(
+      'src/main/checkout/plan-fixture.ts',
+      "import type { CustomerRepository } from '../customers'\nexport type Customers = CustomerRepository\n",
+    )
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain('feature checkout may not take a repository from feature customers')
+  })
+
+  it('leaves the repositories to the composition root, which builds them all', async () => {
+    const problems = await boundaryProblems('src/main/app/plan-fixture.ts', "export { CustomerRepository } from '../customers'\n")
+    expect(problems).toEqual([])
+  })
+
+  it("lets the tools that fill a whole shop's tables build repositories, as the composition root does", async () => {
+    const fixture = "export { ProductRepository } from '../catalogue'\n"
+    expect(await boundaryProblems('src/main/seed/plan-fixture.ts', fixture)).toEqual([])
+    expect(await boundaryProblems('src/main/orders/history-generator/plan-fixture.ts', `export { ProductRepository } from '../../catalogue'\n`)).toEqual([])
   })
 
   it("refuses a feature reaching into another feature's files", async () => {

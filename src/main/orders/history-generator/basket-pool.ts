@@ -1,9 +1,7 @@
 import type { Product } from '@shared/contract'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
-import type { SqliteDatabase } from '../../../platform/sqlite/open-database'
 import { priceCart, resolveVatRate, type PricingLine, type PricingSettings } from '../../pricing'
-import { ProductRepository } from '../../catalogue'
-import type { PricingRepository } from '../../pricing'
+import type { VatRates } from '../../pricing'
 import type { Random } from './generator-data'
 
 /** A basket priced once by the real engine and reused by many generated orders. */
@@ -15,21 +13,20 @@ export interface PooledBasket {
 }
 
 /**
- * Prices `count` distinct baskets of 1 to 6 physical demo products (pickup, or standard delivery
- * in France for `shippedShare` of them) with `priceCart`, so that every generated order carries a
- * quote whose totals and VAT the engine itself produced. Digital goods are left out: they would
+ * Prices `count` distinct baskets of 1 to 6 of the active physical `products` (pickup, or
+ * standard delivery in France for `shippedShare` of them) with `priceCart`, so that every
+ * generated order carries a quote whose totals and VAT the engine itself produced. Digital goods are left out: they would
  * need entitlements the generator does not issue.
  */
 export function buildBasketPool(
-  db: SqliteDatabase,
-  pricing: PricingRepository,
+  products: Product[],
+  vatRates: VatRates,
   settings: PricingSettings,
   random: Random,
   options: { count: number; shippedShare: number; pricedAt: Date },
 ): PooledBasket[] {
-  const products = new ProductRepository(db).activeOfKind('physical')
   if (products.length === 0) throw new Error('The catalogue has no physical product to sell')
-  const history = pricing.vatRateHistory()
+  const history = vatRates.history()
   const pool: PooledBasket[] = []
   while (pool.length < options.count) {
     const size = 1 + Math.floor(random() * random() * 6)

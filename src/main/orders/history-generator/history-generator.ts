@@ -1,10 +1,9 @@
 import { describeResponseCode } from '@shared/cards/response-codes'
 import type { SqliteDatabase } from '../../../platform/sqlite/open-database'
 import { formatOrderNumber, tillSeries } from '../order-number'
-import { PricingRepository } from '../../pricing'
-import { SettingsRepository } from '../../settings'
-import { readPricingSettings, toEngineSettings } from '../../settings'
-import { readShopSettings } from '../../settings'
+import { ProductRepository } from '../../catalogue'
+import { PricingRepository, VatRates } from '../../pricing'
+import { SettingsReader, SettingsRepository, toEngineSettings } from '../../settings'
 import { buildBasketPool, type PooledBasket } from './basket-pool'
 import {
   BINS,
@@ -59,10 +58,12 @@ export function generateHistory(db: SqliteDatabase, options: HistoryGeneratorOpt
   const random = seededRandom(options.seed ?? 20_251_126)
   const end = options.end ?? new Date()
   const start = end.getTime() - YEAR_MS
-  const settingsRepository = new SettingsRepository(db)
-  const currency = readShopSettings(settingsRepository).currency
-  const engineSettings = toEngineSettings(readPricingSettings(settingsRepository), currency)
-  const pool = buildBasketPool(db, new PricingRepository(db), engineSettings, random, {
+  // A tool at the composition root's level: it builds the repositories it reads, over `db`.
+  const settings = new SettingsReader(new SettingsRepository(db))
+  const currency = settings.shop().currency
+  const engineSettings = toEngineSettings(settings.pricing(), currency)
+  const products = new ProductRepository(db).activeOfKind('physical')
+  const pool = buildBasketPool(products, new VatRates(new PricingRepository(db)), engineSettings, random, {
     count: options.baskets ?? 3000,
     shippedShare: 0.2,
     pricedAt: end,
