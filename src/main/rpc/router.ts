@@ -43,7 +43,7 @@ export interface Router {
 
 /**
  * The single entry point of every transport (Electron IPC, browser-mode HTTP, tests): it finds
- * the call, validates its input, checks the role, runs the handler and validates the answer.
+ * the call, checks the role, validates its input, runs the handler and validates the answer.
  * Nothing thrown escapes: an unexpected exception is logged and answered as INTERNAL.
  */
 export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, logger: Logger): Router {
@@ -51,16 +51,17 @@ export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, 
     async dispatch(name, input, clientId) {
       if (!isCallName(name)) return err('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 60)}"`)
       const definition = contract[name]
-      const parsed = definition.input.safeParse(input ?? {})
-      if (!parsed.success) {
-        return err('VALIDATION_FAILED', 'The request is not valid', parsed.error.issues)
-      }
+      // The role first: a caller who may not make the call learns nothing of its input's shape.
       const session = sessions.touch(clientId)
       if (definition.role !== 'none') {
         if (!session) return err('UNAUTHENTICATED', 'Log in to continue')
         if (definition.role === 'admin' && session.role !== 'admin') {
           return err('FORBIDDEN', 'This action needs an administrator')
         }
+      }
+      const parsed = definition.input.safeParse(input ?? {})
+      if (!parsed.success) {
+        return err('VALIDATION_FAILED', 'The request is not valid', parsed.error.issues)
       }
       try {
         // The role check above is what makes the session non-null for staff and administrator calls.

@@ -39,7 +39,7 @@ class Refusal {
 /**
  * Users as administrators manage them. The shop always keeps at least one active administrator:
  * demoting or deactivating the last one is refused, checked inside the same transaction as the
- * change. A user whose role changes or who is deactivated loses their open sessions at once, so
+ * change. A user whose role changes, whose PIN is reset or who is deactivated loses their open sessions at once, so
  * a session never carries a role the user no longer has. Every change is audited.
  */
 export class UserAdministration {
@@ -82,6 +82,8 @@ export class UserAdministration {
     return this.change(() => {
       const user = this.require(userId)
       this.deps.users.setPin(userId, salt, hash)
+      // Whoever knew the old PIN (or sat at a till left open) is logged out at once.
+      this.deps.sessions.endAllFor(userId)
       const wasLocked = user.lockedUntil !== null && user.lockedUntil > this.at()
       this.audit(actorId, 'user.pinReset', userId, { unlocked: wasLocked })
       return userId

@@ -53,6 +53,17 @@ describe('administration is for administrators only, checked in main', () => {
     })
   }
 
+  it('the role is checked before the input: a refused caller learns nothing of what the call expects', async () => {
+    for (const name of Object.keys(administrationCalls) as AdministrationCall[]) {
+      const malformed = { userId: 'x'.repeat(40), pin: 12, code: [], accountId: -1, unexpected: true } as never
+      for (const [clientId, code] of [['cashier', 'FORBIDDEN'], ['nobody', 'UNAUTHENTICATED']] as const) {
+        const answer = await subject.call(name, malformed, clientId)
+        expect(answer).toMatchObject({ ok: false, error: { code } })
+        expect(answer.ok ? undefined : answer.error).not.toHaveProperty('details')
+      }
+    }
+  })
+
   it('nothing a cashier tried changed anything: the audit log holds only their login', async () => {
     await subject.loginAs('admin', 'admin')
     const { entries } = await subject.value('audit.list', {}, 'admin')

@@ -126,6 +126,23 @@ describe('users as administrators manage them', () => {
     )
   })
 
+  it('resetting a PIN ends that user\'s open sessions at once, on every till', async () => {
+    await adminApp()
+    await subject.loginAs('cashier', 'till')
+    await subject.loginAs('cashier', 'second-till')
+    const camille = await idOf('Camille')
+    await subject.value('users.resetPin', { userId: camille, pin: '7531' }, 'admin')
+    for (const till of ['till', 'second-till']) {
+      expect(await subject.call('cart.get', {}, till)).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
+    }
+    // The administrator who reset it keeps their own session.
+    expect((await subject.call('users.list', {}, 'admin')).ok).toBe(true)
+    expect((await subject.call('auth.login', { userId: camille, pin: '7531' }, 'till')).ok).toBe(true)
+  })
+
   it('an unknown user is NOT_FOUND', async () => {
     await adminApp()
     expect(
