@@ -126,8 +126,8 @@ describe('what a cashier cannot do', () => {
     server = await startBrowserMode()
     const { page } = await openTillPage(browser, server.url)
     const answer = await page.evaluate(async () => {
-      const secret = document.querySelector<HTMLMetaElement>('meta[name="comptoir-secret"]')!.content
-      const headers = { 'Content-Type': 'application/json', 'X-Comptoir-Secret': secret, 'X-Comptoir-Client': crypto.randomUUID() }
+      // The page's own session cookie goes with it; nothing else is needed, or readable.
+      const headers = { 'Content-Type': 'application/json', 'X-Comptoir-Client': crypto.randomUUID() }
       const post = (name: string, body: unknown) =>
         fetch(`/api/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((response) => response.json())
       const users = (await post('auth.listUsers', {})) as { value: Array<{ id: number; role: string }> }
@@ -138,23 +138,40 @@ describe('what a cashier cannot do', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('a request without the page secret, or from a foreign origin, is refused', async () => {
+  it('a local process without the launch token or its cookie is refused; the page holds no secret', async () => {
     server = await startBrowserMode()
-    const withoutSecret = await fetch(`${server.url}/api/auth.listUsers`, {
+    expect(server.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/)
+    // Knowing the port is not enough: neither the page nor the API answers.
+    expect((await fetch(server.url)).status).toBe(403)
+    const withoutCookie = await fetch(`${server.url}/api/auth.listUsers`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Comptoir-Client': 'outsider-1234' },
       body: '{}',
     })
-    expect(withoutSecret.status).toBe(403)
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(server.url)
-    const secret = await page.locator('meta[name="comptoir-secret"]').getAttribute('content')
+    expect(withoutCookie.status).toBe(403)
+
+    // The printed address opens the till once; the token is then spent and leaves the address bar.
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(server.launchUrl)
+    await expect.poll(() => page.getByRole('button', { name: /Camille/ }).count()).toBeGreaterThan(0)
+    expect(page.url().startsWith(`${server.url}/`)).toBe(true)
+    expect(page.url()).not.toContain('token')
+    expect(await page.locator('meta[name="comptoir-secret"]').count()).toBe(0)
+    expect(await page.evaluate(() => document.cookie)).toBe('')
+    const [cookie] = await context.cookies()
+    expect(cookie).toMatchObject({ domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' })
+    const secondTab = await (await browser.newContext()).newPage()
+    const reused = await secondTab.goto(server.launchUrl)
+    expect(reused?.status()).toBe(403)
+
+    // Even with the session cookie, a foreign origin is refused.
     const foreign = await fetch(`${server.url}/api/auth.listUsers`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'X-Comptoir-Client': 'outsider-1234',
-        'X-Comptoir-Secret': secret!,
+        Cookie: `${cookie!.name}=${cookie!.value}`,
         Origin: 'http://evil.example',
       },
       body: '{}',

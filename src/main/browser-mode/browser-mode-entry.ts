@@ -1,9 +1,13 @@
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from '../app/create-app'
 import { connectToIssuerOverHttps } from '../payments'
 import { createLogger } from '../../platform/logging/logger'
 import { parseBrowserModeOptions } from './browser-mode-options'
 import { startBrowserModeServer } from './browser-mode-server'
+
+/** Where `npm run open-url` finds the running server and the secret to ask it for a fresh address. */
+const CONTROL_FILE = 'browser-mode.json'
 
 async function main(): Promise<void> {
   const options = parseBrowserModeOptions(process.argv.slice(2), process.env)
@@ -21,13 +25,21 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     port: options.port,
   })
-  // The address is the one line people and scripts look for.
-  process.stdout.write(`Comptoir (browser mode) is ready at ${server.url}\n`)
+  // Readable by this user only: whoever reads it may open a till tab.
+  const controlFile = join(options.dataDir, CONTROL_FILE)
+  writeFileSync(controlFile, `${JSON.stringify({ url: server.url, controlSecret: server.controlSecret, pid: process.pid })}\n`, {
+    mode: 0o600,
+  })
+  chmodSync(controlFile, 0o600)
+  // The address is the one line people and scripts look for; its token opens one tab, once.
+  process.stdout.write(`Comptoir (browser mode) is ready at ${server.newLaunchUrl()}\n`)
+  process.stdout.write('This address opens one tab once, within 5 minutes; `npm run open-url` prints a fresh one.\n')
   process.stdout.write(`Data folder: ${options.dataDir}\n`)
   process.stdout.write(`Card issuer: ${options.issuer === 'https' ? 'separate process over mutual TLS' : 'in-process'}\n`)
 
   const stop = (): void => {
     void server.close().then(() => {
+      rmSync(controlFile, { force: true })
       app.close()
       process.exit(0)
     })

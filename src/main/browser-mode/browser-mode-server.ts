@@ -6,7 +6,15 @@ import { join } from 'node:path'
 import { err, type Result } from '@shared/contract'
 import type { Router } from '../rpc/router'
 import type { Logger } from '../../platform/logging/logger'
-import { CLIENT_HEADER, SECRET_HEADER, checkApiRequest } from './request-guard'
+import {
+  CLIENT_HEADER,
+  CONTROL_HEADER,
+  checkApiRequest,
+  isOwnHost,
+  readCookie,
+  sameSecret,
+  sessionCookieName,
+} from './request-guard'
 import { readStaticFile } from './static-files'
 
 export interface BrowserModeServerOptions {
@@ -16,17 +24,33 @@ export interface BrowserModeServerOptions {
   rendererDir: string
   /** 0 picks a free port. */
   port?: number
+  /** How long a launch token may wait to be used; 5 minutes by default. */
+  launchTokenTtlMs?: number
+  /** The clock, for tests. */
+  now?: () => number
 }
 
 export interface BrowserModeServer {
+  /** The origin, without a token: opening it without a session cookie is refused. */
   url: string
   port: number
-  /** Held only by the page this server serves; tests use it to act as that page. */
-  secret: string
+  /** A fresh address to open, carrying a one-time launch token that expires after a few minutes. */
+  newLaunchUrl(): string
+  /**
+   * Asks for a fresh launch address over `POST /launch` (the `npm run open-url` command); the entry
+   * keeps it in a 0600 file of the data folder, so only who can read that folder may ask.
+   */
+  controlSecret: string
   close(): Promise<void>
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
+const LAUNCH_TOKEN_TTL_MS = 5 * 60 * 1000
+
+const NO_SESSION_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comptoir: open the launch address</title></head>
+<body><p>Open Comptoir with the address it printed when it started (it ends with <code>?token=…</code>):
+each address opens one tab once and expires after five minutes. For another tab, run
+<code>npm run open-url -- --data-dir &lt;the data folder&gt;</code> to get a fresh one.</p></body></html>`
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -47,8 +71,10 @@ function send(
   contentType: string,
   body: string | Buffer,
   close = false,
+  extraHeaders: Record<string, string> = {},
 ): void {
   response.writeHead(status, {
+    ...extraHeaders,
     ...(close ? { Connection: 'close' } : {}),
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -101,29 +127,86 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+const newSecret = (): string => randomBytes(32).toString('base64url')
+
 /**
  * Browser mode: the built renderer and `POST /api/<call>` on 127.0.0.1, through the same router
- * as Electron's IPC. The page secret is injected into the served index.html and required on every
- * API call.
+ * as Electron's IPC. Like a notebook server, the address printed at start carries a one-time
+ * launch token: the page trades it for a session cookie (HttpOnly, SameSite=Strict, host-only),
+ * and the page and every API call need that cookie. A local process that only knows the port gets
+ * nothing; a foreign Host is refused everywhere (DNS rebinding).
  */
 export async function startBrowserModeServer(options: BrowserModeServerOptions): Promise<BrowserModeServer> {
-  const secret = randomBytes(32).toString('base64url')
   const { router, logger, rendererDir } = options
-  const indexTemplate = await readFile(join(rendererDir, 'index.html'), 'utf8')
-  const indexHtml = indexTemplate.replace('</head>', `  <meta name="comptoir-secret" content="${secret}" />\n  </head>`)
+  const now = options.now ?? Date.now
+  const ttlMs = options.launchTokenTtlMs ?? LAUNCH_TOKEN_TTL_MS
+  const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8')
+  const controlSecret = newSecret()
+  /** Unspent launch tokens and when each expires. */
+  const launchTokens = new Map<string, number>()
+  /** The session cookies handed out; they last as long as this process. */
+  const sessionCookies = new Set<string>()
   let port = 0
+
+  function newLaunchUrl(): string {
+    for (const [token, expiresAt] of launchTokens) if (expiresAt <= now()) launchTokens.delete(token)
+    const token = newSecret()
+    launchTokens.set(token, now() + ttlMs)
+    return `http://127.0.0.1:${port}/?token=${token}`
+  }
+
+  /** Spends a launch token: true once, for an unexpired token, and never again. */
+  function spendLaunchToken(token: string): boolean {
+    const expiresAt = launchTokens.get(token)
+    if (expiresAt === undefined) return false
+    launchTokens.delete(token)
+    return expiresAt > now()
+  }
+
+  const hasSession = (request: IncomingMessage): boolean => {
+    const value = readCookie(header(request, 'cookie'), sessionCookieName(port))
+    return value !== undefined && sessionCookies.has(value)
+  }
+
+  function servePage(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    const token = url.searchParams.get('token')
+    if (token !== null) {
+      if (!spendLaunchToken(token)) {
+        logger.warn('Refused a used, expired or unknown launch token')
+        return send(response, 403, 'text/html; charset=utf-8', NO_SESSION_PAGE)
+      }
+      const session = newSecret()
+      sessionCookies.add(session)
+      // The token leaves the address bar at once; the cookie is for this origin only (no Domain).
+      return send(response, 303, 'text/plain; charset=utf-8', '', false, {
+        Location: '/',
+        'Set-Cookie': `${sessionCookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      })
+    }
+    if (!hasSession(request)) return send(response, 403, 'text/html; charset=utf-8', NO_SESSION_PAGE)
+    send(response, 200, 'text/html; charset=utf-8', indexHtml)
+  }
+
+  async function handleControl(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const given = header(request, CONTROL_HEADER)
+    if (header(request, 'origin') !== undefined || !given || !sameSecret(given, controlSecret)) {
+      logger.warn('Refused a launch address request without the control secret')
+      return refuse(request, response, 403, err('FORBIDDEN', 'This request is not allowed'))
+    }
+    sendResult(response, 200, { ok: true, value: { url: newLaunchUrl() } })
+  }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, callName: string): Promise<void> {
     const verdict = checkApiRequest(
       {
         host: header(request, 'host'),
         origin: header(request, 'origin'),
-        secret: header(request, SECRET_HEADER),
+        session: readCookie(header(request, 'cookie'), sessionCookieName(port)),
         clientId: header(request, CLIENT_HEADER),
         contentType: header(request, 'content-type'),
       },
       port,
-      secret,
+      (value) => sessionCookies.has(value),
     )
     // Decided on the headers alone: a refused request is answered before a byte of its body is read.
     if (!verdict.allowed) {
@@ -145,6 +228,14 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (!isOwnHost(header(request, 'host'), port)) {
+      logger.warn('Refused a request with a foreign Host header')
+      return refuse(request, response, 403, err('FORBIDDEN', 'This request is not allowed'))
+    }
+    if (url.pathname === '/launch') {
+      if (request.method !== 'POST') return sendResult(response, 405, err('VALIDATION_FAILED', 'Use POST'))
+      return handleControl(request, response)
+    }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return sendResult(response, 405, err('VALIDATION_FAILED', 'Use POST'))
       return handleApi(request, response, url.pathname.slice('/api/'.length))
@@ -152,9 +243,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(response, 200, 'text/html; charset=utf-8', indexHtml)
-    }
+    if (url.pathname === '/' || url.pathname === '/index.html') return servePage(request, response, url)
     if (url.pathname === '/favicon.ico') {
       const icon = await readStaticFile(rendererDir, '/favicon.ico')
       if (!icon) {
@@ -186,7 +275,8 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    secret,
+    newLaunchUrl,
+    controlSecret,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

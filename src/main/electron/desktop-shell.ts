@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../../platform/logging/logger'
 import type { Router } from '../rpc/router'
@@ -13,6 +13,7 @@ import {
   createSecureWindow,
   denyAllPermissions,
   hardenWebContents,
+  removeApplicationMenu,
 } from './window-security'
 
 /** What the shell needs from `createApp`; the real `ComptoirApp` has more. */
@@ -64,7 +65,8 @@ export function startDesktopShell(options: DesktopShellOptions): void {
   let mainWindow: BrowserWindow | undefined
 
   const openMainWindow = (): BrowserWindow => {
-    const window = createSecureWindow(BrowserWindow, preloadPath)
+    // DevTools and the default menu (reload, DevTools shortcuts) only in development.
+    const window = createSecureWindow(BrowserWindow, preloadPath, { devTools: !app.isPackaged })
     const clientId = clientIdForWebContents(window.webContents.id)
     window.once('ready-to-show', () => window.show())
     // A closed window's login must not carry over to the next one.
@@ -103,6 +105,7 @@ export function startDesktopShell(options: DesktopShellOptions): void {
         documentPrinter: createPdfPrinter(),
       })
       await services.start?.()
+      removeApplicationMenu(Menu, app.isPackaged)
       const appSession = session.defaultSession
       denyAllPermissions(appSession)
       attachContentSecurityPolicy(appSession)

@@ -13,6 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self'",
+  // No page of another origin may frame the till (clickjacking), should one ever be loaded.
+  "frame-ancestors 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -24,10 +26,12 @@ type ResponseHeaders = Record<string, string | string[]>
 /**
  * Creates the till's window. The constructor is passed in so the settings can be checked with a
  * fake, and the options stay one literal so a static scanner (electronegativity) can read them.
+ * DevTools are for development only: a packaged till passes `devTools: false`.
  */
 export function createSecureWindow(
   BrowserWindow: BrowserWindowConstructor,
   preloadPath: string,
+  { devTools }: { devTools: boolean } = { devTools: false },
 ): ElectronBrowserWindow {
   return new BrowserWindow({
     width: 1366,
@@ -54,6 +58,7 @@ export function createSecureWindow(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   })
 }
@@ -67,6 +72,12 @@ export function hardenWebContents(contents: WebContents, isTrustedUrl: OriginChe
   contents.on('will-navigate', (event) => {
     if (!isTrustedUrl(event.url)) event.preventDefault()
   })
+  // Every frame's navigation: the main frame stays on the app; a sub-frame may only show a
+  // document the page wrote itself (the approval's sandboxed srcdoc frame), never load a URL.
+  contents.on('will-frame-navigate', (event) => {
+    const allowed = event.isMainFrame ? isTrustedUrl(event.url) : isInlineFrameDocument(event.url)
+    if (!allowed) event.preventDefault()
+  })
   contents.on('will-redirect', (event) => {
     if (!isTrustedUrl(event.url)) event.preventDefault()
   })
@@ -74,6 +85,16 @@ export function hardenWebContents(contents: WebContents, isTrustedUrl: OriginChe
     event.preventDefault()
   })
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** `about:srcdoc` and `about:blank`: a frame's own inline document, fetched from nowhere. */
+function isInlineFrameDocument(url: string): boolean {
+  return url === 'about:srcdoc' || url === 'about:blank'
+}
+
+/** A packaged till has no menu: no reload, no DevTools and no zoom shortcuts for the cashier. */
+export function removeApplicationMenu(menu: { setApplicationMenu(menu: null): void }, isPackaged: boolean): void {
+  if (isPackaged) menu.setApplicationMenu(null)
 }
 
 /**

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import type { CallInput, CallName, CallOutput, Result } from '@shared/contract'
+import { freshLaunchUrl } from './browser-mode-process'
 
 /**
- * Drives browser mode the way its own page does: the per-start secret read from the served
- * page, a client id, JSON over `POST /api/<call>`.
+ * Drives browser mode the way its own page does: a fresh launch address traded for the session
+ * cookie, a client id, JSON over `POST /api/<call>`.
  */
 export async function connectAsPage(url: string) {
-  const html = await (await fetch(url)).text()
-  const secret = /name="comptoir-secret" content="([^"]+)"/.exec(html)?.[1]
-  if (!secret) throw new Error('the served page carries no secret')
+  const opened = await fetch(await freshLaunchUrl(url), { redirect: 'manual' })
+  const cookie = opened.headers.getSetCookie()[0]?.split(';')[0]
+  if (opened.status !== 303 || !cookie) throw new Error(`the launch address gave no session (HTTP ${opened.status})`)
   const clientId = randomUUID()
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> => {
     const response = await fetch(`${url}/api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Comptoir-Secret': secret, 'X-Comptoir-Client': clientId },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Comptoir-Client': clientId },
       body: JSON.stringify(input),
     })
     return (await response.json()) as Result<CallOutput<N>>

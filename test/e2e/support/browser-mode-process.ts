@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const ENTRY = resolve(__dirname, '../../../out/main/browser-mode.js')
 
 export interface BrowserModeProcess {
+  /** The origin, without a token (opening it without a session is refused). */
   url: string
+  /** The address the server printed at start, with its one-time launch token. */
+  launchUrl: string
   dataDir: string
   child: ChildProcess
   /** Stops the server politely (SIGTERM) and waits for it to exit. */
@@ -17,9 +20,26 @@ export interface BrowserModeProcess {
   exited: Promise<void>
 }
 
+/** The data folder of each server started here, by origin, to ask it for fresh launch addresses. */
+const dataDirByUrl = new Map<string, string>()
+
+/**
+ * A fresh one-time launch address from the server running at `url`, as `npm run open-url` gets
+ * it: the control secret from the data folder's 0600 file, `POST /launch` on loopback.
+ */
+export async function freshLaunchUrl(url: string): Promise<string> {
+  const dataDir = dataDirByUrl.get(url)
+  if (!dataDir) throw new Error(`no browser-mode server was started here at ${url}`)
+  const { controlSecret } = JSON.parse(readFileSync(join(dataDir, 'browser-mode.json'), 'utf8')) as { controlSecret: string }
+  const response = await fetch(`${url}/launch`, { method: 'POST', headers: { 'X-Comptoir-Control': controlSecret } })
+  const answer = (await response.json()) as { ok: boolean; value?: { url: string } }
+  if (!answer.ok || !answer.value) throw new Error(`${url} gave no launch address (HTTP ${response.status})`)
+  return answer.value.url
+}
+
 /**
  * Starts the built browser-mode server (`npm test` builds it first) on a free port over a data
- * folder, and resolves once it prints its address.
+ * folder, and resolves once it prints its launch address (`ready at http://127.0.0.1:PORT/?token=…`).
  */
 export function startBrowserMode(
   dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-')),
@@ -41,11 +61,13 @@ export function startBrowserMode(
     const timer = setTimeout(() => rejectStart(new Error(`browser mode did not start:\n${output}`)), 20_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
-      const match = /ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      const match = /ready at ((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+)\n/.exec(output)
       if (match) {
         clearTimeout(timer)
+        dataDirByUrl.set(match[2]!, dataDir)
         resolveStart({
-          url: match[1]!,
+          url: match[2]!,
+          launchUrl: match[1]!,
           dataDir,
           child,
           stop: () => stopWith('SIGTERM'),

@@ -13,6 +13,9 @@ import { createTempApp, type TempApp } from '../../support/temp-app'
 
 let subject: TempApp
 let server: BrowserModeServer
+/** `name=value` of the session cookie a launch token was traded for: what the page's requests carry. */
+let sessionCookie: string
+let clock = 0
 
 beforeAll(async () => {
   subject = createTempApp()
@@ -23,7 +26,9 @@ beforeAll(async () => {
     router: subject.app.router,
     logger: createLogger(undefined, { quiet: true }),
     rendererDir,
+    now: () => Date.now() + clock,
   })
+  sessionCookie = await tradeLaunchToken(server.newLaunchUrl())
 })
 afterAll(async () => {
   await server.close()
@@ -33,6 +38,17 @@ afterAll(async () => {
 interface RawResponse {
   status: number
   body: string
+  headers?: Record<string, string | string[] | undefined>
+}
+
+/** Opens a launch address as the browser would, and returns the cookie it was given. */
+async function tradeLaunchToken(launchUrl: string): Promise<string> {
+  const { pathname, search } = new URL(launchUrl)
+  const response = await rawRequest(`${pathname}${search}`, 'GET', { Host: `127.0.0.1:${server.port}` })
+  expect(response.status).toBe(303)
+  const setCookie = response.headers?.['set-cookie']
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie
+  return first!.split(';')[0]!
 }
 
 /** A raw HTTP request, so that tests can forge Host and Origin headers as an attacker would. */
@@ -41,7 +57,9 @@ function rawRequest(path: string, method: string, headers: Record<string, string
     const request = httpRequest({ host: '127.0.0.1', port: server.port, path, method, headers }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: response.headers }),
+      )
     })
     request.on('error', reject)
     request.end(body)
@@ -53,7 +71,7 @@ function pageHeaders(overrides: Record<string, string> = {}): Record<string, str
     Host: `127.0.0.1:${server.port}`,
     Origin: server.url,
     'Content-Type': 'application/json',
-    'X-Comptoir-Secret': server.secret,
+    Cookie: sessionCookie,
     'X-Comptoir-Client': 'page-one-1234',
     ...overrides,
   }
@@ -122,7 +140,7 @@ describe('browser mode refuses oversized and unwanted bodies with an answer, not
   })
 
   it('a request refused by the guard is answered before its body is read', async () => {
-    const { 'X-Comptoir-Secret': _secret, ...headers } = pageHeaders()
+    const { Cookie: _cookie, ...headers } = pageHeaders()
     // Ten mebibytes announced, none sent: the answer comes from the headers alone.
     const response = await socketExchange({ ...headers, 'Content-Length': String(10 * MIB) })
     expect(response.status).toBe(403)
@@ -131,11 +149,15 @@ describe('browser mode refuses oversized and unwanted bodies with an answer, not
 })
 
 describe('browser mode over loopback HTTP', () => {
-  it('serves the page with its per-start secret and a Content-Security-Policy', async () => {
-    const response = await fetch(server.url)
+  it('serves the page to a session, with a Content-Security-Policy and no secret in it', async () => {
+    const response = await fetch(server.url, { headers: { Cookie: sessionCookie } })
     const html = await response.text()
-    expect(html).toContain(`<meta name="comptoir-secret" content="${server.secret}"`)
+    expect(response.status).toBe(200)
+    expect(html).toContain('<title>Comptoir</title>')
+    expect(html).not.toContain(sessionCookie.split('=')[1]!)
+    expect(html).not.toContain('comptoir-secret')
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(response.headers.get('content-security-policy')).not.toContain('unsafe-eval')
   })
 
@@ -149,19 +171,20 @@ describe('browser mode over loopback HTTP', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: true })
   })
 
-  it('refuses a request without the page secret', async () => {
-    const { 'X-Comptoir-Secret': _secret, ...headers } = pageHeaders()
+  it('refuses a request without the session cookie', async () => {
+    const { Cookie: _cookie, ...headers } = pageHeaders()
     const response = await rawRequest('/api/auth.listUsers', 'POST', headers, '{}')
     expect(response.status).toBe(403)
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('refuses a request with a wrong secret', async () => {
-    const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ 'X-Comptoir-Secret': 'guess' }), '{}')
+  it('refuses a request with a made-up session cookie', async () => {
+    const forged = `${sessionCookie.split('=')[0]!}=guess`
+    const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ Cookie: forged }), '{}')
     expect(response.status).toBe(403)
   })
 
-  it('refuses a request from a foreign Origin, even with the secret', async () => {
+  it('refuses a request from a foreign Origin, even with the cookie', async () => {
     const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ Origin: 'http://evil.example' }), '{}')
     expect(response.status).toBe(403)
   })
@@ -178,6 +201,11 @@ describe('browser mode over loopback HTTP', () => {
 
   it('refuses a form post (no JSON content type)', async () => {
     const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ 'Content-Type': 'text/plain' }), '{}')
+    expect(response.status).toBe(403)
+  })
+
+  it('refuses a page on another local port, though its cookies are same-site', async () => {
+    const response = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ Origin: 'http://127.0.0.1:1' }), '{}')
     expect(response.status).toBe(403)
   })
 
@@ -210,5 +238,89 @@ describe('browser mode over loopback HTTP', () => {
       { numRuns: 600 },
     )
     expect(subject.app.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+})
+
+describe('browser mode keeps other local software out: a one-time launch token, then a session cookie', () => {
+  const host = () => ({ Host: `127.0.0.1:${server.port}` })
+  const pathOf = (launchUrl: string) => {
+    const { pathname, search } = new URL(launchUrl)
+    return `${pathname}${search}`
+  }
+
+  it('a local process that knows only the port gets neither the page nor the API', async () => {
+    const page = await rawRequest('/', 'GET', host())
+    expect(page.status).toBe(403)
+    expect(page.body).not.toContain('<title>Comptoir</title>')
+    expect(page.headers?.['set-cookie']).toBeUndefined()
+    expect((await rawRequest('/index.html', 'GET', host())).status).toBe(403)
+    const { Cookie: _cookie, ...withoutCookie } = pageHeaders()
+    const api = await rawRequest('/api/auth.listUsers', 'POST', withoutCookie, '{}')
+    expect(api.status).toBe(403)
+    expect(JSON.parse(api.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'This request is not allowed' } })
+  })
+
+  it('the launch address prints as http://127.0.0.1:PORT/?token=…, and its token buys an HttpOnly, SameSite=Strict, host-only cookie', async () => {
+    const launchUrl = server.newLaunchUrl()
+    expect(launchUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`))
+    const answer = await rawRequest(pathOf(launchUrl), 'GET', host())
+    expect(answer.status).toBe(303)
+    // The token leaves the address bar at once.
+    expect(answer.headers?.location).toBe('/')
+    const [cookie] = answer.headers?.['set-cookie'] as string[]
+    const attributes = cookie!.split(';').map((part) => part.trim())
+    expect(attributes[0]).toMatch(new RegExp(`^comptoir_session_${server.port}=[A-Za-z0-9_-]{43}$`))
+    expect(attributes.slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict'])
+    const page = await rawRequest('/', 'GET', { ...host(), Cookie: attributes[0]! })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Comptoir</title>')
+    const api = await rawRequest('/api/auth.listUsers', 'POST', pageHeaders({ Cookie: attributes[0]! }), '{}')
+    expect(api.status).toBe(200)
+  })
+
+  it('a launch token is spent once used: a second tab needs a fresh one', async () => {
+    const launchUrl = server.newLaunchUrl()
+    expect((await rawRequest(pathOf(launchUrl), 'GET', host())).status).toBe(303)
+    const again = await rawRequest(pathOf(launchUrl), 'GET', host())
+    expect(again.status).toBe(403)
+    expect(again.headers?.['set-cookie']).toBeUndefined()
+    expect((await rawRequest('/?token=made-up', 'GET', host())).status).toBe(403)
+  })
+
+  it('a launch token expires after five minutes', async () => {
+    const launchUrl = server.newLaunchUrl()
+    clock += 5 * 60 * 1000 + 1
+    try {
+      expect((await rawRequest(pathOf(launchUrl), 'GET', host())).status).toBe(403)
+    } finally {
+      clock = 0
+    }
+    const fresh = server.newLaunchUrl()
+    clock += 4 * 60 * 1000
+    try {
+      expect((await rawRequest(pathOf(fresh), 'GET', host())).status).toBe(303)
+    } finally {
+      clock = 0
+    }
+  })
+
+  it('GET / checks Host like the API: a DNS-rebinding page is refused, even with a token or a cookie', async () => {
+    const foreign = { Host: `evil.example:${server.port}` }
+    expect((await rawRequest(pathOf(server.newLaunchUrl()), 'GET', foreign)).status).toBe(403)
+    expect((await rawRequest('/', 'GET', { ...foreign, Cookie: sessionCookie })).status).toBe(403)
+    expect((await rawRequest('/app.js', 'GET', foreign)).status).toBe(403)
+    expect((await rawRequest('/', 'GET', { Host: `localhost:${server.port}`, Cookie: sessionCookie })).status).toBe(200)
+  })
+
+  it('a fresh launch address is given only to who holds the control secret of the data folder', async () => {
+    expect((await rawRequest('/launch', 'POST', host())).status).toBe(403)
+    expect((await rawRequest('/launch', 'POST', { ...host(), 'X-Comptoir-Control': 'guess' })).status).toBe(403)
+    // A web page cannot ask, even one that somehow learnt the secret.
+    const fromPage = { ...host(), 'X-Comptoir-Control': server.controlSecret, Origin: server.url }
+    expect((await rawRequest('/launch', 'POST', fromPage)).status).toBe(403)
+    const answer = await rawRequest('/launch', 'POST', { ...host(), 'X-Comptoir-Control': server.controlSecret })
+    expect(answer.status).toBe(200)
+    const { value } = JSON.parse(answer.body) as { value: { url: string } }
+    expect(await tradeLaunchToken(value.url)).toMatch(/^comptoir_session_\d+=/)
   })
 })

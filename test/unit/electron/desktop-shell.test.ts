@@ -9,6 +9,7 @@ import {
   dialog,
   fakeNavigationEvent,
   ipcMain,
+  Menu,
   protocol,
   resetFakeElectron,
   session,
@@ -175,6 +176,42 @@ describe("the window's navigation", () => {
     expect(onlyWindow().webContents.windowOpenHandler?.({ url: 'app://comptoir/' })).toEqual({
       action: 'deny',
     })
+  })
+})
+
+describe('a packaged till has no DevTools and no menu; development keeps both', () => {
+  it('packaged: DevTools off in the window, the default menu (reload, DevTools shortcuts) removed', async () => {
+    app.isPackaged = true
+    await startShell()
+    const window = onlyWindow()
+    expect((window.options['webPreferences'] as Record<string, unknown>)['devTools']).toBe(false)
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null)
+  })
+
+  it('npm run dev (not packaged): DevTools and the default menu stay', async () => {
+    app.isPackaged = false
+    await startShell({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' })
+    const window = onlyWindow()
+    expect((window.options['webPreferences'] as Record<string, unknown>)['devTools']).toBe(true)
+    expect(Menu.setApplicationMenu).not.toHaveBeenCalled()
+  })
+
+  it('sub-frame navigation is denied in the window, the srcdoc approval frame excepted', async () => {
+    await startShell()
+    const { webContents } = onlyWindow()
+    const foreign = fakeNavigationEvent('https://evil.example/', false)
+    const srcdoc = fakeNavigationEvent('about:srcdoc', false)
+    webContents.emit('will-frame-navigate', foreign)
+    webContents.emit('will-frame-navigate', srcdoc)
+    expect(foreign.prevented).toBe(true)
+    expect(srcdoc.prevented).toBe(false)
+  })
+
+  it('the policy added to every response forbids framing the app', async () => {
+    await startShell()
+    let headers: Record<string, string | string[]> | undefined
+    session.defaultSession.headersListener?.({ responseHeaders: {} }, (answer) => (headers = answer.responseHeaders))
+    expect(String(headers?.['Content-Security-Policy'])).toContain("frame-ancestors 'none'")
   })
 })
 

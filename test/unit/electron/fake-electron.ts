@@ -31,14 +31,19 @@ class FakeEmitter {
   }
 }
 
-/** An event as Electron hands it to `will-navigate` and friends. */
-export function fakeNavigationEvent(url: string): {
+/** An event as Electron hands it to `will-navigate` and friends (`will-frame-navigate` says which frame). */
+export function fakeNavigationEvent(
+  url: string,
+  isMainFrame = true,
+): {
   url: string
+  isMainFrame: boolean
   preventDefault: () => void
   prevented: boolean
 } {
   const event = {
     url,
+    isMainFrame,
     prevented: false,
     preventDefault: () => {
       event.prevented = true
@@ -152,6 +157,8 @@ export const ipcMain = {
 
 export const dialog = { showErrorBox: vi.fn() }
 
+export const Menu = { setApplicationMenu: vi.fn() }
+
 export const contextBridge = { exposeInMainWorld: vi.fn() }
 export const ipcRenderer = { invoke: vi.fn(), send: vi.fn(), on: vi.fn() }
 
@@ -168,6 +175,7 @@ export function resetFakeElectron(): void {
 /** Only constructed into a key provider at start-up; the vault opens it lazily. */
 export const safeStorage = {
   isEncryptionAvailable: () => true,
+  isAsyncEncryptionAvailable: async () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptStringAsync: async (text: string) => Buffer.from(text),
   decryptStringAsync: async (data: Buffer) => ({ shouldReEncrypt: false, result: data.toString() }),

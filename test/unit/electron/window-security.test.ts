@@ -34,14 +34,14 @@ function directive(name: string): string[] {
   return found?.slice(1) ?? []
 }
 
-function windowOptionsOf(preloadPath: string): Record<string, unknown> {
+function windowOptionsOf(preloadPath: string, devTools?: { devTools: boolean }): Record<string, unknown> {
   const constructed: Record<string, unknown>[] = []
   class RecordingWindow {
     constructor(options: Record<string, unknown>) {
       constructed.push(options)
     }
   }
-  createSecureWindow(RecordingWindow as unknown as typeof ElectronBrowserWindow, preloadPath)
+  createSecureWindow(RecordingWindow as unknown as typeof ElectronBrowserWindow, preloadPath, devTools)
   expect(constructed).toHaveLength(1)
   return constructed[0] ?? {}
 }
@@ -77,6 +77,14 @@ describe('every window is isolated from Node', () => {
   it('stays hidden until the page is ready to show', () => {
     expect(options['show']).toBe(false)
   })
+
+  it('has no DevTools unless asked for (development only)', () => {
+    expect(preferences['devTools']).toBe(false)
+    const packaged = windowOptionsOf('/p.js', { devTools: false })['webPreferences'] as Record<string, unknown>
+    const development = windowOptionsOf('/p.js', { devTools: true })['webPreferences'] as Record<string, unknown>
+    expect(packaged['devTools']).toBe(false)
+    expect(development['devTools']).toBe(true)
+  })
 })
 
 describe('the Content-Security-Policy', () => {
@@ -84,6 +92,10 @@ describe('the Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
     expect(directive('script-src')).toEqual(["'self'"])
     expect(directive('default-src')).toEqual(["'self'"])
+  })
+
+  it('lets no page frame the app', () => {
+    expect(directive('frame-ancestors')).toEqual(["'none'"])
   })
 
   it('forbids plugins, base rewriting and form posts', () => {
@@ -188,6 +200,38 @@ describe('navigation stays on the app', () => {
     expect(contents.windowOpenHandler?.({ url: 'app://comptoir/index.html' })).toEqual({
       action: 'deny',
     })
+  })
+
+  it.each(['https://evil.example/', 'app://comptoir/index.html', 'data:text/html,x', 'javascript:alert(1)', 'file:///etc/passwd'])(
+    'a sub-frame navigation to %s is denied',
+    (url) => {
+      const contents = hardened()
+      const event = fakeNavigationEvent(url, false)
+      contents.emit('will-frame-navigate', event)
+      expect(event.prevented).toBe(true)
+    },
+  )
+
+  it("a sub-frame may show the page's own inline document (the approval's srcdoc frame)", () => {
+    const contents = hardened()
+    for (const url of ['about:srcdoc', 'about:blank']) {
+      const event = fakeNavigationEvent(url, false)
+      contents.emit('will-frame-navigate', event)
+      expect(event.prevented).toBe(false)
+    }
+  })
+
+  it('will-frame-navigate keeps the main frame on the app too', () => {
+    const contents = hardened()
+    const foreign = fakeNavigationEvent('https://evil.example/', true)
+    const own = fakeNavigationEvent('app://comptoir/till', true)
+    contents.emit('will-frame-navigate', foreign)
+    contents.emit('will-frame-navigate', own)
+    expect(foreign.prevented).toBe(true)
+    expect(own.prevented).toBe(false)
+    const mainToSrcdoc = fakeNavigationEvent('about:srcdoc', true)
+    contents.emit('will-frame-navigate', mainToSrcdoc)
+    expect(mainToSrcdoc.prevented).toBe(true)
   })
 
   it('a <webview> cannot attach', () => {

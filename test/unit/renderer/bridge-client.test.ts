@@ -18,7 +18,6 @@ describe('bridge client', () => {
     const { call, transport } = createBridgeClient({
       bridge: { 'cart.get': get } as unknown as ComptoirBridge,
       fetch,
-      secret: () => 's',
       clientId: 'c',
     })
     expect(transport).toBe('electron')
@@ -27,11 +26,10 @@ describe('bridge client', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
-  it('in browser mode posts JSON to /api/<name> with the page secret and client id', async () => {
+  it('in browser mode posts JSON to /api/<name> with the client id and the session cookie (never a secret the page can read)', async () => {
     const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => jsonResponse({ ok: true, value: emptyCart }))
     const { call, transport } = createBridgeClient({
       fetch: fetch as unknown as typeof globalThis.fetch,
-      secret: () => 'page-secret',
       clientId: 'client-42',
     })
     expect(transport).toBe('http')
@@ -41,9 +39,9 @@ describe('bridge client', () => {
     expect(init?.method).toBe('POST')
     expect(init?.headers).toEqual({
       'Content-Type': 'application/json',
-      'X-Comptoir-Secret': 'page-secret',
       'X-Comptoir-Client': 'client-42',
     })
+    expect(init?.credentials).toBe('same-origin')
     expect(JSON.parse(String(init?.body))).toEqual({ productId: 7, quantity: 2 })
   })
 
@@ -52,7 +50,6 @@ describe('bridge client', () => {
     const onError = vi.fn()
     const { call } = createBridgeClient({
       fetch: (async () => jsonResponse(refused, 403)) as typeof globalThis.fetch,
-      secret: () => 's',
       clientId: 'c',
       onError,
     })
@@ -65,7 +62,6 @@ describe('bridge client', () => {
       fetch: (async () => {
         throw new TypeError('Failed to fetch')
       }) as typeof globalThis.fetch,
-      secret: () => 's',
       clientId: 'c',
     })
     await expect(call('session.current')).resolves.toEqual({
@@ -77,24 +73,10 @@ describe('bridge client', () => {
   it('treats an answer that is not a Result as a NETWORK error', async () => {
     const { call } = createBridgeClient({
       fetch: (async () => new Response('<html>Bad gateway</html>', { status: 502 })) as typeof globalThis.fetch,
-      secret: () => 's',
       clientId: 'c',
     })
     const result = await call('session.current')
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('NETWORK')
-  })
-
-  it('reads the secret at call time, so a page can be served before it is known', async () => {
-    let secret = ''
-    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => jsonResponse({ ok: true, value: {} }))
-    const { call } = createBridgeClient({
-      fetch: fetch as unknown as typeof globalThis.fetch,
-      secret: () => secret,
-      clientId: 'c',
-    })
-    secret = 'late'
-    await call('auth.logout')
-    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>)['X-Comptoir-Secret']).toBe('late')
   })
 })

@@ -12,7 +12,6 @@ export interface BridgeClientOptions {
   /** The preload's bridge when running inside Electron. */
   bridge?: ComptoirBridge
   fetch: typeof fetch
-  secret: () => string
   clientId: string
   /** Told about every failed answer, e.g. to send an expired session back to the login screen. */
   onError?: (name: CallName, result: Extract<Result<unknown>, { ok: false }>) => void

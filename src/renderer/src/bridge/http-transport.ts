@@ -3,8 +3,6 @@ import type { AppError, CallName, ErrorCode, Result } from '@shared/contract'
 export interface HttpTransportOptions {
   /** Injected for tests; the page's own `fetch` otherwise. */
   fetch: typeof fetch
-  /** The per-start secret the browser-mode server wrote into the page it served. */
-  secret: () => string
   /** Identifies this page load to the server, which keeps one session per client. */
   clientId: string
   /** Prefix of the API; the server serves the page and the API from the same origin. */
@@ -39,10 +37,10 @@ export function createHttpTransport(options: HttpTransportOptions) {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'X-Comptoir-Secret': options.secret(),
           'X-Comptoir-Client': options.clientId,
         },
         body: JSON.stringify(input ?? {}),
+        // The session cookie the launch token was traded for (HttpOnly: the page never sees it).
         credentials: 'same-origin',
         cache: 'no-store',
       })

@@ -12,11 +12,6 @@ export function onCallError(listener: ErrorListener): () => void {
   return () => errorListeners.delete(listener)
 }
 
-function readSecret(): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="comptoir-secret"]')
-  return meta?.content ?? ''
-}
-
 function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(16))
@@ -26,7 +21,6 @@ function newClientId(): string {
 const client = createBridgeClient({
   bridge: window.comptoir,
   fetch: (input, init) => window.fetch(input, init),
-  secret: readSecret,
   // Once per page load: the server keeps one session per client, so a reload logs out.
   clientId: newClientId(),
   onError: (name, result) => {
