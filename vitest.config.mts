@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
+    // The card data leak scan is not a project here: it runs after this whole run, as its own
+    // step (test/support/run-suite.mjs, vitest.leak-scan.config.mts), whatever the number of cores.
     projects: [
       {
         resolve: { alias },
@@ -47,16 +49,6 @@ export default defineConfig({
           // A busy CI machine may take more than a second to render what a cashier waits for.
           expect: { poll: { timeout: 10_000, interval: 50 } },
           sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: 'leak-scan',
-          include: ['test/leak-scan/**/*.test.ts'],
-          environment: 'node',
-          // Last: it reads what every other test wrote.
-          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -22,6 +22,22 @@ type JsonSchema = {
 
 const SMALL_ITEMS = 4
 
+/**
+ * Strings the domain reads (an expiry, a day, a name, a code): a schema that parses its string (a
+ * card expiry "MM/YY") would refuse almost every random string, and its handler would never run.
+ * No card number: one typed into a customer's name would be a leak the tests wrote themselves.
+ */
+const DOMAIN_STRINGS = ['12/30', '01/27', '2026-12-07', 'Camille Martin', 'BIENVENUE10', 'FR-0001']
+
+function plainString(schema: JsonSchema): fc.Arbitrary<string> {
+  const minLength = schema.minLength ?? 0
+  const maxLength = Math.min(schema.maxLength ?? 40, 40)
+  const fitting = DOMAIN_STRINGS.filter((text) => text.length >= minLength && text.length <= (schema.maxLength ?? Infinity))
+  const random = fc.string({ minLength, maxLength })
+  if (fitting.length === 0) return random
+  return fc.oneof({ weight: 3, arbitrary: random }, { weight: 1, arbitrary: fc.constantFrom(...fitting) })
+}
+
 function fromJsonSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const)
   if (schema.enum) return fc.constantFrom(...schema.enum)
@@ -45,7 +61,7 @@ function fromJsonSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'string':
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern))
       if (schema.format === 'email') return fc.emailAddress()
-      return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) })
+      return plainString(schema)
     case 'array':
       return fc.array(schema.items ? fromJsonSchema(schema.items) : fc.anything(), {
         minLength: schema.minItems ?? 0,

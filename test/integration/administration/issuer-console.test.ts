@@ -6,6 +6,7 @@ import { createApp } from '../../../src/main/app/create-app'
 import { createLogger } from '../../../src/platform/logging/logger'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import { createTempApp, type TempApp } from '../../support/temp-app'
+import { keepTestData } from '../../support/keep-test-data'
 
 const VISA = { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123' }
 const VISA_PAN = '4242424242424242'
@@ -179,7 +180,7 @@ describe('a silent issuer set from the console', () => {
       expect(elapsed).toBeLessThan(5_000)
     } finally {
       app.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!keepTestData()) rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })

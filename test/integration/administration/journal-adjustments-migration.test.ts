@@ -5,9 +5,10 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runMigrations } from '../../../src/platform/sqlite/run-migrations'
 import { issuerMigrations } from '../../../src/issuer/issuer-migrations'
+import { keepTestData } from '../../support/keep-test-data'
 
 let folder: string
-afterEach(() => rmSync(folder, { recursive: true, force: true }))
+afterEach(() => keepTestData() || rmSync(folder, { recursive: true, force: true }))
 
 describe('issuer migration 2: adjustments in the journal', () => {
   it('keeps every journal row, and the journal stays append-only', () => {

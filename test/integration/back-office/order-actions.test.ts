@@ -56,11 +56,23 @@ describe('order actions in the back-office', () => {
     subject = await backOfficeApp()
     const order = await sellAtTill(subject, { cash: true })
     expect(order.status).toBe('delivered')
-    const tooMuch = await subject.call('orders.refund', { orderId: order.id, amount: order.quote.totals.ttc + 1 })
+    const paid = order.quote.totals.ttc
+    const tooMuch = await subject.call('orders.refund', { orderId: order.id, amount: paid + 1 })
     expect(tooMuch).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    const refunded = await subject.value('orders.refund', { orderId: order.id, amount: order.quote.totals.ttc })
+    // Refunds add up: after a first part, only what is left may still go back, to the cent.
+    const first = Math.floor(paid / 3)
+    const partly = await subject.value('orders.refund', { orderId: order.id, amount: first })
+    expect(partly.status).toBe('delivered')
+    expect(partly.refundedAmount).toBe(first)
+    const pastTheRest = await subject.call('orders.refund', { orderId: order.id, amount: paid - first + 1 })
+    expect(pastTheRest).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    const refunded = await subject.value('orders.refund', { orderId: order.id, amount: paid - first })
     expect(refunded.status).toBe('refunded')
+    expect(refunded.refundedAmount).toBe(paid)
     expect(refunded.events.at(-1)!.note).toMatch(/in cash/)
+    const oneCentMore = await subject.call('orders.refund', { orderId: order.id, amount: 1 })
+    expect(oneCentMore.ok).toBe(false)
+    expect((await subject.value('orders.detail', { orderId: order.id })).refundedAmount).toBe(paid)
   })
 
   it('illegal transitions are refused with INVALID_TRANSITION and change nothing', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { merchantMigrations } from '../../../src/main/migrations'
 import { openDatabase, type SqliteDatabase } from '../../../src/platform/sqlite/open-database'
 import { runMigrations } from '../../../src/platform/sqlite/run-migrations'
+import { keepTestData } from '../../support/keep-test-data'
 
 /**
  * Migration 009 makes `orders.number` nullable by rebuilding the table. A database written before
@@ -17,7 +18,7 @@ const BEFORE_009 = merchantMigrations.findIndex((migration) => migration.name ==
 
 let folder: string | null = null
 afterEach(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true })
+  if (folder && !keepTestData()) rmSync(folder, { recursive: true, force: true })
   folder = null
 })
 

@@ -7,6 +7,7 @@ import { CALL_NAMES, contract, mayAnswer, type CallName } from '@shared/contract
 import { createApp, type ComptoirApp } from '../../../src/main/app/create-app'
 import { DEMO_USERS } from '../../../src/main/seed/seed-demo-shop'
 import { arbitraryCallInput } from '../../support/arbitrary-from-schema'
+import { keepTestData } from '../../support/keep-test-data'
 
 /**
  * Derived from the contract: every call, driven with random and malformed input by a cashier and
@@ -58,7 +59,7 @@ afterAll(async () => {
     }
   }
   app.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  if (!keepTestData()) rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** Calls that end the session would make every later call of the run a login failure. */
