@@ -31,7 +31,7 @@ const sqliteOnlyInRepositories = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.bench/**', '.data*/**', 'node_modules/**', 'resources/**', '**/*.d.ts', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', '.bench/**', '.data*/**', 'node_modules/**', 'resources/**', '**/*.d.ts', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
