@@ -18,6 +18,15 @@ afterEach(async () => {
 const VISA = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Waits for a state of the ledgers, not for a time: polls until `reached` holds (or gives up). */
+async function until(what: string, reached: () => boolean): Promise<void> {
+  for (let poll = 0; poll < 300; poll++) {
+    if (reached()) return
+    await sleep(100)
+  }
+  throw new Error(`${what} never happened`)
+}
+
 async function settleReversals(dataDir: string): Promise<void> {
   for (let poll = 0; poll < 100; poll++) {
     const pending = merchantRows(dataDir, "SELECT id FROM payment_attempts WHERE reversal_status = 'pending' OR outcome = 'pending'")
@@ -41,9 +50,12 @@ describe('the till dies in the middle of a card payment', () => {
       delivery: { option: 'standard', address: { recipient: 'J C', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' } },
     })
     void page.call('checkout.payByCard', { orderId: order.id, card: VISA }).catch(() => undefined)
-    await sleep(500)
+    // Killed once the till has recorded the attempt and sent it, while the issuer (1.5 s of
+    // latency) has not answered yet; the issuer then places the hold with no till to hear it.
+    await until('the till recording its attempt', () => merchantRows(dataDir, "SELECT id FROM payment_attempts WHERE outcome = 'pending'").length === 1)
     await server.kill()
-    await sleep(1500)
+    expect(merchantRows(dataDir, "SELECT id FROM payment_attempts WHERE outcome <> 'pending'")).toEqual([])
+    await until('the issuer placing its hold', () => issuerAuthorizations(dataDir).length > 0)
     expect(issuerAuthorizations(dataDir).map((authorization) => authorization.state)).toEqual(['held'])
 
     server = await startBrowserMode(dataDir, ['--issuer', 'https'])
@@ -66,15 +78,21 @@ describe('the till dies in the middle of a card payment', () => {
       const page = await connectAsPage(server.url)
       await page.loginAs('Camille', '1234')
       const [mug] = await page.value('catalogue.search', { query: 'MAI-MUG-01' })
+      // The kill lands after round + 1 payments have been answered, at a moment of the next
+      // checkout that varies with the round: counted in payments, not timed.
+      let answered = 0
       const checkouts = (async () => {
         for (;;) {
           await page.call('cart.addProduct', { productId: mug!.id })
           const order = await page.call('checkout.begin', { customerId: null, delivery: { option: 'standard', address } })
           if (!order.ok) continue
           await page.call('checkout.payByCard', { orderId: order.value.id, card: VISA })
+          answered++
         }
       })().catch(() => undefined)
-      await sleep(300 + round * 170)
+      const killAfter = round + 1
+      await until(`${killAfter} payments answered`, () => answered >= killAfter)
+      await sleep(round * 40)
       await server.kill()
       await checkouts
     }

@@ -87,17 +87,23 @@ describe('issuer decisions, in their fixed order', () => {
     ).toBe('00')
   })
 
-  it("57: a currency other than the account's", () => {
+  it("57: a currency other than the account's, after the security code and before the limits", () => {
     expect(decideAuthorization(facts({ currency: 'USD' }))).toBe('57')
+    expect(decideAuthorization(facts({ currency: 'USD', securityCodeMatches: false }))).toBe('N7')
+    expect(decideAuthorization(facts({ currency: 'USD', amount: 50_001 }))).toBe('57')
   })
 
   it('61: over the per-transaction limit, before the daily limit and the funds', () => {
     expect(decideAuthorization(facts({ amount: 50_001, approvedToday: 80_000 }))).toBe('61')
   })
 
-  it('65: over the daily limit, or too many attempts in the window', () => {
+  it('65: over the daily limit, or too many attempts in the window, before the funds', () => {
     expect(decideAuthorization(facts({ amount: 30_000, approvedToday: 50_001 }))).toBe('65')
     expect(decideAuthorization(facts({ recentAttempts: DEFAULT_VELOCITY.maxAttempts }))).toBe('65')
+    const noFunds = { balance: 100_000, held: 0 }
+    expect(decideAuthorization(facts({ amount: 30_000, approvedToday: 50_001 }, noFunds))).toBe('65')
+    expect(decideAuthorization(facts({ recentAttempts: DEFAULT_VELOCITY.maxAttempts }, noFunds))).toBe('65')
+    expect(decideAuthorization(facts({}, noFunds))).toBe('51')
   })
 
   it('51: over limit - balance - open holds on credit', () => {
@@ -118,8 +124,11 @@ describe('issuer decisions, in their fixed order', () => {
     expect(decideAuthorization(facts({ amount: 7_001 }, debit))).toBe('51')
   })
 
-  it('96 for an account configured to fail processing, once the card is found', () => {
+  it('96 for an account configured to fail processing, once the card is found, before its status', () => {
     expect(decideAuthorization(facts({}, { simulatedFault: '96' }))).toBe('96')
+    expect(decideAuthorization(facts({}, { simulatedFault: '96', status: 'lost' }))).toBe('96')
+    expect(decideAuthorization(facts({}, { simulatedFault: '96', status: 'stolen' }))).toBe('96')
+    expect(decideAuthorization(facts({ pan: '4242424242424241' }, { simulatedFault: '96' }))).toBe('14')
   })
 })
 

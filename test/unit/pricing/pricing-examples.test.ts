@@ -183,10 +183,16 @@ describe('free standard delivery in metropolitan France', () => {
   const twoMugs = (overrides = {}) =>
     mug({ unitPrice: 2500, quantity: 2, weightGrams: 350, ...overrides })
 
-  it('is free from 49.00 EUR of goods TTC', () => {
+  it('is free from 49.00 EUR of goods TTC: at exactly 49.00 EUR, not at 48.99 EUR', () => {
     const result = quote({ lines: [twoMugs()], delivery: standardFr })
     expect(result.delivery).toMatchObject({ bandFee: 690, fee: 0, waiver: 'threshold' })
     expect(result.totals.ttc).toBe(5000)
+    const atThreshold = quote({ lines: [twoMugs({ unitPrice: 2450 })], delivery: standardFr })
+    expect(atThreshold.delivery).toMatchObject({ fee: 0, waiver: 'threshold' })
+    expect(atThreshold.totals).toMatchObject({ goods: 4900, delivery: 0, ttc: 4900 })
+    const oneCentShort = quote({ lines: [mug({ unitPrice: 4899, weightGrams: 700 })], delivery: standardFr })
+    expect(oneCentShort.delivery).toMatchObject({ bandFee: 690, fee: 690, waiver: null })
+    expect(oneCentShort.totals).toMatchObject({ goods: 4899, ttc: 4899 + 690 })
   })
 
   it('is judged after discounts: 50.00 EUR less a 2.00 EUR discount pays delivery', () => {
