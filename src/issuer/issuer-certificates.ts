@@ -126,7 +126,7 @@ export function ensureIssuerTlsMaterial(folder: string): IssuerTlsMaterial {
   const path = (name: keyof typeof FILES) => join(folder, FILES[name])
   if (!existsSync(path('caCertificate')) || !existsSync(path('caKey'))) {
     const authority = createAuthority()
-    writeFileSync(path('caCertificate'), forge.pki.certificateToPem(authority.certificate))
+    writeFileSync(path('caCertificate'), forge.pki.certificateToPem(authority.certificate), { mode: 0o600 })
     writeSecret(path('caKey'), authority.keyPem)
   }
   if (!existsSync(path('issuerCertificate')) || !existsSync(path('merchantCertificate'))) {
@@ -138,9 +138,9 @@ export function ensureIssuerTlsMaterial(folder: string): IssuerTlsMaterial {
     }
     const issuer = issueLeaf(authority, 'Comptoir card issuer', 'server')
     const merchant = issueLeaf(authority, 'Comptoir merchant', 'client')
-    writeFileSync(path('issuerCertificate'), issuer.certificate)
+    writeFileSync(path('issuerCertificate'), issuer.certificate, { mode: 0o600 })
     writeSecret(path('issuerKey'), issuer.privateKey)
-    writeFileSync(path('merchantCertificate'), merchant.certificate)
+    writeFileSync(path('merchantCertificate'), merchant.certificate, { mode: 0o600 })
     writeSecret(path('merchantKey'), merchant.privateKey)
   }
   return readIssuerTlsMaterial(folder)

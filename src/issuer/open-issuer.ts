@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase, type SqliteDatabase } from '../platform/sqlite/open-database'
+import { preparePrivateFolder } from '../platform/files/private-folder'
 import { enrolCard } from './account-enrolment'
 import { CardHasher, loadOrCreateHmacKey } from './card-hasher'
 import { createIssuerRepositories, type IssuerRepositories } from './issuer-repositories'
@@ -32,7 +32,8 @@ export const ISSUER_KEY_FILE = 'issuer-hmac.key'
  * migrations, its key file (0600), and the seeded cards when the database is new.
  */
 export function openIssuer(options: OpenIssuerOptions): IssuerInstance {
-  mkdirSync(options.folder, { recursive: true, mode: 0o700 })
+  // 0700, every file in it 0600 (or refused), whether the issuer runs in-process or on its own.
+  preparePrivateFolder(options.folder)
   const hasher = new CardHasher(loadOrCreateHmacKey(join(options.folder, ISSUER_KEY_FILE)))
   const db = openDatabase(join(options.folder, ISSUER_DATABASE_FILE), issuerMigrations)
   const repositories = createIssuerRepositories(db)

@@ -77,7 +77,7 @@ function timeRawInserts(): number {
   const merchant = openDatabase(join(dataDir, 'merchant.sqlite'), merchantMigrations)
   const issuer = openDatabase(join(dataDir, 'issuer.sqlite'), issuerMigrations)
   try {
-    seedDemoShop(merchant, new Date())
+    seedDemoShop(merchant, new Date(), { id: 'bench', key: Buffer.alloc(32, 7) })
     const at = new Date().toISOString()
     const products = merchant.prepare('SELECT id FROM products WHERE kind = ? LIMIT 2').pluck().all('physical') as number[]
     const cashier = merchant.prepare("SELECT id FROM users WHERE role = 'cashier' LIMIT 1").pluck().get() as number

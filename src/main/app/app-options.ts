@@ -1,6 +1,7 @@
 import type { DocumentPrinter } from '../documents'
 import type { Logger } from '../../platform/logging/logger'
 import type { KeyProvider } from '../payments'
+import type { PinPepper } from '../staff'
 import type { IssuerGateway } from '../payments'
 
 export interface AppOptions {
@@ -15,6 +16,11 @@ export interface AppOptions {
   seedDemo?: boolean
   /** Protects the card vault's data key: safeStorage in Electron, a key file elsewhere. */
   keyProvider?: KeyProvider
+  /**
+   * The PIN pepper (a key kept outside the database, mixed into every PIN hash): the desktop shell
+   * unwraps it with safeStorage; otherwise a 0600 key file, `<dataDir>/keys/pin-pepper.key`.
+   */
+  pinPepper?: PinPepper
   /** How the payment software reaches the issuer; in-process by default. */
   issuerGateway?: IssuerGateway
   /** Authorization timeout; the shop setting (10 s by default) otherwise. */

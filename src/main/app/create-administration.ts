@@ -7,13 +7,14 @@ import type { PromotionCodes, VatRates } from '../pricing'
 import type { CallHandlers } from '../rpc/router'
 import type { SessionRegistry } from '../rpc/session-registry'
 import { SettingsAdministration, settingsHandlers, type SettingsRepository } from '../settings'
-import { UserAdministration, userAdministrationHandlers, type UserRepository } from '../staff'
+import { UserAdministration, userAdministrationHandlers, type PinPepper, type UserRepository } from '../staff'
 import { issuerConsoleHandlers } from './issuer-console-handlers'
 
 export interface AdministrationParts {
   db: SqliteDatabase
   users: UserRepository
   sessions: SessionRegistry
+  pinPepper: PinPepper
   settings: SettingsRepository
   vatRates: VatRates
   promotions: PromotionCodes
@@ -28,10 +29,10 @@ export interface AdministrationParts {
  * console gets the issuer's own repositories only.
  */
 export function administrationHandlers(parts: AdministrationParts): Pick<CallHandlers, keyof typeof administrationCalls> {
-  const { db, users, sessions, settings, vatRates, promotions, keyProvider, issuer, now } = parts
+  const { db, users, sessions, settings, vatRates, promotions, keyProvider, issuer, now, pinPepper } = parts
   return {
     ...auditHandlers(db),
-    ...userAdministrationHandlers(new UserAdministration({ db, users, sessions, now })),
+    ...userAdministrationHandlers(new UserAdministration({ db, users, sessions, now, pepper: pinPepper })),
     ...settingsHandlers(
       new SettingsAdministration({ db, settings, vatRates, promotions, cardVaultProtection: () => keyProvider.describeProtection(), now }),
     ),

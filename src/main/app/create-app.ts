@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { merchantMigrations } from '../migrations'
 import { openDatabase, type SqliteDatabase } from '../../platform/sqlite/open-database'
+import { preparePrivateFolder } from '../../platform/files/private-folder'
 import { administrationHandlers } from './create-administration'
 import { authHandlers } from '../staff'
 import { backOfficeHandlers } from '../orders'
@@ -56,6 +56,8 @@ export interface ComptoirApp {
 }
 
 export const MERCHANT_DATABASE_FILE = 'comptoir.sqlite'
+/** The PIN pepper's key file in browser mode and tests (`<dataDir>/keys/`); the desktop app wraps it with safeStorage. */
+export const PIN_PEPPER_KEY_FILE = 'pin-pepper.key'
 
 /**
  * The composition root of the main-process services, shared by the Electron shell, browser
@@ -65,13 +67,18 @@ export const MERCHANT_DATABASE_FILE = 'comptoir.sqlite'
  */
 export function createApp(options: AppOptions): ComptoirApp {
   const dataDir = options.dataDir
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  // Before anything writes there: the folder 0700, every file in it 0600, or no start at all.
+  const privacy = preparePrivateFolder(dataDir)
   const logger = options.logger ?? createLogger(join(dataDir, 'logs', 'comptoir.log'))
+  for (const path of privacy.fixed) logger.warn('Made private a data folder entry others could read', { path })
   const now = options.now ?? (() => new Date())
   const tillId = options.tillId ?? 'TILL-01'
 
+  // A separate key from the card vault's: never in the database, so a copied database alone
+  // cannot be brute-forced over the PIN space.
+  const pinPepper = options.pinPepper ?? new KeyFileKeyProvider(join(dataDir, 'keys', PIN_PEPPER_KEY_FILE)).loadDataKeySync()
   const db = openDatabase(join(dataDir, MERCHANT_DATABASE_FILE), merchantMigrations)
-  if (options.seedDemo !== false && seedDemoShop(db, now())) logger.info('Seeded the demo shop')
+  if (options.seedDemo !== false && seedDemoShop(db, now(), pinPepper)) logger.info('Seeded the demo shop')
 
   const settingsRepository = new SettingsRepository(db)
   const settings = new SettingsReader(settingsRepository)
@@ -117,7 +124,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
   })
 
-  const auth = new AuthService({ db, users, settings, sessions, tillId, now })
+  const auth = new AuthService({ db, users, settings, sessions, tillId, now, pepper: pinPepper })
   const cart = new CartService({
     db,
     carts,
@@ -158,7 +165,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       now,
     }),
     ...userHandlers(users),
-    ...administrationHandlers({ db, users, sessions, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
+    ...administrationHandlers({ db, users, sessions, pinPepper, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
     ...backOfficeHandlers({
       db, orders, customers, payments, dataDir, logger, now,
       shop: () => settings.identity(),

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createApp } from '../app/create-app'
 import { connectToIssuerOverHttps } from '../payments'
 import { createLogger } from '../../platform/logging/logger'
+import { preparePrivateFolder } from '../../platform/files/private-folder'
 import { parseBrowserModeOptions } from './browser-mode-options'
 import { startBrowserModeServer } from './browser-mode-server'
 
@@ -11,6 +12,8 @@ const CONTROL_FILE = 'browser-mode.json'
 
 async function main(): Promise<void> {
   const options = parseBrowserModeOptions(process.argv.slice(2), process.env)
+  // The data folder is made private (or refused) before the logger writes its first line there.
+  preparePrivateFolder(options.dataDir)
   const logger = createLogger(join(options.dataDir, 'logs', 'comptoir.log'))
   const app = createApp({
     dataDir: options.dataDir,

@@ -22,9 +22,9 @@ export function cartHandlers(cart: CartService, auth: AuthService): Pick<CallHan
     'cart.scanBarcode': ({ barcode }) => cart.scanBarcode(barcode),
     'cart.setQuantity': ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
     'cart.removeLine': ({ lineId }) => cart.removeLine(lineId),
-    'cart.setLineDiscount': ({ lineId, discount, approval }, { session }) => {
+    'cart.setLineDiscount': ({ lineId, discount, approval }, { session, clientId }) => {
       return cart.setLineDiscount(lineId, discount, { userId: session.userId, role: session.role }, approval, (userId, pin) =>
-        auth.checkApprover(userId, pin),
+        auth.checkApprover(clientId, userId, pin),
       )
     },
     'cart.applyPromotion': ({ code }) => cart.applyPromotion(code),

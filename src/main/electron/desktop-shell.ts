@@ -4,6 +4,7 @@ import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../../platform/logging/logger'
 import type { Router } from '../rpc/router'
 import { SafeStorageKeyProvider } from '../payments'
+import { preparePrivateFolder } from '../../platform/files/private-folder'
 import { createPdfPrinter } from './pdf-printer'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createOriginCheck, originOf } from './app-origin'
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol'
@@ -98,10 +99,15 @@ export function startDesktopShell(options: DesktopShellOptions): void {
     .whenReady()
     .then(async () => {
       const dataDir = app.getPath('userData')
+      // Private before the PIN pepper's wrapped key is written there (createApp checks it again).
+      preparePrivateFolder(dataDir)
       services = options.createApp({
         dataDir,
         // The card vault's data key is wrapped by the operating system's secret store.
         keyProvider: new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'card-vault.key.enc')),
+        // So is the PIN pepper, a separate key: a copied database and folder without the OS
+        // account's secret store cannot be brute-forced over the PIN space.
+        pinPepper: await new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'pin-pepper.key.enc')).loadDataKey(),
         documentPrinter: createPdfPrinter(),
       })
       await services.start?.()

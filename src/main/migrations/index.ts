@@ -10,6 +10,7 @@ import { refundsByRate } from './008-refunds-by-rate'
 import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
 import { moneySteps } from './010-money-steps'
 import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
+import { pinPepper } from './012-pin-pepper'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const merchantMigrations: readonly Migration[] = [
   orderNumbersAtPayment,
   moneySteps,
   declinedCheckoutsIndex,
+  pinPepper,
 ]

@@ -32,11 +32,16 @@ export class KeyFileKeyProvider implements KeyProvider {
   constructor(private readonly file: string) {}
 
   async loadDataKey(): Promise<DataKey> {
+    return this.loadDataKeySync()
+  }
+
+  /** The same key, read at once: a key file needs no waiting (the composition root's PIN pepper). */
+  loadDataKeySync(): DataKey {
     const key = Buffer.from(
       readOrCreateSecretFile(this.file, () => randomBytes(32).toString('base64')),
       'base64',
     )
-    if (key.length !== 32) throw new Error('The card vault key file does not hold a 32-byte key')
+    if (key.length !== 32) throw new Error(`The key file ${this.file} does not hold a 32-byte key`)
     return { id: dataKeyId(key), key }
   }
 

@@ -5,7 +5,7 @@ import type { Promotion } from '../pricing'
 import { PromotionRepository } from '../pricing'
 import { ProductRepository } from '../catalogue'
 import { UserRepository } from '../staff'
-import { hashPin } from '../staff'
+import { hashPin, type PinPepper } from '../staff'
 import { DEMO_CATEGORIES, DEMO_DIGITAL_DELIVERY, DEMO_PRODUCTS } from './demo-catalogue'
 
 /** The demo staff; their PINs are printed in the README. */
@@ -29,7 +29,7 @@ export function demoEan(index: number): string {
 }
 
 /** Fills a new, empty database with the demo shop. Does nothing when users already exist. */
-export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
+export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper): boolean {
   const { count } = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM users').get()!
   if (count > 0) return false
   const users = new UserRepository(db)
@@ -38,8 +38,7 @@ export function seedDemoShop(db: SqliteDatabase, now: Date): boolean {
   db.transaction(() => {
     for (const promotion of DEMO_PROMOTIONS) promotions.insert(promotion)
     for (const user of DEMO_USERS) {
-      const { salt, hash } = hashPin(user.pin)
-      users.create(user.displayName, user.role, salt, hash, now.toISOString())
+      users.create(user.displayName, user.role, hashPin(user.pin, pepper), now.toISOString())
     }
     const categoryIds = new Map<string, number>()
     DEMO_CATEGORIES.forEach((category, position) => {

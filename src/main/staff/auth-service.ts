@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto'
 import { err, ok, type Result, type SessionInfo, type UserSummary } from '@shared/contract'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { recordAudit } from '../audit'
 import type { SessionRegistry } from '../rpc/session-registry'
 import type { SettingsReader } from '../settings'
 import type { User, UserRepository } from './user-repository'
-import { verifyPin } from './pin-hasher'
+import { hashPin, needsUpgrade, verifyPin, type PinPepper } from './pin-hasher'
+import { ClientThrottle, userWaitSeconds } from './login-throttle'
 
-/** Why a PIN is refused: unknown user or wrong PIN, or a user locked after too many. */
-export type CredentialRefusal = 'INVALID_CREDENTIALS' | 'USER_LOCKED'
+/** Why a PIN is refused: unknown user or wrong PIN, or too many wrong ones (wait `retryAfter` seconds). */
+export type CredentialRefusal = 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS'
 
 export interface AuthServiceDependencies {
   db: SqliteDatabase
@@ -16,6 +18,19 @@ export interface AuthServiceDependencies {
   sessions: SessionRegistry
   tillId: string
   now: () => Date
+  /** The PIN pepper, kept outside the database. */
+  pepper: PinPepper
+  /** Wrong PINs per client; one is made when not given. */
+  clientThrottle?: ClientThrottle
+}
+
+/** A client id as the audit log names it: a short hash, since in browser mode it identifies a session. */
+function clientLabel(clientId: string): string {
+  return createHash('sha256').update(clientId).digest('hex').slice(0, 12)
+}
+
+function tooManyAttempts(retryAfter: number): Result<never, 'TOO_MANY_ATTEMPTS'> {
+  return err('TOO_MANY_ATTEMPTS', `Too many wrong PINs: try again in ${retryAfter} s`, { retryAfter })
 }
 
 function summary(user: Pick<User, 'id' | 'displayName' | 'role'>): UserSummary {
@@ -23,12 +38,18 @@ function summary(user: Pick<User, 'id' | 'displayName' | 'role'>): UserSummary {
 }
 
 /**
- * PIN login at the till. Five wrong PINs in a row (a setting) lock the user for a while; every
- * attempt, lockout and logout is recorded in `login_events`, and logins, wrong PINs and lockouts
- * in the audit log, in the same transaction.
+ * PIN login at the till. Wrong PINs slow down the client that types them and, bounded, the user
+ * they name (see `login-throttle.ts` for the rule and why); nobody is ever locked out. Every
+ * attempt, wait and logout is recorded in `login_events`, and logins, wrong PINs and waits in the
+ * audit log, in the same transaction. A PIN hash made before the pepper is replaced by a peppered
+ * one at the user's next correct PIN.
  */
 export class AuthService {
-  constructor(private readonly deps: AuthServiceDependencies) {}
+  private readonly clientThrottle: ClientThrottle
+
+  constructor(private readonly deps: AuthServiceDependencies) {
+    this.clientThrottle = deps.clientThrottle ?? new ClientThrottle()
+  }
 
   sessionInfo(user: UserSummary | null): SessionInfo {
     const shop = this.deps.settings.shop()
@@ -46,7 +67,7 @@ export class AuthService {
   }
 
   login(clientId: string, userId: number, pin: string): Result<SessionInfo, CredentialRefusal> {
-    const checked = this.checkCredentials(userId, pin)
+    const checked = this.checkCredentials(clientId, userId, pin)
     if (!checked.ok) return checked
     const user = checked.value
     const { db, users, tillId } = this.deps
@@ -60,47 +81,77 @@ export class AuthService {
   }
 
   /**
-   * An administrator's PIN typed on the spot to approve something (a large discount). Wrong
-   * PINs count towards the same lockout as logins.
+   * An administrator's PIN typed on the spot to approve something (a large discount), from the
+   * cashier's client. Wrong PINs slow down that client and that administrator as logins do.
    */
-  checkApprover(userId: number, pin: string): Result<{ userId: number }, CredentialRefusal | 'FORBIDDEN'> {
-    const checked = this.checkCredentials(userId, pin)
+  checkApprover(
+    clientId: string,
+    userId: number,
+    pin: string,
+  ): Result<{ userId: number }, CredentialRefusal | 'FORBIDDEN'> {
+    const checked = this.checkCredentials(clientId, userId, pin)
     if (!checked.ok) return checked
     if (checked.value.role !== 'admin') return err('FORBIDDEN', 'Only an administrator can approve this')
+    if (checked.value.failedAttempts > 0) this.deps.users.clearThrottle(checked.value.id)
     return ok({ userId: checked.value.id })
   }
 
-  private checkCredentials(userId: number, pin: string): Result<User, CredentialRefusal> {
-    const { users, tillId } = this.deps
+  private checkCredentials(clientId: string, userId: number, pin: string): Result<User, CredentialRefusal> {
+    const { users, tillId, db, pepper } = this.deps
     const now = this.deps.now()
+    const nowMs = now.getTime()
     const at = now.toISOString()
+    const shop = this.deps.settings.shop()
+    const limits = { maxFailedPins: shop.maxFailedPins, lockSeconds: shop.pinLockMinutes * 60 }
+    // The client's own wait first: while it lasts nothing is checked and nothing counts.
+    const clientWait = this.clientThrottle.retryAfter(clientId, nowMs)
+    if (clientWait > 0) return tooManyAttempts(clientWait)
     const user = users.findById(userId)
-    if (!user || !user.active) return err('INVALID_CREDENTIALS', 'Unknown user or wrong PIN')
-    if (user.lockedUntil && user.lockedUntil > at) {
-      users.recordEvent(user.id, tillId, at, 'refused_while_locked')
-      return err('USER_LOCKED', 'Too many wrong PINs: this user is locked for a while', {
-        lockedUntil: user.lockedUntil,
-      })
+    if (!user || !user.active) {
+      const wait = this.clientThrottle.recordFailure(clientId, nowMs, limits)
+      if (wait > 0) {
+        const details = { scope: 'client', client: clientLabel(clientId), tillId, waitSeconds: wait }
+        recordAudit(db, { action: 'auth.throttled', userId: null, subject: `client:${details.client}`, details, at })
+        return tooManyAttempts(wait)
+      }
+      return err('INVALID_CREDENTIALS', 'Unknown user or wrong PIN')
     }
-    if (!verifyPin(pin, user.pinSalt, user.pinHash)) {
-      const shop = this.deps.settings.shop()
-      const reachesLimit = user.failedAttempts + 1 >= shop.maxFailedPins
-      const lockUntil = reachesLimit ? new Date(now.getTime() + shop.pinLockMinutes * 60_000).toISOString() : null
-      this.deps.db.transaction(() => {
-        users.recordFailedLogin(user.id, tillId, at, lockUntil)
+    if (user.lockedUntil && user.lockedUntil > at) {
+      return tooManyAttempts(Math.max(1, Math.ceil((Date.parse(user.lockedUntil) - nowMs) / 1000)))
+    }
+    const stored = { salt: user.pinSalt, hash: user.pinHash, pepperId: user.pinPepperId }
+    if (!verifyPin(pin, stored, pepper)) {
+      const failures = user.failedAttempts + 1
+      const userWait = userWaitSeconds(failures, limits)
+      const delayedUntil = userWait > 0 ? new Date(nowMs + userWait * 1000).toISOString() : null
+      const clientWaitStarted = this.clientThrottle.recordFailure(clientId, nowMs, limits)
+      db.transaction(() => {
+        users.recordFailedLogin(user.id, tillId, at, delayedUntil)
         const subject = `user:${user.id}`
-        recordAudit(this.deps.db, { action: 'auth.wrongPin', userId: user.id, subject, details: { tillId }, at })
-        if (lockUntil) {
-          const details = { tillId, lockedUntil: lockUntil }
-          recordAudit(this.deps.db, { action: 'auth.lockout', userId: user.id, subject, details, at })
+        recordAudit(db, { action: 'auth.wrongPin', userId: user.id, subject, details: { tillId }, at })
+        if (delayedUntil) {
+          const details = { scope: 'user', tillId, failures, waitSeconds: userWait, until: delayedUntil }
+          recordAudit(db, { action: 'auth.throttled', userId: user.id, subject, details, at })
+        }
+        if (clientWaitStarted > 0) {
+          const client = clientLabel(clientId)
+          const details = { scope: 'client', client, tillId, waitSeconds: clientWaitStarted }
+          recordAudit(db, { action: 'auth.throttled', userId: null, subject: `client:${client}`, details, at })
         }
       })()
-      if (lockUntil) {
-        return err('USER_LOCKED', 'Too many wrong PINs: this user is locked for a while', { lockedUntil: lockUntil })
-      }
+      const wait = Math.max(userWait, clientWaitStarted)
+      if (wait > 0) return tooManyAttempts(wait)
       return err('INVALID_CREDENTIALS', 'Unknown user or wrong PIN', {
-        attemptsLeft: shop.maxFailedPins - user.failedAttempts - 1,
+        attemptsLeft: Math.max(1, shop.maxFailedPins - failures),
       })
+    }
+    this.clientThrottle.recordSuccess(clientId)
+    if (needsUpgrade(stored, pepper)) {
+      const upgraded = hashPin(pin, pepper)
+      db.transaction(() => {
+        users.upgradePinHash(user.id, { ...upgraded, pepperId: pepper.id })
+        recordAudit(db, { action: 'user.pinHashUpgraded', userId: user.id, subject: `user:${user.id}`, details: { pepper: true }, at })
+      })()
     }
     return ok(user)
   }

@@ -11,13 +11,15 @@ import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { User, UserRepository } from './user-repository'
 import type { SessionRegistry } from '../rpc/session-registry'
-import { hashPin } from './pin-hasher'
+import { hashPin, type PinPepper } from './pin-hasher'
 
 export interface UserAdministrationDependencies {
   db: SqliteDatabase
   users: UserRepository
   sessions: SessionRegistry
   now: () => Date
+  /** The PIN pepper, kept outside the database. */
+  pepper: PinPepper
 }
 
 export function toStaffMember(user: User): StaffMember {
@@ -50,10 +52,10 @@ export class UserAdministration {
     // again inside it.
     const taken = this.takenNameRefusal(displayName, null)
     if (taken) return taken
-    const { salt, hash } = hashPin(pin)
+    const hashed = hashPin(pin, this.deps.pepper)
     return this.change(() => {
       this.refuseTakenName(displayName, null)
-      const id = this.deps.users.create(displayName, role, salt, hash, this.at())
+      const id = this.deps.users.create(displayName, role, hashed, this.at())
       this.audit(actorId, 'user.created', id, { displayName, role })
       return id
     })
@@ -78,10 +80,10 @@ export class UserAdministration {
     // scrypt is deliberately slow: refuse an unknown user before paying for it.
     if (!this.deps.users.findById(userId))
       return err('NOT_FOUND', 'There is no such user', { userId })
-    const { salt, hash } = hashPin(pin)
+    const hashed = hashPin(pin, this.deps.pepper)
     return this.change(() => {
       const user = this.require(userId)
-      this.deps.users.setPin(userId, salt, hash)
+      this.deps.users.setPin(userId, hashed)
       // Whoever knew the old PIN (or sat at a till left open) is logged out at once.
       this.deps.sessions.endAllFor(userId)
       const wasLocked = user.lockedUntil !== null && user.lockedUntil > this.at()

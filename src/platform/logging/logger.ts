@@ -25,7 +25,8 @@ function describe(details: unknown): string {
  * out on purpose: they can carry argument values.
  */
 export function createLogger(file?: string, options: { quiet?: boolean } = {}): Logger {
-  if (file) mkdirSync(dirname(file), { recursive: true })
+  // 0700 for the log folder and any parent it creates: the logger may be the first to write.
+  if (file) mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
   const write = (level: LogLevel, message: string, details?: unknown): void => {
     const line = redactSecrets(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${describe(details)}`)
     if (!options.quiet) process.stderr.write(`${line}\n`)

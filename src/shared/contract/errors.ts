@@ -77,11 +77,11 @@ const DEFINITIONS = {
     fr: 'Code PIN incorrect. Réessayez.',
     en: 'Wrong PIN. Try again.',
   },
-  USER_LOCKED: {
+  TOO_MANY_ATTEMPTS: {
     scope: 'call',
     fields: false,
-    fr: 'Compte verrouillé après trop d’essais. Réessayez plus tard.',
-    en: 'Account locked after too many attempts. Try again later.',
+    fr: 'Trop de codes PIN erronés. Patientez un instant avant de réessayer.',
+    en: 'Too many wrong PINs. Wait a moment before trying again.',
   },
   LAST_ADMINISTRATOR: {
     scope: 'call',

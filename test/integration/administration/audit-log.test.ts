@@ -27,7 +27,7 @@ function tamper(sql: string): void {
 }
 
 describe('the audit log of sensitive actions', () => {
-  it('records logins, wrong PINs and lockouts', async () => {
+  it('records logins, wrong PINs and the waits they start, for the user and for the client', async () => {
     subject = createTempApp()
     const camille = await idOf('Camille')
     for (let attempt = 0; attempt < 5; attempt++)
@@ -35,19 +35,25 @@ describe('the audit log of sensitive actions', () => {
     await subject.loginAs('admin', 'admin')
     expect(await actions()).toEqual([
       ...Array(5).fill('auth.wrongPin'),
-      'auth.lockout',
+      'auth.throttled',
+      'auth.throttled',
       'auth.login',
     ])
-    const { entries } = await subject.value('audit.list', { action: 'auth.lockout' }, 'admin')
-    expect(entries[0]).toMatchObject({
-      userId: camille,
-      userDisplayName: 'Camille Martin',
-      subject: `user:${camille}`,
-    })
-    expect(entries[0]!.details).toMatchObject({
+    const { entries } = await subject.value('audit.list', { action: 'auth.throttled' }, 'admin')
+    const forUser = entries.find((entry) => entry.subject === `user:${camille}`)
+    expect(forUser).toMatchObject({ userId: camille, userDisplayName: 'Camille Martin' })
+    expect(forUser!.details).toMatchObject({
+      scope: 'user',
       tillId: 'TILL-01',
-      lockedUntil: expect.any(String),
+      failures: 5,
+      waitSeconds: 1,
+      until: expect.any(String),
     })
+    const forClient = entries.find((entry) => entry.subject.startsWith('client:'))
+    expect(forClient).toMatchObject({ userId: null })
+    // The client is named by a short hash, never by its id (in browser mode, a session's key).
+    expect(forClient!.details).toMatchObject({ scope: 'client', waitSeconds: 300, client: expect.stringMatching(/^[0-9a-f]{12}$/) })
+    expect(JSON.stringify(entries)).not.toContain('till"')
   })
 
   it("records a discount approved with an administrator's PIN: who asked, who approved, how much", async () => {

@@ -24,21 +24,65 @@ describe('staff login at the till', () => {
     expect((await subject.value('session.current', {})).user).toBeNull()
   })
 
-  it('five wrong PINs lock the user, even against the right PIN, until the lock expires', async () => {
+  it('five wrong PINs make that till wait the lock minutes and the user a growing delay, never a lock', async () => {
     let now = new Date('2026-11-26T10:00:00Z')
     subject = createTempApp({ now: () => now })
     const camille = await userId('Camille')
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await subject.call('auth.login', { userId: camille, pin: '9999' })).ok).toBe(false)
+      expect(await subject.call('auth.login', { userId: camille, pin: '9999' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS', details: { attemptsLeft: 5 - attempt } },
+      })
     }
     const fifth = await subject.call('auth.login', { userId: camille, pin: '9999' })
-    expect(fifth).toMatchObject({ ok: false, error: { code: 'USER_LOCKED' } })
+    // The till that typed them waits the shop's five lock minutes; the user waits a second.
+    expect(fifth).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: 300 } } })
+    // During its wait the till's PIN is not even checked, the right one included.
     expect(await subject.call('auth.login', { userId: camille, pin: '1234' })).toMatchObject({
       ok: false,
-      error: { code: 'USER_LOCKED' },
+      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: 300 } },
     })
-    now = new Date('2026-11-26T10:06:00Z')
+    // From another till, the user's own short wait, then each further wrong PIN doubles it.
+    expect(await subject.call('auth.login', { userId: camille, pin: '1234' }, 'till-2')).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: 1 } },
+    })
+    now = new Date('2026-11-26T10:00:01Z')
+    expect(await subject.call('auth.login', { userId: camille, pin: '9999' }, 'till-2')).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: 2 } },
+    })
+    now = new Date('2026-11-26T10:00:03Z')
+    expect((await subject.call('auth.login', { userId: camille, pin: '1234' }, 'till-2')).ok).toBe(true)
+    // The first till's wait runs its course, then the right PIN works there too.
+    now = new Date('2026-11-26T10:05:00Z')
     expect((await subject.call('auth.login', { userId: camille, pin: '1234' })).ok).toBe(true)
+  })
+
+  it("a till's waits double each time it reaches the limit again, up to a day, until a login succeeds there", async () => {
+    let now = new Date('2026-11-26T10:00:00Z')
+    subject = createTempApp({ now: () => now })
+    const camille = await userId('Camille')
+    const waits: number[] = []
+    for (let round = 0; round < 4; round++) {
+      let last
+      for (let attempt = 0; attempt < 5; attempt++) {
+        // Slower than the user's own wait (at most the five lock minutes), so only the till's counts.
+        now = new Date(now.getTime() + 301_000)
+        last = await subject.call('auth.login', { userId: camille, pin: '9999' }, 'guesser')
+      }
+      expect(last).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } })
+      const wait = (last as { error: { details: { retryAfter: number } } }).error.details.retryAfter
+      waits.push(wait)
+      now = new Date(now.getTime() + wait * 1000)
+    }
+    expect(waits).toEqual([300, 600, 1200, 2400])
+    now = new Date(now.getTime() + 301_000)
+    expect((await subject.call('auth.login', { userId: camille, pin: '1234' }, 'guesser')).ok).toBe(true)
+    let again
+    for (let attempt = 0; attempt < 5; attempt++)
+      again = await subject.call('auth.login', { userId: camille, pin: '9999' }, 'guesser')
+    expect(again).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: 300 } } })
   })
 
   it('every login, failure, lockout and logout is recorded', async () => {

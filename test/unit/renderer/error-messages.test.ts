@@ -32,7 +32,7 @@ describe('the screens read error sentences from the registry', () => {
 
   it('the login and checkout sentences for a code are the registry’s', () => {
     expect(fr.login.wrongPin).toBe(ERRORS.INVALID_CREDENTIALS.fr)
-    expect(en.login.lockedNoTime).toBe(ERRORS.USER_LOCKED.en)
+    expect(en.login.tooManyAttempts).toBe(ERRORS.TOO_MANY_ATTEMPTS.en)
     expect(fr.checkout.failure.cartEmpty).toBe(ERRORS.CART_EMPTY.fr)
     expect(en.checkout.failure.declined).toBe(ERRORS.CARD_DECLINED.en)
   })

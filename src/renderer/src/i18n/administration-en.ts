@@ -145,12 +145,12 @@ export const administrationEn: typeof administrationFr = {
     till: {
       short: 'Till',
       title: 'Till and security',
-      description: 'Automatic lock, lockout after wrong PINs, how long to wait for the bank.',
+      description: 'Automatic lock, waits after wrong PINs, how long to wait for the bank.',
       save: 'Save till settings',
       shopName: 'Name shown in the header',
       inactivityLockSeconds: 'Lock after inactivity (s)',
-      maxFailedPins: 'Wrong PINs before lockout',
-      pinLockMinutes: 'Lockout duration (min)',
+      maxFailedPins: 'Wrong PINs before a wait',
+      pinLockMinutes: 'Wait of the till that typed them (min, doubling)',
       issuerTimeoutSeconds: 'Wait for the bank (s)',
       hints: {
         inactivityLockSeconds: '30 to 86,400 s (300 s = 5 min)',
@@ -338,12 +338,19 @@ export const administrationEn: typeof administrationFr = {
     hash: 'Hash',
     empty: 'The log is empty.',
     actions: {
-      auth: { login: 'Login', wrongPin: 'Wrong PIN', lockout: 'Account locked' },
+      auth: {
+        login: 'Login',
+        wrongPin: 'Wrong PIN',
+        lockout: 'Account locked',
+        throttled: 'Wait after wrong PINs',
+        unlocked: 'Wait cleared (admin:unlock)',
+      },
       discount: { approved: 'Discount approved' },
       user: {
         created: 'Member added',
         roleChanged: 'Role changed',
         pinReset: 'PIN reset',
+        pinHashUpgraded: 'PIN hash peppered',
         deactivated: 'Member deactivated',
         reactivated: 'Member reactivated',
       },

@@ -143,12 +143,12 @@ export const administrationFr = {
     till: {
       short: 'Caisse',
       title: 'Caisse et sécurité',
-      description: 'Verrouillage automatique, blocage après des PIN erronés, délai d’attente de la banque.',
+      description: 'Verrouillage automatique, attente après des PIN erronés, délai d’attente de la banque.',
       save: 'Enregistrer la caisse',
       shopName: 'Nom affiché dans l’en-tête',
       inactivityLockSeconds: 'Verrouillage après inactivité (s)',
-      maxFailedPins: 'PIN erronés avant blocage',
-      pinLockMinutes: 'Durée du blocage (min)',
+      maxFailedPins: 'PIN erronés avant une attente',
+      pinLockMinutes: 'Attente de la caisse qui les a saisis (min, doublée)',
       issuerTimeoutSeconds: 'Attente de la banque (s)',
       hints: {
         inactivityLockSeconds: '30 à 86 400 s (300 s = 5 min)',
@@ -337,12 +337,19 @@ export const administrationFr = {
     hash: 'Empreinte',
     empty: 'Le journal est vide.',
     actions: {
-      auth: { login: 'Connexion', wrongPin: 'PIN erroné', lockout: 'Compte bloqué' },
+      auth: {
+        login: 'Connexion',
+        wrongPin: 'PIN erroné',
+        lockout: 'Compte bloqué',
+        throttled: 'Attente après des PIN erronés',
+        unlocked: 'Attente levée (admin:unlock)',
+      },
       discount: { approved: 'Remise accordée' },
       user: {
         created: 'Membre ajouté',
         roleChanged: 'Rôle changé',
         pinReset: 'PIN réinitialisé',
+        pinHashUpgraded: 'Empreinte du PIN poivrée',
         deactivated: 'Membre désactivé',
         reactivated: 'Membre réactivé',
       },

@@ -34,8 +34,8 @@ export const en: MessageSchema = {
     chooseFirst: 'Choose your name first.',
     changeUser: 'Change user',
     wrongPin: ERRORS.INVALID_CREDENTIALS.en,
-    locked: 'Account locked until {time} after too many attempts.',
-    lockedNoTime: ERRORS.USER_LOCKED.en,
+    retryIn: 'Too many wrong PINs: try again in {seconds} s.',
+    tooManyAttempts: ERRORS.TOO_MANY_ATTEMPTS.en,
     pinFormat: 'A PIN is 4 to 8 digits.',
     noUsers: 'No active staff member.',
     lockedAfterInactivity: 'Till locked after inactivity. Log in again.',
@@ -153,7 +153,7 @@ export const en: MessageSchema = {
     errors: {
       PROMOTION_INVALID: 'This promotion code does not exist.',
       PROMOTION_MIN_BASKET: 'This code needs a basket of at least {amount}.',
-      USER_LOCKED: 'Account locked after too many attempts. Another administrator can approve.',
+      TOO_MANY_ATTEMPTS: 'Too many wrong PINs: wait a moment, or another administrator can approve.',
       FORBIDDEN: 'This PIN is not an administrator’s.',
     },
     notices: {

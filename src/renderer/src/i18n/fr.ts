@@ -34,8 +34,8 @@ export const fr = {
     chooseFirst: 'Choisissez d’abord votre nom.',
     changeUser: 'Changer d’utilisateur',
     wrongPin: ERRORS.INVALID_CREDENTIALS.fr,
-    locked: 'Compte verrouillé jusqu’à {time} après trop d’essais.',
-    lockedNoTime: ERRORS.USER_LOCKED.fr,
+    retryIn: 'Trop de codes PIN erronés : réessayez dans {seconds} s.',
+    tooManyAttempts: ERRORS.TOO_MANY_ATTEMPTS.fr,
     pinFormat: 'Le code PIN compte de 4 à 8 chiffres.',
     noUsers: 'Aucun membre du personnel actif.',
     lockedAfterInactivity: 'Caisse verrouillée après inactivité. Reconnectez-vous.',
@@ -153,7 +153,7 @@ export const fr = {
     errors: {
       PROMOTION_INVALID: 'Ce code promo n’existe pas.',
       PROMOTION_MIN_BASKET: 'Ce code demande un panier d’au moins {amount}.',
-      USER_LOCKED: 'Compte verrouillé après trop d’essais. Un autre administrateur peut accorder la remise.',
+      TOO_MANY_ATTEMPTS: 'Trop de codes PIN erronés : patientez un instant, ou un autre administrateur peut accorder la remise.',
       FORBIDDEN: 'Ce code n’est pas celui d’un administrateur.',
     },
     notices: {

@@ -31,11 +31,15 @@ const shareSchema = z.number().min(0).max(1)
 export const KNOWN_AUDIT_ACTIONS = [
   'auth.login',
   'auth.wrongPin',
+  /** Older databases only: wrong PINs now make the caller wait (`auth.throttled`), never lock. */
   'auth.lockout',
+  'auth.throttled',
+  'auth.unlocked',
   'discount.approved',
   'user.created',
   'user.roleChanged',
   'user.pinReset',
+  'user.pinHashUpgraded',
   'user.deactivated',
   'user.reactivated',
   'settings.shopChanged',

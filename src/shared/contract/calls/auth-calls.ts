@@ -39,7 +39,8 @@ export const authCalls = {
   'auth.login': defineCall({
     summary: 'Log a user in with their PIN',
     role: 'none',
-    errors: ['INVALID_CREDENTIALS', 'USER_LOCKED'],
+    // TOO_MANY_ATTEMPTS: details.retryAfter, the seconds to wait (a delay, never a lock).
+    errors: ['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'],
     input: z.object({ userId: idSchema, pin: pinSchema }).strict(),
     output: sessionSchema,
   }),

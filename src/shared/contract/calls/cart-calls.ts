@@ -82,7 +82,7 @@ export const cartCalls = {
   'cart.setLineDiscount': defineCall({
     summary: 'Give or remove a discount on a line; above the threshold an administrator approves with their PIN',
     role: 'staff',
-    errors: ['LINE_NOT_FOUND', 'APPROVAL_REQUIRED', 'INVALID_CREDENTIALS', 'USER_LOCKED', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
+    errors: ['LINE_NOT_FOUND', 'APPROVAL_REQUIRED', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
     input: z
       .object({
         lineId: idSchema,
