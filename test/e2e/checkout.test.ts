@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -237,8 +237,11 @@ describe('checkout at the till', () => {
     const button = page.getByRole('button', { name: /Télécharger .*\.epub/ })
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
     expect(download.suggestedFilename()).toMatch(/\.epub$/)
-    const path = await download.path()
-    expect(path).toBeTruthy()
+    // An EPUB is a ZIP whose first entry is its media type, stored uncompressed.
+    const epub = readFileSync(await download.path())
+    expect(epub.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04')
+    expect(epub.subarray(30, 38).toString('latin1')).toBe('mimetype')
+    expect(epub.subarray(38, 58).toString('latin1')).toBe('application/epub+zip')
     await shot('digital-download')
   })
 

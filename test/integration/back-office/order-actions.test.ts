@@ -108,7 +108,7 @@ describe('order actions in the back-office', () => {
       [1, 'declined', '51'],
       [2, 'approved', '00'],
     ])
-    expect(detail.attempts[0]!.responseMeaning).toBeTruthy()
+    expect(detail.attempts[0]!.responseMeaning).toBe('insufficient funds')
     expect(detail.attempts[1]!.authorizationCode).toMatch(/^[0-9A-Z]{6}$/)
     const found = await subject.value('orders.search', { filters: { text: '4242' } })
     expect(found.rows.map((row) => row.id)).toContain(order.id)
