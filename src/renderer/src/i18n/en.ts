@@ -35,6 +35,7 @@ export const en: MessageSchema = {
     changeUser: 'Change user',
     wrongPin: ERRORS.INVALID_CREDENTIALS.en,
     retryIn: 'Too many wrong PINs: try again in {seconds} s.',
+    retryInMinutes: 'Too many wrong PINs: try again in {minutes} min.',
     tooManyAttempts: ERRORS.TOO_MANY_ATTEMPTS.en,
     pinFormat: 'A PIN is 4 to 8 digits.',
     noUsers: 'No active staff member.',

@@ -35,6 +35,7 @@ export const fr = {
     changeUser: 'Changer d’utilisateur',
     wrongPin: ERRORS.INVALID_CREDENTIALS.fr,
     retryIn: 'Trop de codes PIN erronés : réessayez dans {seconds} s.',
+    retryInMinutes: 'Trop de codes PIN erronés : réessayez dans {minutes} min.',
     tooManyAttempts: ERRORS.TOO_MANY_ATTEMPTS.fr,
     pinFormat: 'Le code PIN compte de 4 à 8 chiffres.',
     noUsers: 'Aucun membre du personnel actif.',
