@@ -14,7 +14,8 @@ export interface JournalEntry {
   recordedAt: string
 }
 
-interface JournalRow {
+/** A journal row as SQLite returns it; the console reads pages of the same table. */
+export interface JournalRow {
   id: number
   account_id: number
   authorization_id: number | null
@@ -25,7 +26,7 @@ interface JournalRow {
   recorded_at: string
 }
 
-function toEntry(row: JournalRow): JournalEntry {
+export function toEntry(row: JournalRow): JournalEntry {
   return {
     id: row.id,
     accountId: row.account_id,

@@ -1,17 +1,6 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { AccountStatus } from '../issuer-account'
-import type { JournalEntry, Movement } from '../journal-repository'
-
-interface JournalRow {
-  id: number
-  account_id: number
-  authorization_id: number | null
-  movement: Movement
-  amount: number
-  balance_delta: number
-  held_delta: number
-  recorded_at: string
-}
+import { toEntry, type JournalEntry, type JournalRow } from '../journal-repository'
 
 /** The account terms an operator may change from the console; money goes through the ledger. */
 export interface AccountTerms {
@@ -52,16 +41,7 @@ export class IssuerConsoleRepository {
   journalPage(accountId: number, beforeId: number | null, limit: number): JournalEntry[] {
     return this.statements.journalPage
       .all(accountId, beforeId ?? Number.MAX_SAFE_INTEGER, limit)
-      .map((row) => ({
-        id: row.id,
-        accountId: row.account_id,
-        authorizationId: row.authorization_id,
-        movement: row.movement,
-        amount: row.amount,
-        balanceDelta: row.balance_delta,
-        heldDelta: row.held_delta,
-        recordedAt: row.recorded_at,
-      }))
+      .map(toEntry)
   }
 
   /** How many authorizations still hold money, per account id. */
