@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OrderInfo } from '@shared/contract'
+import { connectAsPage } from './support/api-client'
+import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
+import { launchChromium, openTillPage } from './support/chromium'
+
+/**
+ * The back-office as a new administrator of a French shop walks through it (issue 12): the
+ * orders list, an order refunded by lines, the dashboard and the promotions, at the three screen
+ * sizes of the shop's PCs. Screenshots go to COMPTOIR_SHOTS_DIR, or a temporary folder.
+ */
+const AMEX = { number: '378282246310005', expiry: '12/30', securityCode: '1234', holderName: 'Camille Martin' }
+const VISA = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Camille Martin' }
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const
+const SHOTS = process.env.COMPTOIR_SHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'comptoir-walkthrough-shots-'))
+
+let browser: Browser
+let server: BrowserModeProcess
+const orders: { amex?: OrderInfo; visa?: OrderInfo } = {}
+
+/** Two sales as the till makes them, for a customer with a long name, by Amex and by Visa. */
+async function makeOrders(url: string): Promise<void> {
+  const till = await connectAsPage(url)
+  await till.loginAs('Camille', '1234')
+  const customer = await till.value('customers.create', { name: 'Camille Martin-Lefèvre', email: 'camille.martin@example.fr' })
+  const [mug] = await till.value('catalogue.search', { query: 'MAI-MUG-01' })
+  const [teapot] = await till.value('catalogue.search', { query: 'théière' })
+  await till.value('cart.addProduct', { productId: mug!.id })
+  await till.value('cart.addProduct', { productId: mug!.id })
+  await till.value('cart.addProduct', { productId: teapot!.id })
+  let order = await till.value('checkout.begin', { customerId: customer.id, delivery: { option: 'pickup' } })
+  orders.amex = await till.value('checkout.payByCard', { orderId: order.id, card: AMEX })
+  await till.value('cart.addProduct', { productId: teapot!.id })
+  order = await till.value('checkout.begin', { customerId: customer.id, delivery: { option: 'pickup' } })
+  orders.visa = await till.value('checkout.payByCard', { orderId: order.id, card: VISA })
+}
+
+async function openAsAdmin(size: { width: number; height: number } = SIZES[1]): Promise<Page> {
+  const { page } = await openTillPage(browser, server.url)
+  await page.setViewportSize(size)
+  await page.getByRole('button', { name: /Alex/ }).click()
+  await page.getByLabel(/Code PIN/).fill('4321')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByTestId('current-user').waitFor()
+  return page
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!
+  await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`) })
+}
+
+/** True when the page itself scrolls sideways (a table wider than the window). */
+function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await launchChromium()
+  server = await startBrowserMode()
+  await makeOrders(server.url)
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+describe('Settings, promotion codes', () => {
+  it('shows each code’s real state and fits the window at every size, actions included', async () => {
+    for (const size of SIZES) {
+      const page = await openAsAdmin(size)
+      await page.goto(`${server.url}/#/admin/settings`)
+      const section = page.getByTestId('promotions-section')
+      await section.getByTestId('promotion-row').first().waitFor()
+      const noel = section.getByTestId('promotion-row').filter({ hasText: 'NOEL2025' })
+      await section.scrollIntoViewIfNeeded()
+      await shoot(page, 'settings-promotions')
+      await expect.poll(() => noel.getByTestId('promotion-state').textContent()).toBe('Expiré')
+      expect(await section.getByTestId('promotion-row').filter({ hasText: 'BIENVENUE10' }).getByTestId('promotion-state').textContent()).toBe('Actif')
+      expect(await scrollsSideways(page)).toBe(false)
+      // Every action button lies wholly inside the window and inside the table's frame.
+      const frame = (await section.locator('.adm-table-wrap').boundingBox())!
+      for (const button of await section.getByRole('button', { name: /Désactiver le code|Modifier le code/ }).all()) {
+        const box = (await button.boundingBox())!
+        expect(box.x + box.width).toBeLessThanOrEqual(Math.min(size.width, frame.x + frame.width) + 0.5)
+        expect(box.x).toBeGreaterThanOrEqual(frame.x - 0.5)
+      }
+      expect(await section.locator('.adm-table-wrap').evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true)
+      await page.context().close()
+    }
+  })
+})
