@@ -7,7 +7,8 @@ export function catalogueHandlers(products: ProductRepository): Pick<
   'catalogue.search' | 'catalogue.categories'
 > {
   return {
-    'catalogue.search': ({ query, categoryId, limit }) => ok(products.search(query, categoryId ?? null, limit)),
+    'catalogue.search': ({ query, categoryId, limit, locale }) =>
+      ok(products.search(query, categoryId ?? null, limit, locale ?? 'fr')),
     'catalogue.categories': () => ok(products.categories()),
   }
 }

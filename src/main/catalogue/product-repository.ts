@@ -1,7 +1,8 @@
-import type { Category, Product } from '@shared/contract'
+import type { Category, Locale, Product } from '@shared/contract'
 import type { ProductKind, VatCategory } from '@shared/domain/catalogue'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { DigitalDelivery } from '../fulfilment'
+import { sortByName } from './product-order'
 
 interface ProductRow {
   id: number
@@ -76,9 +77,9 @@ export class ProductRepository {
           WHERE products_fts MATCH ? AND p.active = 1 AND (? IS NULL OR p.category_id = ?)
           ORDER BY f.rank LIMIT ?`,
       ),
-      browse: db.prepare<[number | null, number | null, number], ProductRow>(
-        `SELECT * FROM products WHERE active = 1 AND (? IS NULL OR category_id = ?)
-          ORDER BY name_fr LIMIT ?`,
+      // Every product of the category: SQLite's order is by character code, the till's by collation.
+      browse: db.prepare<[number | null, number | null], ProductRow>(
+        'SELECT * FROM products WHERE active = 1 AND (? IS NULL OR category_id = ?)',
       ),
       activeOfKind: db.prepare<[ProductKind], ProductRow>('SELECT * FROM products WHERE active = 1 AND kind = ? ORDER BY id'),
       digital: db.prepare<[number], { digital_delivery: DigitalDelivery | null; download_file: string | null }>(
@@ -117,11 +118,14 @@ export class ProductRepository {
   /**
    * Products matching what the cashier typed: barcode prefix, then SKU prefix, then words of the
    * name in either language. Each branch uses an index, so the answer stays instant on a large
-   * catalogue.
+   * catalogue. Browsing, and the name matches among themselves, go by name in the locale's
+   * collation ("Écouteurs" among the E's).
    */
-  search(query: string, categoryId: number | null, limit: number): Product[] {
+  search(query: string, categoryId: number | null, limit: number, locale: Locale = 'fr'): Product[] {
     const text = query.trim()
-    if (text === '') return this.statements.browse.all(categoryId, categoryId, limit).map(toProduct)
+    if (text === '') {
+      return sortByName(this.statements.browse.all(categoryId, categoryId), locale).slice(0, limit).map(toProduct)
+    }
     const found = new Map<number, ProductRow>()
     const add = (rows: ProductRow[]): void => {
       for (const row of rows) if (found.size < limit && !found.has(row.id)) found.set(row.id, row)
@@ -131,7 +135,7 @@ export class ProductRepository {
       add(this.statements.skuPrefix.all(text, `${text}\u{10FFFF}`, categoryId, categoryId, limit))
     }
     const match = toPrefixMatchQuery(text)
-    if (match && found.size < limit) add(this.statements.nameMatch.all(match, categoryId, categoryId, limit))
+    if (match && found.size < limit) add(sortByName(this.statements.nameMatch.all(match, categoryId, categoryId, limit), locale))
     return [...found.values()].map(toProduct)
   }
 

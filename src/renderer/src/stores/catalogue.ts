@@ -2,6 +2,7 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { AppError, Category, Product } from '@shared/contract'
 import { call } from '@renderer/bridge'
+import { currentLocale } from '@renderer/i18n'
 
 const SEARCH_DEBOUNCE_MS = 80
 const RESULT_LIMIT = 60
@@ -54,6 +55,8 @@ export const useCatalogueStore = defineStore('catalogue', () => {
       query: asked.slice(0, 100),
       ...(categoryId.value === null ? {} : { categoryId: categoryId.value }),
       limit: RESULT_LIMIT,
+      // The grid is sorted by the names it shows, in that language's collation.
+      locale: currentLocale(),
     })
     if (request !== latestRequest) return
     searching.value = false

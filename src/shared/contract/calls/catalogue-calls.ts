@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PRODUCT_KINDS, VAT_CATEGORIES } from '../../domain/catalogue'
 import { defineCall } from '../define-call'
-import { emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
+import { emptyInputSchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 
 export const vatCategorySchema = z.enum(VAT_CATEGORIES)
 export type { VatCategory } from '../../domain/catalogue'
@@ -43,6 +43,8 @@ export const catalogueCalls = {
         query: z.string().max(100),
         categoryId: idSchema.optional(),
         limit: z.number().int().min(1).max(200).default(40),
+        /** The names the grid shows, and so the collation it is sorted by (French by default). */
+        locale: localeSchema.optional(),
       })
       .strict(),
     output: z.array(productSchema),
