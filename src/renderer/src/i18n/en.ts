@@ -53,6 +53,8 @@ export const en: MessageSchema = {
     noProducts: 'No product in this category.',
     searching: 'Searching…',
     sku: 'SKU {sku}',
+    barcode: 'Barcode {ean}',
+    productTitle: '{name} · SKU {sku} · barcode {ean}',
     productLabel: '{name}, {price}',
     adminOnly: 'This screen is for administrators only.',
     shortcuts: 'Keyboard shortcuts',

@@ -53,6 +53,8 @@ export const fr = {
     noProducts: 'Aucun produit dans cette catégorie.',
     searching: 'Recherche…',
     sku: 'Réf. {sku}',
+    barcode: 'Code-barres {ean}',
+    productTitle: '{name} · réf. {sku} · code-barres {ean}',
     productLabel: '{name}, {price}',
     adminOnly: 'Cet écran est réservé aux administrateurs.',
     shortcuts: 'Raccourcis clavier',
