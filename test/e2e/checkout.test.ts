@@ -140,7 +140,8 @@ describe('checkout at the till', () => {
       await expect.poll(() => error.getAttribute('data-response-code')).toBe(code)
       expect(await error.textContent()).toContain(`Code ${code}`)
       expect(await error.textContent()).toContain(RESPONSE_CODE_TABLE[code].cashierMessage.fr)
-      expect(await page.getByLabel('Numéro de carte').inputValue()).toBe(card)
+      // The number stays, masked to its brand and last four (issue 12).
+      expect(await page.getByLabel('Numéro de carte').inputValue()).toBe(`Visa •••• ${card.slice(-4)}`)
       expect(await page.getByLabel('Date d’expiration (MM/AA)').inputValue()).toBe('12/30')
       expect(await page.getByLabel('Titulaire de la carte').inputValue()).toBe('Jeanne Client')
       expect(await page.getByLabel('Cryptogramme').inputValue()).toBe('')

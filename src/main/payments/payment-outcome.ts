@@ -64,13 +64,13 @@ export type AuthorizationOutcome =
     })
 
 export const TIMED_OUT_MESSAGE: LocalizedText = {
-  fr: 'Pas de réponse de la banque à temps : le paiement est annulé. Réessayez ou proposez les espèces.',
-  en: 'No answer from the bank in time: the payment was cancelled. Try again or offer cash.',
+  fr: 'Le paiement est annulé et rien n\u2019est débité. Réessayez ou proposez les espèces.',
+  en: 'The payment was cancelled and nothing is charged. Try again or offer cash.',
 }
 
 export const UNREACHABLE_MESSAGE: LocalizedText = {
-  fr: 'Banque injoignable. Vérifiez la connexion, réessayez ou proposez les espèces.',
-  en: 'Bank unreachable. Check the connection, try again or offer cash.',
+  fr: 'Vérifiez la connexion, réessayez ou proposez les espèces.',
+  en: 'Check the connection, try again or offer cash.',
 }
 
 export const UNREADABLE_MESSAGE: LocalizedText = {

@@ -51,8 +51,11 @@ const info = (
 })
 
 /**
- * Meanings and cashier-facing messages. Messages never blame the customer in words the queue can
- * hear: "lost" and "stolen" both read as a refusal asking to contact the issuer.
+ * Meanings and cashier-facing messages. The till shows a message under its own title ("Paiement
+ * refusé") and the code's meaning ("Motif : provision insuffisante"), and the card-retention
+ * advice on its own line, so a message says only what to do next and repeats none of them.
+ * Messages never blame the customer in words the queue can hear: "lost" and "stolen" both ask to
+ * call the issuer.
  */
 export const RESPONSE_CODE_TABLE: Readonly<Record<ResponseCode, ResponseCodeInfo>> = {
   '00': info('00', 'approved', ['none'], 'Paiement accepté.', 'Payment approved.'),
@@ -60,8 +63,8 @@ export const RESPONSE_CODE_TABLE: Readonly<Record<ResponseCode, ResponseCodeInfo
     '05',
     'do not honor',
     ['another-card', 'cash', 'call-issuer'],
-    'Paiement refusé par la banque. Proposez une autre carte ou le paiement en espèces.',
-    'Declined by the bank. Offer another card or cash.',
+    'Proposez une autre carte ou le paiement en espèces.',
+    'Offer another card or cash.',
   ),
   '12': info(
     '12',
@@ -81,8 +84,8 @@ export const RESPONSE_CODE_TABLE: Readonly<Record<ResponseCode, ResponseCodeInfo
     '14',
     'invalid card number',
     ['another-card', 'cash'],
-    'Numéro de carte invalide. Vérifiez la saisie ou proposez une autre carte.',
-    'Invalid card number. Check the entry or offer another card.',
+    'Vérifiez le numéro saisi ou proposez une autre carte.',
+    'Check the number typed or offer another card.',
   ),
   '25': info(
     '25',
@@ -102,64 +105,64 @@ export const RESPONSE_CODE_TABLE: Readonly<Record<ResponseCode, ResponseCodeInfo
     '41',
     'lost card (pick up)',
     ['retain-card', 'call-issuer'],
-    'Carte refusée. Ne rendez pas la carte si la procédure le demande et appelez la banque.',
-    'Card refused. Keep the card if your procedure says so and call the issuer.',
+    'Appelez le centre d\u2019autorisation de la banque avant de finir la vente.',
+    'Call the bank\u2019s authorization centre before going on with the sale.',
   ),
   '43': info(
     '43',
     'stolen card (pick up)',
     ['retain-card', 'call-issuer'],
-    'Carte refusée. Ne rendez pas la carte si la procédure le demande et appelez la banque.',
-    'Card refused. Keep the card if your procedure says so and call the issuer.',
+    'Appelez le centre d\u2019autorisation de la banque avant de finir la vente.',
+    'Call the bank\u2019s authorization centre before going on with the sale.',
   ),
   '51': info(
     '51',
     'insufficient funds',
     ['another-card', 'cash'],
-    'Provision insuffisante. Proposez une autre carte ou le paiement en espèces.',
-    'Insufficient funds. Offer another card or cash.',
+    'Proposez une autre carte ou le paiement en espèces.',
+    'Offer another card or cash.',
   ),
   '54': info(
     '54',
     'expired card',
     ['another-card', 'cash'],
-    'Carte expirée ou date erronée. Vérifiez la date ou proposez une autre carte.',
-    'Card expired or wrong date. Check the date or offer another card.',
+    'Vérifiez la date saisie ou proposez une autre carte.',
+    'Check the date typed or offer another card.',
   ),
   '57': info(
     '57',
     'transaction not permitted to cardholder',
     ['another-card', 'cash'],
-    'Opération non autorisée pour cette carte. Proposez une autre carte ou les espèces.',
-    'Not permitted for this card. Offer another card or cash.',
+    'Proposez une autre carte ou le paiement en espèces.',
+    'Offer another card or cash.',
   ),
   '61': info(
     '61',
     'exceeds amount limit',
     ['another-card', 'cash', 'call-issuer'],
-    'Plafond par achat dépassé. Proposez une autre carte, les espèces, ou que le client appelle sa banque.',
-    'Over the per-purchase limit. Offer another card or cash, or the customer may call their bank.',
+    'Proposez une autre carte ou les espèces ; le client peut aussi appeler sa banque.',
+    'Offer another card or cash; the customer may also call their bank.',
   ),
   '62': info(
     '62',
     'restricted card',
     ['another-card', 'cash'],
-    'Carte restreinte. Proposez une autre carte ou le paiement en espèces.',
-    'Restricted card. Offer another card or cash.',
+    'Proposez une autre carte ou le paiement en espèces.',
+    'Offer another card or cash.',
   ),
   '65': info(
     '65',
     'exceeds frequency limit',
     ['another-card', 'cash', 'call-issuer'],
-    'Plafond journalier ou nombre d\u2019essais dépassé. Proposez une autre carte ou les espèces.',
-    'Daily limit or number of attempts exceeded. Offer another card or cash.',
+    'Plafond du jour ou nombre d\u2019essais atteint : proposez une autre carte ou les espèces.',
+    'Daily limit or number of tries reached: offer another card or cash.',
   ),
   '91': info(
     '91',
     'issuer or switch inoperative',
     ['retry', 'cash'],
-    'Banque injoignable. Réessayez dans un instant ou proposez les espèces.',
-    'Bank unreachable. Try again in a moment or offer cash.',
+    'Réessayez dans un instant ou proposez les espèces.',
+    'Try again in a moment or offer cash.',
   ),
   '94': info(
     '94',
@@ -172,15 +175,15 @@ export const RESPONSE_CODE_TABLE: Readonly<Record<ResponseCode, ResponseCodeInfo
     '96',
     'system malfunction',
     ['retry', 'cash'],
-    'Erreur technique de la banque. Réessayez ou proposez les espèces.',
-    'Bank system error. Try again or offer cash.',
+    'Réessayez ou proposez les espèces.',
+    'Try again or offer cash.',
   ),
   N7: info(
     'N7',
     'CVV2 failure',
     ['retry', 'another-card'],
-    'Cryptogramme visuel incorrect. Faites-le ressaisir ou proposez une autre carte.',
-    'Security code incorrect. Re-enter it or offer another card.',
+    'Faites ressaisir le cryptogramme ou proposez une autre carte.',
+    'Have the security code typed again or offer another card.',
   ),
 }
 

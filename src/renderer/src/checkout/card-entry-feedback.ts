@@ -101,3 +101,14 @@ export function regroupNumber(typed: string, caret: number): { value: string; ca
   }
   return { value, caret: position }
 }
+
+/**
+ * A typed number as the till may keep showing it once the issuer has answered: its brand and
+ * last four ("Visa •••• 0002"), never the whole number (PCI DSS 3.4.1).
+ */
+export function maskedForScreen(number: string): string {
+  const digits = digitsOnly(number)
+  const network = detectNetwork(digits)
+  const lastFour = digits.slice(-4)
+  return network ? `${NETWORK_RULES[network].label} •••• ${lastFour}` : `•••• ${lastFour}`
+}

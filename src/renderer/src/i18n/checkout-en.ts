@@ -103,6 +103,7 @@ export const checkoutEn: typeof checkoutFr = {
     chosenBrand: 'Network chosen by the customer',
     saveCard: 'Save this card for this customer',
     saveCardNeedsCustomer: 'Choose a customer to save the card.',
+    maskedHint: 'Number masked after the bank’s answer. Type another number to change card.',
     errors: {
       number: {
         REQUIRED: 'Type the card number.',
@@ -156,7 +157,7 @@ export const checkoutEn: typeof checkoutFr = {
     code: 'Code {code}',
     meaning: 'Reason: {meaning}',
     card: '{brand} •••• {lastFour}',
-    keptTyped: 'What was typed is kept, except the security code.',
+    keptTyped: 'What was typed is kept (number masked), except the security code.',
     steps: {
       retry: 'Re-enter the security code',
       'another-card': 'Another card',
@@ -165,7 +166,7 @@ export const checkoutEn: typeof checkoutFr = {
       'retain-card': 'Keep the card',
     },
     callIssuer: 'Call the bank’s authorization centre and give order {number} and code {code}.',
-    retainCard: 'Keep the card if your procedure says so; do not hand it back.',
+    retainCard: 'Keep the card if your procedure says so.',
     inProgress: ERRORS.PAYMENT_IN_PROGRESS.en,
     cancelled: 'This order was cancelled. Go back to the till and check out again.',
     cartEmpty: ERRORS.CART_EMPTY.en,

@@ -102,6 +102,7 @@ export const checkoutFr = {
     chosenBrand: 'Réseau choisi par le client',
     saveCard: 'Enregistrer cette carte pour ce client',
     saveCardNeedsCustomer: 'Choisissez un client pour enregistrer la carte.',
+    maskedHint: 'Numéro masqué après la réponse de la banque. Tapez un autre numéro pour changer de carte.',
     errors: {
       number: {
         REQUIRED: 'Saisissez le numéro de carte.',
@@ -155,7 +156,7 @@ export const checkoutFr = {
     code: 'Code {code}',
     meaning: 'Motif : {meaning}',
     card: '{brand} •••• {lastFour}',
-    keptTyped: 'La saisie est conservée, sauf le cryptogramme.',
+    keptTyped: 'La saisie est conservée (numéro masqué), sauf le cryptogramme.',
     steps: {
       retry: 'Ressaisir le cryptogramme',
       'another-card': 'Autre carte',
@@ -164,7 +165,7 @@ export const checkoutFr = {
       'retain-card': 'Conserver la carte',
     },
     callIssuer: 'Appelez le centre d’autorisation de la banque et donnez la commande {number} et le code {code}.',
-    retainCard: 'Conservez la carte si votre procédure le demande ; ne la rendez pas au client.',
+    retainCard: 'Conservez la carte si votre procédure le demande.',
     inProgress: ERRORS.PAYMENT_IN_PROGRESS.fr,
     cancelled: 'Cette commande a été annulée. Revenez à la caisse et relancez l’encaissement.',
     cartEmpty: ERRORS.CART_EMPTY.fr,
