@@ -66,3 +66,77 @@ describe('the product grid', () => {
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
   })
 })
+
+describe('a new sale and the search', () => {
+  it('a new sale starts clean, and a category and a search never combine unseen', async () => {
+    const page = await openTill()
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    const chip = (name: string) => page.getByRole('group', { name: 'Catégories' }).getByRole('button', { name, exact: true })
+
+    // A category, then a search: the search looks through everything and says so ("Tous").
+    await chip('Presse').click()
+    await expect.poll(() => chip('Presse').getAttribute('aria-pressed')).toBe('true')
+    await search.fill('plaid')
+    await expect.poll(() => productNames(page)).toEqual(['Plaid en laine 130 × 170'])
+    expect(await chip('Tous').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.getByText(/Aucun produit ne correspond/).count()).toBe(0)
+
+    // A search, then a category: the category shows all of its products, the text is dropped.
+    await chip('Maison').click()
+    expect(await search.inputValue()).toBe('')
+    await expect.poll(async () => (await productNames(page)).length).toBeGreaterThan(1)
+
+    // A sale paid in cash, then "Nouvelle vente": no leftover text, every category.
+    await search.fill('expresso')
+    await expect.poll(() => productNames(page)).toEqual(['Expresso à emporter'])
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+    await page.keyboard.press('F12')
+    await page.getByTestId('checkout-total').waitFor()
+    await expect.poll(() => page.getByRole('button', { name: 'Payer', exact: true }).isEnabled()).toBe(true)
+    await page.keyboard.press('F8')
+    await page.getByLabel('Montant reçu').fill('5')
+    await page.getByLabel('Montant reçu').press('Enter')
+    await page.getByRole('button', { name: 'Nouvelle vente' }).click()
+    await search.waitFor()
+    expect(await search.inputValue()).toBe('')
+    expect(await chip('Tous').getAttribute('aria-pressed')).toBe('true')
+    await page.keyboard.type('li')
+    expect(await search.inputValue()).toBe('li')
+
+    // Emptying the cart (F9) is a new sale too.
+    await search.fill('plaid')
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+    await page.keyboard.press('F9')
+    await page.getByRole('button', { name: 'Vider', exact: true }).click()
+    await expect.poll(() => search.inputValue()).toBe('')
+  })
+
+  it('"+" and "−" right after adding from the search change the new line\'s quantity, not the search text', async () => {
+    const page = await openTill()
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    await search.fill('théière')
+    await page.getByRole('option', { name: /Théière en fonte/ }).waitFor()
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+    const quantity = page.getByLabel(/Quantité de Théière/)
+    await expect.poll(() => page.evaluate(() => {
+      const field = document.activeElement as HTMLInputElement
+      return field.id === 'till-search' && field.selectionStart === 0 && field.selectionEnd === field.value.length
+    })).toBe(true)
+
+    await page.keyboard.press('+')
+    await expect.poll(() => quantity.inputValue()).toBe('2')
+    await page.keyboard.press('+')
+    await expect.poll(() => quantity.inputValue()).toBe('3')
+    await page.keyboard.press('-')
+    await expect.poll(() => quantity.inputValue()).toBe('2')
+    expect(await search.inputValue()).toBe('théière')
+
+    // Typing goes on as usual: the selected text is replaced, and a "-" inside a word is text.
+    await page.keyboard.type('t-sh')
+    expect(await search.inputValue()).toBe('t-sh')
+    expect(await quantity.inputValue()).toBe('2')
+  })
+})

@@ -70,16 +70,29 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     }
   }
 
-  /** Called on every keystroke; searches once the cashier pauses for a moment. */
+  /**
+   * Called on every keystroke; searches once the cashier pauses for a moment. A search looks
+   * through the whole catalogue: a category chosen before never narrows it unseen.
+   */
   function setQuery(value: string): void {
     query.value = value
+    if (value.trim() !== '') categoryId.value = null
     clearTimeout(timer)
     timer = setTimeout(() => void searchNow(), SEARCH_DEBOUNCE_MS)
   }
 
+  /** A category shows all of its products: the search text is dropped, never combined with it. */
   function setCategory(id: number | null): void {
     categoryId.value = id
+    query.value = ''
     void searchNow()
+  }
+
+  /** A new sale: no search text, every category, the whole grid (the old results stay until it comes). */
+  function startAfresh(): Promise<void> {
+    query.value = ''
+    categoryId.value = null
+    return searchNow()
   }
 
   function moveHighlight(step: number): void {
@@ -117,6 +130,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     settle,
     setQuery,
     setCategory,
+    startAfresh,
     moveHighlight,
     highlight,
     reset,
