@@ -99,3 +99,39 @@ describe('Settings, promotion codes', () => {
     }
   })
 })
+
+/** Whether an element's text is cut: wider or taller than its box. */
+function isCut(page: Page, testId: string, index: number): Promise<boolean> {
+  return page
+    .getByTestId(testId)
+    .nth(index)
+    .evaluate((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+}
+
+describe('the orders list', () => {
+  it('shows the customer’s whole name and the whole payment method at every size', async () => {
+    for (const size of SIZES) {
+      const page = await openAsAdmin(size)
+      await page.goto(`${server.url}/#/admin/orders`)
+      await page.getByTestId('order-row').first().waitFor()
+      await shoot(page, 'orders-list')
+      expect(await scrollsSideways(page)).toBe(false)
+      const customers = page.getByTestId('order-customer')
+      const payments = page.getByTestId('order-payment')
+      const count = await customers.count()
+      expect(count).toBeGreaterThanOrEqual(2)
+      const amexRow = page.getByTestId('order-row').filter({ hasText: orders.amex!.number! })
+      expect(await amexRow.getByTestId('order-customer').textContent()).toContain('Camille Martin-Lefèvre')
+      expect(await amexRow.getByTestId('order-payment').textContent()).toContain("American Express •••• 0005")
+      for (let index = 0; index < count; index++) {
+        // Shown whole, or at least given whole on hover; at these sizes, shown whole.
+        expect(await isCut(page, 'order-customer', index)).toBe(false)
+        expect(await isCut(page, 'order-payment', index)).toBe(false)
+        expect(await isCut(page, 'order-number', index)).toBe(false)
+        expect(await customers.nth(index).getAttribute('title')).toBe(await customers.nth(index).textContent().then((text) => text!.trim()))
+        expect(await payments.nth(index).getAttribute('title')).toBe(await payments.nth(index).textContent().then((text) => text!.trim()))
+      }
+      await page.context().close()
+    }
+  })
+})
