@@ -12,5 +12,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/unit/renderer/dom/**'],
     environment: 'node',
+    // Stryker's instrumented code runs slower, beside other runs on 2 cores: the slowest unit
+    // tests (1,000 wrong PINs) overran Vitest's 5 s default in the initial run.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })

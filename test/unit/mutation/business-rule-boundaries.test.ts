@@ -95,6 +95,31 @@ describe('the issuer at the edges of its rules', () => {
   })
 })
 
+describe('the issuer reads the card number and what the terminal sent', () => {
+  // Luhn-valid numbers outside every card brand's range: only their length matters here.
+  it('a card number of 13 to 19 digits is read, one of 12 or 20 digits is refused as invalid (14)', () => {
+    expect(decideAuthorization(facts({ pan: '9123456789016' }))).toBe('00')
+    expect(decideAuthorization(facts({ pan: '9123456789012345672' }))).toBe('00')
+    expect(decideAuthorization(facts({ pan: '912345678904' }))).toBe('14')
+    expect(decideAuthorization(facts({ pan: '91234567890123456786' }))).toBe('14')
+  })
+
+  it('an expiry year that is not the card\'s is refused as expired (54), even on a valid card', () => {
+    expect(decideAuthorization(facts({ expiryYear: 2027 }))).toBe('54')
+    expect(decideAuthorization(facts({ expiryMonth: 6 }))).toBe('54')
+  })
+
+  it('a wrong security code is refused (N7) on a stored-credential payment too; none sent is allowed there', () => {
+    expect(
+      decideAuthorization(facts({ entryMode: 'stored-credential', securityCodeMatches: false })),
+    ).toBe('N7')
+    expect(
+      decideAuthorization(facts({ entryMode: 'stored-credential', securityCodeMatches: null })),
+    ).toBe('00')
+    expect(decideAuthorization(facts({ entryMode: 'manual', securityCodeMatches: null }))).toBe('N7')
+  })
+})
+
 describe('free delivery in metropolitan France', () => {
   const standardFr = { option: 'standard', zone: 'FR' } as const
   const context = (goodsTtc: number) => ({ weightGrams: 400, goodsTtc, freeDeliveryCode: false })
