@@ -15,7 +15,7 @@ import {
   sameSecret,
   sessionCookieName,
 } from './request-guard'
-import { readStaticFile } from './static-files'
+import { chooseEncoding, encodeBodies, REVALIDATE, StaticFileServer } from './static-files'
 
 export interface BrowserModeServerOptions {
   router: Router
@@ -80,7 +80,8 @@ function send(
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
+    // API answers and refusals are never kept; the renderer's files say how long they may be.
+    'Cache-Control': extraHeaders['Cache-Control'] ?? 'no-store',
   })
   response.end(body)
 }
@@ -140,7 +141,8 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   const { router, logger, rendererDir } = options
   const now = options.now ?? Date.now
   const ttlMs = options.launchTokenTtlMs ?? LAUNCH_TOKEN_TTL_MS
-  const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8')
+  const indexHtml = encodeBodies(await readFile(join(rendererDir, 'index.html')), '.html')
+  const staticFiles = new StaticFileServer(rendererDir)
   const controlSecret = newSecret()
   /** Unspent launch tokens and when each expires. */
   const launchTokens = new Map<string, number>()
@@ -184,7 +186,13 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       })
     }
     if (!hasSession(request)) return send(response, 403, 'text/html; charset=utf-8', NO_SESSION_PAGE)
-    send(response, 200, 'text/html; charset=utf-8', indexHtml)
+    // Revalidated each time, so that a new build's asset names are seen at once.
+    const encoding = chooseEncoding(header(request, 'accept-encoding'), indexHtml)
+    send(response, 200, 'text/html; charset=utf-8', encoding ? indexHtml[encoding]! : indexHtml.identity, false, {
+      'Cache-Control': REVALIDATE,
+      Vary: 'Accept-Encoding, Cookie',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    })
   }
 
   async function handleControl(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -244,17 +252,19 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
     if (url.pathname === '/' || url.pathname === '/index.html') return servePage(request, response, url)
-    if (url.pathname === '/favicon.ico') {
-      const icon = await readStaticFile(rendererDir, '/favicon.ico')
-      if (!icon) {
+    const file = await staticFiles.serve(url.pathname, header(request, 'accept-encoding'))
+    if (!file) {
+      if (url.pathname === '/favicon.ico') {
         response.writeHead(204).end()
         return
       }
-      return send(response, 200, icon.contentType, icon.body)
+      return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
     }
-    const file = await readStaticFile(rendererDir, url.pathname)
-    if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
-    send(response, 200, file.contentType, file.body)
+    send(response, 200, file.contentType, file.body, false, {
+      'Cache-Control': file.cacheControl,
+      Vary: 'Accept-Encoding',
+      ...(file.encoding ? { 'Content-Encoding': file.encoding } : {}),
+    })
   }
 
   const server: Server = createServer((request, response) => {
