@@ -138,3 +138,84 @@ describe('after a decline', () => {
     await shot('declined-41')
   })
 })
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+describe('the checkout fits the till screens', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`at ${size.width}×${size.height} no field lies under the total and Payer is fully on screen`, async () => {
+      await page.setViewportSize(size)
+      await addToCart('MAI-MUG-01')
+      await openCheckout()
+      // The busiest screen: an address to type and the card form after a decline.
+      await page.getByRole('radio', { name: 'Livraison standard' }).check()
+      await page.getByLabel('Destinataire').fill('Jeanne Client')
+      await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas')
+      await page.getByLabel('Code postal').fill('75011')
+      await page.getByLabel('Ville').fill('Paris')
+      await expect.poll(() => payButton().isEnabled()).toBe(true)
+      await typeCard('4000 0000 0000 9995')
+      await payButton().click()
+      await expect.poll(() => page.getByTestId('payment-error').getAttribute('data-response-code')).toBe('51')
+      await shot(`checkout-declined-${size.width}x${size.height}`)
+
+      const total = (await page.getByTestId('checkout-total-step').boundingBox())!
+      const fields = page.locator('.checkout-screen :is(input:not([type="radio"]):not([type="checkbox"]), select):visible')
+      const count = await fields.count()
+      expect(count).toBeGreaterThan(8)
+      for (let index = 0; index < count; index++) {
+        const field = fields.nth(index)
+        const label = (await field.getAttribute('id')) ?? String(index)
+        await field.scrollIntoViewIfNeeded()
+        const box = (await field.boundingBox())!
+        const totalNow = (await page.getByTestId('checkout-total-step').boundingBox())!
+        expect(overlaps(box, totalNow), `${label} under the total`).toBe(false)
+        // The field is really what a click there reaches: nothing is drawn over it.
+        const reached = await page.evaluate(
+          ({ x, y, id }) => document.elementFromPoint(x, y)?.closest('input, select')?.id === id,
+          { x: box.x + box.width / 2, y: box.y + box.height / 2, id: await field.getAttribute('id') },
+        )
+        expect(reached, `${label} covered`).toBe(true)
+      }
+      expect(total.height).toBeGreaterThan(0)
+      // No label is written over another (a long label in a narrow column).
+      const labels = await page.locator('.checkout-screen .field-label:visible').evaluateAll((elements) =>
+        elements.map((element) => {
+          const range = document.createRange()
+          range.selectNodeContents(element)
+          const box = range.getBoundingClientRect()
+          return { text: element.textContent?.trim() ?? '', x: box.x, y: box.y, width: box.width, height: box.height }
+        }),
+      )
+      for (const [index, label] of labels.entries()) {
+        for (const other of labels.slice(index + 1)) expect(overlaps(label, other), `${label.text} / ${other.text}`).toBe(false)
+      }
+
+      // Payer: on screen without scrolling, whole.
+      await page.evaluate(() => document.querySelectorAll('*').forEach((element) => element.scrollTop = 0))
+      const pay = (await payButton().boundingBox())!
+      expect(pay.y).toBeGreaterThanOrEqual(0)
+      expect(pay.x).toBeGreaterThanOrEqual(0)
+      expect(pay.y + pay.height).toBeLessThanOrEqual(size.height)
+      expect(pay.x + pay.width).toBeLessThanOrEqual(size.width)
+      const payReached = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.trim(),
+        { x: pay.x + pay.width / 2, y: pay.y + pay.height / 2 },
+      )
+      expect(payReached).toBe('Payer')
+    })
+  }
+})
