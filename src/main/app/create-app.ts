@@ -170,6 +170,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       db, orders, customers, payments, dataDir, logger, now,
       shop: () => settings.identity(),
       currency: () => settings.shop().currency,
+      timeZone: () => settings.shop().timeZone,
     }),
     ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
   }

@@ -16,6 +16,8 @@ export interface BackOfficeDependencies {
   payments: PaymentService
   shop: () => ShopIdentity
   currency: () => string
+  /** The shop's IANA time zone: its days in the filters, the dashboard and the exports (UTC when not given). */
+  timeZone?: () => string
   dataDir: string
   logger: Logger
   now: () => Date
@@ -30,11 +32,12 @@ export interface BackOffice {
 
 /** The back-office services over the merchant database, wired once by the composition root. */
 export function createBackOffice(deps: BackOfficeDependencies): BackOffice {
-  const history = new OrderHistoryService(deps.db, deps.currency)
+  const timeZone = deps.timeZone ?? (() => 'UTC')
+  const history = new OrderHistoryService(deps.db, deps.currency, timeZone)
   return {
     history,
     actions: new OrderActions(deps),
     exports: new ExportService(deps.dataDir, history, deps.currency, deps.logger),
-    dashboard: new DashboardService(deps.db, deps.currency),
+    dashboard: new DashboardService(deps.db, deps.currency, timeZone),
   }
 }

@@ -2,48 +2,80 @@ import { describeResponseCode } from '@shared/cards/response-codes'
 import type { Dashboard } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
 import { roundHalfAwayFromZero } from '@shared/money'
-import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
-import { SOLD_STATUSES } from './sold-orders'
+import { addDays, daysBetween, isDay, shopDaysRange, wallClock } from '@shared/time/shop-time-zone'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { DashboardRepository, type QuarterTotal } from './dashboard-repository'
+import { salesFigures } from './sold-orders'
 
 const MAX_DAYS = 731
 
-function nextDay(day: string): string | null {
-  const time = Date.parse(`${day}T00:00:00.000Z`)
-  return Number.isNaN(time) ? null : new Date(time + 86_400_000).toISOString().slice(0, 10)
+interface Slice {
+  orders: number
+  totalTtc: number
+  refundedTtc: number
+  netTtc: number
 }
 
+const emptySlice = (): Slice => ({ orders: 0, totalTtc: 0, refundedTtc: 0, netTtc: 0 })
+
+function addTo(slice: Slice, quarter: QuarterTotal): void {
+  slice.orders += quarter.orders
+  slice.totalTtc += quarter.totalTtc
+  slice.refundedTtc += quarter.refundedTtc
+  slice.netTtc += quarter.totalTtc - quarter.refundedTtc
+}
+
+const basket = (count: number, total: number) => (count === 0 ? 0 : roundHalfAwayFromZero(total, count))
+
 /**
- * The dashboard of a period, from the daily tables (sales, VAT, products, and payment attempts
- * for authorized vs declined and the decline reasons): a month costs the same at a thousand
- * orders as at a million.
+ * The dashboard of a period of the shop's days (its time zone, Europe/Paris by default): sales,
+ * refunds and net (`sold-orders`), per day, per hour of the wall clock and per cashier, compared
+ * with the period of the same length just before; authorized vs declined attempts and the
+ * decline reasons, VAT per rate, top products. A Paris day is 23, 24 or 25 hours of UTC.
  */
 export class DashboardService {
-  private readonly daily: DailyTotalsRepository
+  private readonly repository: DashboardRepository
 
   constructor(
     db: SqliteDatabase,
     private readonly currency: () => string,
+    private readonly timeZone: () => string = () => 'UTC',
   ) {
-    this.daily = new DailyTotalsRepository(db)
+    this.repository = new DashboardRepository(db)
   }
 
-  /** `from` and `to` are UTC days, both included. */
+  /** `from` and `to` are days of the shop's time zone, both included. */
   period(from: string, to: string): Result<Dashboard> {
-    const end = nextDay(to)
-    if (end === null || Number.isNaN(Date.parse(`${from}T00:00:00.000Z`))) {
-      return err('VALIDATION_FAILED', 'The period is not made of valid days', { fields: ['from', 'to'] })
-    }
+    if (!isDay(from) || !isDay(to)) return err('VALIDATION_FAILED', 'The period is not made of valid days', { fields: ['from', 'to'] })
     if (from > to) return err('VALIDATION_FAILED', 'The period ends before it starts', { fields: ['from', 'to'] })
-    if ((Date.parse(end) - Date.parse(from)) / 86_400_000 > MAX_DAYS) {
-      return err('VALIDATION_FAILED', 'A dashboard covers two years at most', { fields: ['from', 'to'] })
+    const length = daysBetween(from, to) + 1
+    if (length > MAX_DAYS) return err('VALIDATION_FAILED', 'A dashboard covers two years at most', { fields: ['from', 'to'] })
+    const timeZone = this.timeZone()
+    const range = shopDaysRange(from, to, timeZone)
+
+    const days = new Map<string, Slice>()
+    const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, ...emptySlice() }))
+    const cashiers = new Map<number, Slice & { cashierId: number; name: string }>()
+    for (const quarter of this.repository.quarters(range)) {
+      const clock = wallClock(`${quarter.quarter}:00.000Z`, timeZone)
+      const day = `${String(clock.year).padStart(4, '0')}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`
+      if (!days.has(day)) days.set(day, emptySlice())
+      addTo(days.get(day)!, quarter)
+      addTo(hours[clock.hour]!, quarter)
+      if (!cashiers.has(quarter.cashierId)) cashiers.set(quarter.cashierId, { cashierId: quarter.cashierId, name: quarter.cashierName, ...emptySlice() })
+      addTo(cashiers.get(quarter.cashierId)!, quarter)
     }
-    const range: DayRange = { from, to: end }
-    const days = this.daily.perDay(range, SOLD_STATUSES)
-    const figures = this.daily.salesFigures(range, SOLD_STATUSES)
+
+    const totals = this.repository.totals(range)
+    const figures = salesFigures({ soldCount: totals.count, totalTtc: totals.totalTtc }, this.repository.vatByRate(range), this.repository.refundVatByRate(range))
+
+    const previousFrom = addDays(from, -length)
+    const previousTo = addDays(from, -1)
+    const before = this.repository.totals(shopDaysRange(previousFrom, previousTo, timeZone))
+
     const attempts = { authorized: 0, declined: 0, other: 0 }
     const declines = new Map<string, number>()
-    for (const row of this.daily.attempts(range)) {
+    for (const row of this.repository.attempts(range)) {
       if (row.outcome === 'approved') attempts.authorized += row.count
       else if (row.outcome === 'declined') {
         attempts.declined += row.count
@@ -54,15 +86,27 @@ export class DashboardService {
     const decided = attempts.authorized + attempts.declined
     return ok({
       currency: this.currency(),
-      days,
+      timeZone,
+      days: [...days].map(([day, slice]) => ({ day, ...slice })).sort((a, b) => a.day.localeCompare(b.day)),
+      hours,
+      cashiers: [...cashiers.values()].sort((a, b) => b.netTtc - a.netTtc || a.name.localeCompare(b.name)),
+      previous: {
+        from: previousFrom,
+        to: previousTo,
+        soldCount: before.count,
+        totalTtc: before.totalTtc,
+        refundedTtc: before.refundedTtc,
+        netTtc: before.totalTtc - before.refundedTtc,
+        averageBasket: basket(before.count, before.totalTtc),
+      },
       ...figures,
       orderCount: figures.soldCount,
-      averageBasket: figures.soldCount === 0 ? 0 : roundHalfAwayFromZero(figures.totalTtc, figures.soldCount),
+      averageBasket: basket(figures.soldCount, figures.totalTtc),
       attempts: { ...attempts, authorizedShare: decided === 0 ? 0 : attempts.authorized / decided },
       declineReasons: [...declines]
         .map(([code, count]) => ({ code, meaning: describeResponseCode(code).meaning, count }))
         .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-      topProducts: this.daily.topProducts(range, SOLD_STATUSES, 10).map((product) => ({
+      topProducts: this.repository.topProducts(range, 10).map((product) => ({
         productId: product.productId,
         sku: product.sku,
         name: { fr: product.nameFr, en: product.nameEn },

@@ -61,7 +61,7 @@ export class ExportService {
   start(request: ExportRequest): Result<{ exportId: string; total: number; fileName: string }> {
     const filters: OrderFilters =
       request.kind === 'orders' ? request.filters : { from: request.from, to: request.to }
-    const filter = filterSql(filters)
+    const filter = filterSql(filters, this.history.timeZone())
     if (!filter.ok) return filter
     const exportId = randomUUID()
     const day = new Date().toISOString().slice(0, 10)

@@ -1,5 +1,6 @@
 import type { OrderFilters, OrderSort } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
+import { isDay, startOfShopDay } from '@shared/time/shop-time-zone'
 import type { OrderStatus } from './order-status'
 
 /** The WHERE conditions of a filter set, with only the named parameters they use. */
@@ -64,11 +65,15 @@ export function statusBranches(statuses: readonly OrderStatus[]): StatusBranch[]
 export const INDEXED_PREFIX_MAX = 4
 
 /**
- * A bare day stays as it is (it sorts before every instant of that day); an instant is rewritten
- * as `toISOString()` so that text comparison with the stored instants is exact.
+ * A bare day is the shop's day: its first instant in the shop's time zone (in UTC a bare day stays
+ * as it is: it sorts before every instant of that day); an instant is rewritten as
+ * `toISOString()` so that text comparison with the stored instants is exact.
  */
-export function normalizeInstant(value: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+export function normalizeInstant(value: string, timeZone = 'UTC'): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (timeZone === 'UTC') return value
+    return isDay(value) ? startOfShopDay(value, timeZone) : null
+  }
   const time = Date.parse(value)
   return Number.isNaN(time) ? null : new Date(time).toISOString()
 }
@@ -89,8 +94,11 @@ function searchWords(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
 }
 
-/** Builds the conditions shared by pages, summaries and exports; `o` is the orders alias. */
-export function filterSql(filters: OrderFilters): Result<FilterSql> {
+/**
+ * Builds the conditions shared by pages, summaries and exports; `o` is the orders alias. Bare
+ * days in `from` and `to` are days in `timeZone` (the shop's).
+ */
+export function filterSql(filters: OrderFilters, timeZone = 'UTC'): Result<FilterSql> {
   const conditions: string[] = []
   const params: Record<string, string | number> = {}
   let sortKeysCover = true
@@ -100,12 +108,12 @@ export function filterSql(filters: OrderFilters): Result<FilterSql> {
     if (!['from', 'to', 'minTotal', 'maxTotal'].includes(name)) sortKeysCover = false
   }
   if (filters.from !== undefined) {
-    const from = normalizeInstant(filters.from)
+    const from = normalizeInstant(filters.from, timeZone)
     if (from === null) return err('VALIDATION_FAILED', 'The start date is not a date', { fields: ['from'] })
     add('o.created_at >= @from', 'from', from)
   }
   if (filters.to !== undefined) {
-    const to = normalizeInstant(filters.to)
+    const to = normalizeInstant(filters.to, timeZone)
     if (to === null) return err('VALIDATION_FAILED', 'The end date is not a date', { fields: ['to'] })
     add('o.created_at < @to', 'to', to)
   }

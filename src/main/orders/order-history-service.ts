@@ -25,10 +25,12 @@ function wholeDay(bound: string | undefined): string | null | undefined {
  * The day range of a filter set the daily tables can answer exactly: only statuses and whole-day
  * bounds. Anything else (a cashier, a text, an hour) needs the orders themselves.
  */
-function dailyRange(filters: OrderFilters): DayRange | null | 'not-daily' {
+function dailyRange(filters: OrderFilters, timeZone: string): DayRange | null | 'not-daily' {
   const { statuses, from, to, ...others } = filters
   void statuses
   if (Object.values(others).some((value) => value !== undefined)) return 'not-daily'
+  // The daily tables count UTC days: a bound in another zone's days needs the orders themselves.
+  if (timeZone !== 'UTC' && (from !== undefined || to !== undefined)) return 'not-daily'
   const fromDay = wholeDay(from)
   const toDay = wholeDay(to)
   if (fromDay === null || toDay === null) return 'not-daily'
@@ -44,13 +46,15 @@ export class OrderHistoryService {
   constructor(
     db: ConstructorParameters<typeof OrderHistoryRepository>[0],
     private readonly currency: () => string,
+    /** The shop's time zone: bare days in the filters are its days. */
+    readonly timeZone: () => string = () => 'UTC',
   ) {
     this.repository = new OrderHistoryRepository(db)
     this.daily = new DailyTotalsRepository(db)
   }
 
   search(filters: OrderFilters, sort: OrderSort, limit: number, cursor: string | null | undefined): Result<OrderPage> {
-    const filter = filterSql(filters)
+    const filter = filterSql(filters, this.timeZone())
     if (!filter.ok) return filter
     let after: { key: string | number; id: number } | null = null
     if (cursor) {
@@ -72,9 +76,10 @@ export class OrderHistoryService {
    * statuses that are whole statuses), else from the orders; both count the same way.
    */
   summary(filters: OrderFilters): Result<OrderSummary> {
-    const filter = filterSql(filters)
+    const timeZone = this.timeZone()
+    const filter = filterSql(filters, timeZone)
     if (!filter.ok) return filter
-    const range = dailyRange(filters)
+    const range = dailyRange(filters, timeZone)
     if (range !== 'not-daily' && filter.value.branches.every((branch) => branch.condition === null)) {
       const statuses = filter.value.statuses
       const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ORDER_STATUSES)

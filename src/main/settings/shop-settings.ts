@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@shared/time/shop-time-zone'
 import type { SettingsRepository } from './settings-repository'
 
 export const shopSettingsSchema = z.object({
@@ -11,6 +12,8 @@ export const shopSettingsSchema = z.object({
   pinLockMinutes: z.number().int().min(1).max(1440),
   /** How long the payment software waits for the issuer before reversing. */
   issuerTimeoutSeconds: z.number().int().min(1).max(60),
+  /** The shop's IANA time zone: its days and hours in the back-office, its dates in the exports. */
+  timeZone: z.string().refine(isTimeZone, 'An IANA time zone name, such as Europe/Paris'),
 })
 export type ShopSettings = z.infer<typeof shopSettingsSchema>
 
@@ -21,6 +24,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   maxFailedPins: 5,
   pinLockMinutes: 5,
   issuerTimeoutSeconds: 10,
+  timeZone: DEFAULT_TIME_ZONE,
 }
 
 const KEY = 'shop'

@@ -59,6 +59,7 @@ export class AuthService {
       shopName: shop.shopName,
       currency: shop.currency,
       inactivityLockSeconds: shop.inactivityLockSeconds,
+      timeZone: shop.timeZone,
     }
   }
 

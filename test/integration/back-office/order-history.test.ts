@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderFilters, OrderListRow, OrderSort } from '@shared/contract'
 import type { TempApp } from '../../support/temp-app'
+import { startOfShopDay } from '@shared/time/shop-time-zone'
 import { backOfficeApp, exportText, parseCsv } from './back-office-kit'
 
 let subject: TempApp
@@ -21,14 +22,17 @@ beforeAll(async () => {
 afterAll(() => subject.dispose())
 
 /** The same filters, written naively over every order in memory: the reference. */
+const parisDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? startOfShopDay(day, 'Europe/Paris') : day)
+
 function matches(row: (typeof all)[number], filters: OrderFilters): boolean {
   return (
     (!filters.statuses?.length ||
       filters.statuses.includes(row.status) ||
       // "Declined" also finds a checkout given up after its card was declined.
       (filters.statuses.includes('declined') && row.status === 'abandoned' && row.lastDeclineCode !== null)) &&
-    (filters.from === undefined || row.createdAt >= filters.from) &&
-    (filters.to === undefined || row.createdAt < filters.to) &&
+    // Bare days are the shop's days (Europe/Paris by default), not UTC days.
+    (filters.from === undefined || row.createdAt >= parisDay(filters.from)) &&
+    (filters.to === undefined || row.createdAt < parisDay(filters.to)) &&
     (filters.cashierId === undefined || row.cashierId === filters.cashierId) &&
     (filters.tillId === undefined || row.tillId === filters.tillId) &&
     (filters.paymentMethod === undefined || row.paymentMethod === filters.paymentMethod) &&
@@ -208,7 +212,7 @@ describe('order history at a few thousand generated orders', () => {
   it('the dashboard of a month adds up with the orders of that month', async () => {
     const dashboard = await subject.value('dashboard.period', { from: '2025-05-01', to: '2025-05-31' })
     const sold = all.filter(
-      (row) => row.createdAt >= '2025-05-01' && row.createdAt < '2025-06-01' && !['declined', 'abandoned', 'voided', 'pending_payment'].includes(row.status),
+      (row) => row.createdAt >= parisDay('2025-05-01') && row.createdAt < parisDay('2025-06-01') && !['declined', 'abandoned', 'voided', 'pending_payment'].includes(row.status),
     )
     expect(dashboard.orderCount).toBe(sold.length)
     expect(dashboard.totalTtc).toBe(sold.reduce((sum, row) => sum + row.totalTtc, 0))

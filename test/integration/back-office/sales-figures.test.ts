@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallName, OrderFilters, Result, VatByRate } from '@shared/contract'
 import { allocateByLargestRemainder } from '@shared/money'
+import { shopDay } from '@shared/time/shop-time-zone'
 import { createApp, type ComptoirApp } from '../../../src/main/app/create-app'
 import { createLogger } from '../../../src/platform/logging/logger'
 import { DEMO_USERS } from '../../../src/main/seed/seed-demo-shop'
@@ -23,7 +24,8 @@ const SOLD = ['authorized', 'paid', 'awaiting_shipment', 'shipped', 'delivered',
 let subject: TempApp
 let secondTill: ComptoirApp
 const ids: Record<string, number> = {}
-const today = new Date().toISOString().slice(0, 10)
+/** The shop's day (Europe/Paris by default), on which the dashboard counts today's sales. */
+const today = shopDay(new Date(), 'Europe/Paris')
 const tomorrow = new Date(Date.parse(`${today}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
 
 async function fill(app: TempApp, lines: Array<[sku: string, quantity: number]>): Promise<void> {
@@ -232,7 +234,9 @@ describe('figures an administrator reads count only what was sold', () => {
     const truth = money(expected(rows()))
     const dashboard = await subject.value('dashboard.period', { from: today, to: today })
     expect(dashboard).toMatchObject({ ...truth, orderCount: truth.soldCount })
-    expect(dashboard.days).toEqual([{ day: today, orders: truth.soldCount, totalTtc: truth.totalTtc }])
+    expect(dashboard.days).toEqual([
+      { day: today, orders: truth.soldCount, totalTtc: truth.totalTtc, refundedTtc: truth.refundedTtc, netTtc: truth.netTtc },
+    ])
   })
 
   it('the VAT report of the day has the same lines: sales, refunds and net per rate', async () => {

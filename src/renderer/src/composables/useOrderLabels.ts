@@ -3,6 +3,7 @@ import { formatBasisPoints } from '@renderer/money/format-basis-points'
 import { ROUTING_BRAND_LABELS, type RoutingBrand } from '@shared/cards'
 import type { OrderInfo } from '@shared/contract'
 import { fr } from '@renderer/i18n/fr'
+import { useSessionStore } from '@renderer/stores/session'
 
 type DeclineCode = keyof typeof fr.backOffice.declineCodes
 
@@ -13,6 +14,7 @@ function isKnownCode(code: string): code is DeclineCode {
 /** Readable words for what the order screens show as codes: statuses, decline codes, cards, dates. */
 export function useOrderLabels() {
   const { t, locale } = useI18n()
+  const session = useSessionStore()
 
   const status = (value: OrderInfo['status']): string => t(`backOffice.status.${value}`)
 
@@ -53,21 +55,21 @@ export function useOrderLabels() {
     if (!iso) return ''
     const date = new Date(iso)
     if (Number.isNaN(date.getTime())) return iso
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'short' }).format(date)
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'short', timeZone: session.timeZone }).format(date)
   }
 
   const time = (iso: string | null): string => {
     if (!iso) return ''
     const date = new Date(iso)
     if (Number.isNaN(date.getTime())) return iso
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(date)
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium', timeZone: session.timeZone }).format(date)
   }
 
   const clock = (iso: string | null): string => {
     if (!iso) return ''
     const date = new Date(iso)
     if (Number.isNaN(date.getTime())) return iso
-    return new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium' }).format(date)
+    return new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium', timeZone: session.timeZone }).format(date)
   }
 
   /** 2000 basis points → "20 %"; 550 → "5,5 %". A rate, not money. */

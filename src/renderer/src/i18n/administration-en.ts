@@ -91,6 +91,7 @@ export const administrationEn: typeof administrationFr = {
       generic: 'Value refused ({message}).',
       name: 'Enter a name (80 characters at most).',
       shopName: 'Enter a name (80 characters at most).',
+      timeZone: 'An IANA time zone, e.g. Europe/Paris.',
       addressLine: 'Enter the address (120 characters at most).',
       postcode: 'Enter the postcode.',
       city: 'Enter the city.',
@@ -152,6 +153,8 @@ export const administrationEn: typeof administrationFr = {
       maxFailedPins: 'Wrong PINs before a wait',
       pinLockMinutes: 'Wait of the till that typed them (min, doubling)',
       issuerTimeoutSeconds: 'Wait for the bank (s)',
+      timeZone: 'Shop time zone',
+      timeZoneHint: 'IANA name, e.g. Europe/Paris: back-office days, hours and export dates',
       hints: {
         inactivityLockSeconds: '30 to 86,400 s (300 s = 5 min)',
         maxFailedPins: '1 to 20',

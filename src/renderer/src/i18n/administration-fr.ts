@@ -89,6 +89,7 @@ export const administrationFr = {
       generic: 'Valeur refusée ({message}).',
       name: 'Indiquez un nom (80 caractères au plus).',
       shopName: 'Indiquez un nom (80 caractères au plus).',
+      timeZone: 'Un fuseau horaire IANA, par exemple Europe/Paris.',
       addressLine: 'Indiquez l’adresse (120 caractères au plus).',
       postcode: 'Indiquez le code postal.',
       city: 'Indiquez la ville.',
@@ -150,6 +151,8 @@ export const administrationFr = {
       maxFailedPins: 'PIN erronés avant une attente',
       pinLockMinutes: 'Attente de la caisse qui les a saisis (min, doublée)',
       issuerTimeoutSeconds: 'Attente de la banque (s)',
+      timeZone: 'Fuseau horaire de la boutique',
+      timeZoneHint: 'Nom IANA, par exemple Europe/Paris : jours, heures et dates des exports du back-office',
       hints: {
         inactivityLockSeconds: '30 à 86 400 s (300 s = 5 min)',
         maxFailedPins: '1 à 20',

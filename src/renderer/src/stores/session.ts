@@ -2,6 +2,7 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { AppError, Result, SessionInfo, UserSummary } from '@shared/contract'
 import { call, onCallError } from '@renderer/bridge'
+import { DEFAULT_TIME_ZONE } from '@shared/time/shop-time-zone'
 
 /** Why the till last went back to the login screen, shown there. */
 export type LockReason = 'inactivity' | 'expired' | null
@@ -20,6 +21,8 @@ export const useSessionStore = defineStore('session', () => {
   const currency = computed(() => info.value?.currency ?? 'EUR')
   const shopName = computed(() => info.value?.shopName ?? '')
   const inactivityLockSeconds = computed(() => info.value?.inactivityLockSeconds ?? 300)
+  /** The shop's IANA time zone: back-office dates are shown in it, whatever the browser's. */
+  const timeZone = computed(() => info.value?.timeZone ?? DEFAULT_TIME_ZONE)
 
   async function load(): Promise<void> {
     const result = await call('session.current')
@@ -95,6 +98,7 @@ export const useSessionStore = defineStore('session', () => {
     currency,
     shopName,
     inactivityLockSeconds,
+    timeZone,
     load,
     ensureLoaded,
     listUsers,

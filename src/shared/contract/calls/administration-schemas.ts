@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { currencySchema, idSchema, minorUnitsSchema } from '../common-schemas'
 import { basisPointsSchema, priceModeSchema, promotionTypeSchema } from '../pricing-schemas'
+import { isTimeZone } from '../../time/shop-time-zone'
 import { vatCategorySchema } from './catalogue-calls'
 import type { CallErrorCode } from '../errors'
 
@@ -85,6 +86,8 @@ export const shopSettingsViewSchema = z.object({
   pinLockMinutes: z.number().int().min(1).max(1440),
   /** Applies to the next authorization, without a restart. */
   issuerTimeoutSeconds: z.number().int().min(1).max(60),
+  /** The shop's IANA time zone (Europe/Paris by default): back-office days, hours and export dates. */
+  timeZone: z.string().refine(isTimeZone, 'An IANA time zone name, such as Europe/Paris'),
 })
 export type ShopSettingsView = z.infer<typeof shopSettingsViewSchema>
 

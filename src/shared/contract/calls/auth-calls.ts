@@ -18,6 +18,8 @@ export const sessionSchema = z.object({
   currency: currencySchema,
   /** Seconds without activity before the till locks itself. */
   inactivityLockSeconds: z.number().int().positive(),
+  /** The shop's IANA time zone: dates on the screens are shown in it, not in the browser's. */
+  timeZone: z.string(),
 })
 export type SessionInfo = z.infer<typeof sessionSchema>
 

@@ -193,10 +193,34 @@ export const exportStatusSchema = z.object({
 })
 export type ExportStatus = z.infer<typeof exportStatusSchema>
 
+/** Sales of a slice of the period (a day, an hour, a cashier): TTC sold, refunded on those sales, net. */
+const salesSliceShape = {
+  orders: z.number().int().nonnegative(),
+  totalTtc: minorUnitsSchema,
+  refundedTtc: minorUnitsSchema,
+  netTtc: minorUnitsSchema,
+}
+
 export const dashboardSchema = salesFiguresSchema.extend({
   currency: currencySchema,
-  /** Sales (see salesFiguresSchema) per UTC day, before refunds. */
-  days: z.array(z.object({ day: daySchema, orders: z.number().int().nonnegative(), totalTtc: minorUnitsSchema })),
+  /** The shop's IANA time zone, in which the period's days and hours are counted. */
+  timeZone: z.string(),
+  /** Sales (see salesFiguresSchema) per day of the shop's time zone that has any. */
+  days: z.array(z.object({ day: daySchema, ...salesSliceShape })),
+  /** Sales per hour of the shop's wall clock (0 to 23), summed over the period's days; all 24. */
+  hours: z.array(z.object({ hour: z.number().int().min(0).max(23), ...salesSliceShape })),
+  /** Sales per cashier who sold in the period, most sold first. */
+  cashiers: z.array(z.object({ cashierId: idSchema, name: z.string(), ...salesSliceShape })),
+  /** The period of the same length just before, for comparison. */
+  previous: z.object({
+    from: daySchema,
+    to: daySchema,
+    soldCount: z.number().int().nonnegative(),
+    totalTtc: minorUnitsSchema,
+    refundedTtc: minorUnitsSchema,
+    netTtc: minorUnitsSchema,
+    averageBasket: minorUnitsSchema,
+  }),
   /** soldCount, under its former name. */
   orderCount: z.number().int().nonnegative(),
   /** totalTtc / orderCount, rounded half away from zero; 0 without orders. */
@@ -398,7 +422,7 @@ export const backOfficeCalls = {
     summary: 'Sales per day, attempts authorized vs declined, decline reasons, VAT, top products, average basket',
     role: 'admin',
     errors: [],
-    /** Both days inclusive, UTC. */
+    /** Both days inclusive, days of the shop's time zone. */
     input: z.object({ from: daySchema, to: daySchema }).strict(),
     output: dashboardSchema,
   }),
