@@ -37,6 +37,95 @@ async function openTill(): Promise<Page> {
 const productNames = (page: Page): Promise<string[]> =>
   page.locator('#till-results [role="option"] .product__name').allTextContents()
 
+/** The test card every cashier knows (README, "Test cards"), as printed on it. */
+const CARD = '4242 4242 4242 4242'
+const CARD_DIGITS = CARD.replaceAll(' ', '')
+
+/** Every call the page makes to main, with its body: nothing but the payment may carry a card number. */
+function recordCalls(page: Page): Array<{ name: string; body: string }> {
+  const calls: Array<{ name: string; body: string }> = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/api/')) calls.push({ name: url.pathname.slice(5), body: request.postData() ?? '' })
+  })
+  return calls
+}
+
+const carryingTheCard = (calls: Array<{ name: string; body: string }>): string[] =>
+  calls.filter((call) => call.body.replace(/[\s-]/g, '').includes(CARD_DIGITS.slice(0, 13))).map((call) => call.name)
+
+describe('a card number in the wrong field', () => {
+  it('F12 then F6 at once: the card number lands in the card field, never in the customer search (the key timing replayed)', async () => {
+    const page = await openTill()
+    const calls = recordCalls(page)
+    await page.getByRole('combobox').fill('théière')
+    await page.getByRole('option', { name: /Théière en fonte/ }).waitFor()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+
+    // As the walk-through did it: F12, F6 straight away, then the card number at a typist's pace
+    // from the first moment; the checkout's own focus came ~50 ms after F12.
+    await page.keyboard.press('F12')
+    await page.keyboard.press('F6')
+    await page.keyboard.type(CARD, { delay: 30 })
+
+    const cardField = page.getByTestId('card-number')
+    await expect.poll(async () => (await cardField.inputValue()).replace(/\D/g, '')).toBe(CARD_DIGITS)
+    expect(await page.getByLabel('Rechercher un client').inputValue()).toBe('')
+    expect(await page.getByTestId('card-number-refused').count()).toBe(0)
+    expect(carryingTheCard(calls)).toEqual([])
+  })
+
+  it('the customer search refuses a card number on the spot: cleared, never sent, and says why', async () => {
+    const page = await openTill()
+    const calls = recordCalls(page)
+    await page.getByRole('combobox').fill('théière')
+    await page.getByRole('option', { name: /Théière en fonte/ }).waitFor()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+    await page.keyboard.press('F12')
+    const customerSearch = page.getByLabel('Rechercher un client')
+    await expect.poll(() => customerSearch.evaluate((field) => field === document.activeElement)).toBe(true)
+
+    await page.keyboard.type(CARD, { delay: 20 })
+    await page.getByTestId('card-number-refused').waitFor()
+    expect(await customerSearch.inputValue()).toBe('')
+    expect(await page.getByTestId('card-number-refused').textContent()).toMatch(/Numéro de carte refusé/)
+    // Pasted whole, grouped with dashes: the same.
+    await customerSearch.fill(CARD.replaceAll(' ', '-'))
+    expect(await customerSearch.inputValue()).toBe('')
+    await page.waitForTimeout(400)
+    expect(carryingTheCard(calls)).toEqual([])
+  })
+
+  it('the till\'s search and promotion code refuse it too, and so does a card number typed as fast as a scan', async () => {
+    const page = await openTill()
+    const calls = recordCalls(page)
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    await search.pressSequentially(CARD, { delay: 15 })
+    await page.getByTestId('card-number-refused').waitFor()
+    expect(await search.inputValue()).toBe('')
+
+    await search.fill('plaid')
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+    await page.keyboard.press('F6')
+    const promotion = page.getByTestId('promotion-code-input')
+    await promotion.fill(CARD_DIGITS)
+    expect(await promotion.inputValue()).toBe('')
+    await promotion.press('Escape')
+
+    // A 13-digit card number at scanner speed is refused before it becomes a barcode lookup.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.type('4222222222222', { delay: 5 })
+    await page.keyboard.press('Enter')
+    await page.waitForTimeout(400)
+    expect(calls.filter((call) => call.name === 'cart.scanBarcode')).toEqual([])
+    expect(carryingTheCard(calls)).toEqual([])
+    expect(calls.some((call) => call.body.includes('4222222222222'))).toBe(false)
+  })
+})
+
 describe('the product grid', () => {
   it('is sorted in French collation: "Écouteurs" among the E\'s, not after the Z\'s', async () => {
     const page = await openTill()

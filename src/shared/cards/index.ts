@@ -1,6 +1,7 @@
 export * from './card-brand'
 export * from './card-display'
 export * from './card-expiry'
+export * from './card-number-like'
 export * from './card-validation'
 export * from './luhn'
 export * from './response-codes'

@@ -59,6 +59,11 @@ export const en: MessageSchema = {
     adminOnly: 'This screen is for administrators only.',
     shortcuts: 'Keyboard shortcuts',
   },
+  cardGuard: {
+    refused:
+      'Card number refused in this field: it was cleared and sent nowhere. A card is only typed at payment (F6 at checkout).',
+    dismiss: 'Close this message',
+  },
   shortcuts: {
     search: 'Search',
     add: 'Add',

@@ -59,6 +59,11 @@ export const fr = {
     adminOnly: 'Cet écran est réservé aux administrateurs.',
     shortcuts: 'Raccourcis clavier',
   },
+  cardGuard: {
+    refused:
+      'Numéro de carte refusé dans ce champ : il a été effacé et n’a été envoyé nulle part. Une carte se saisit seulement au paiement (F6 à l’encaissement).',
+    dismiss: 'Fermer ce message',
+  },
   shortcuts: {
     search: 'Rechercher',
     add: 'Ajouter',

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { AppError, Category, Product } from '@shared/contract'
+import { holdsLongDigitRun } from '@shared/cards'
 import { call } from '@renderer/bridge'
 import { currentLocale } from '@renderer/i18n'
 
@@ -50,6 +51,13 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     clearTimeout(timer)
     const request = ++latestRequest
     const asked = query.value.trim()
+    // Thirteen digits or more that are no barcode can only be a card number on its way: never sent.
+    if (holdsLongDigitRun(asked)) {
+      searching.value = false
+      results.value = []
+      resultsQuery.value = asked
+      return
+    }
     searching.value = true
     const result = await call('catalogue.search', {
       query: asked.slice(0, 100),
