@@ -219,3 +219,56 @@ describe('the checkout fits the till screens', () => {
     })
   }
 })
+
+describe('focus lands on the next thing to do', () => {
+  function focused(): Promise<string> {
+    return page.evaluate(() => {
+      const element = document.activeElement
+      if (!element || element === document.body) return 'body'
+      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent?.trim() : null
+      return label ?? element.textContent?.trim() ?? element.tagName
+    })
+  }
+
+  it('after creating a customer, on the address still to type; for a pickup, on the card number', async () => {
+    await addToCart('MAI-MUG-01')
+    await openCheckout()
+    await page.getByRole('radio', { name: 'Livraison standard' }).check()
+    await page.getByRole('button', { name: 'Nouveau client' }).click()
+    await page.getByLabel('Nom du client').fill('Jeanne Client')
+    await page.getByRole('button', { name: 'Créer le client' }).click()
+    await expect.poll(() => page.getByTestId('checkout-customer').textContent()).toContain('Jeanne Client')
+    // The recipient took the customer's name: the first field still empty is the street.
+    await expect.poll(focused).toBe('Adresse')
+
+    await page.getByRole('radio', { name: 'Retrait en magasin' }).check()
+    await page.getByRole('button', { name: 'Changer de client' }).click()
+    await page.getByRole('button', { name: 'Nouveau client' }).click()
+    await page.getByLabel('Nom du client').fill('Paul Client')
+    await page.getByLabel('Nom du client').press('Enter')
+    await expect.poll(() => page.getByTestId('checkout-customer').textContent()).toContain('Paul Client')
+    await expect.poll(focused).toBe('Numéro de carte')
+  })
+
+  it('after printing the approval, on Nouvelle vente', async () => {
+    await addToCart('LIB-POCHE-02')
+    await openCheckout()
+    await page.keyboard.press('F8')
+    await page.getByLabel('Montant reçu').fill('20')
+    await page.getByLabel('Montant reçu').press('Enter')
+    await page.getByTestId('approval-frame').waitFor()
+    for (const name of ['Imprimer (A4)', 'Imprimer ticket 80 mm']) {
+      await page.getByRole('button', { name }).click()
+      // Headless Chromium shows no print dialog: closing it is played by the event it fires.
+      await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(1)
+      await page.evaluate(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
+        frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
+      })
+      await expect.poll(focused).toBe('Nouvelle vente')
+      // The hidden printing frame is gone.
+      await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(0)
+      expect(await focused()).toBe('Nouvelle vente')
+    }
+  })
+})
