@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderInfo } from '@shared/contract'
+import { addDays, shopDay } from '@shared/time/shop-time-zone'
 import { connectAsPage } from './support/api-client'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { launchChromium, openTillPage } from './support/chromium'
@@ -133,5 +134,27 @@ describe('the orders list', () => {
       }
       await page.context().close()
     }
+  })
+})
+
+describe('dates in the shop’s time zone and the interface’s language', () => {
+  it('a French date field reads and writes dd/mm/yyyy, and filters on the shop’s days', async () => {
+    const page = await openAsAdmin()
+    await page.goto(`${server.url}/#/admin/orders`)
+    await page.getByTestId('order-row').first().waitFor()
+    const from = page.getByTestId('date-field').first()
+    expect(await from.getAttribute('placeholder')).toBe('jj/mm/aaaa')
+    const today = shopDay(new Date(), 'Europe/Paris')
+    const french = (day: string) => day.split('-').reverse().join('/')
+    await from.fill(french(addDays(today, 1)))
+    await from.press('Enter')
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(0)
+    await from.fill(french(today))
+    await from.press('Enter')
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(2)
+    expect(await from.inputValue()).toBe(french(today))
+    await from.fill('31/02/2026')
+    expect(await from.getAttribute('aria-invalid')).toBe('true')
+    await page.context().close()
   })
 })

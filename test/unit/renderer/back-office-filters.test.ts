@@ -88,6 +88,14 @@ describe('dashboard periods', () => {
     expect(periodOf('lastMonth', new Date('2025-01-05T00:00:00Z'))).toEqual({ from: '2024-12-01', to: '2024-12-31' })
   })
 
+  it('counts the shop’s days: at 23:30 UTC on 31 March it is already 1 April in Paris', () => {
+    const lateEvening = new Date('2025-03-31T23:30:00Z')
+    expect(periodOf('today', lateEvening)).toEqual({ from: '2025-04-01', to: '2025-04-01' })
+    expect(periodOf('thisMonth', lateEvening)).toEqual({ from: '2025-04-01', to: '2025-04-01' })
+    expect(periodOf('lastMonth', lateEvening)).toEqual({ from: '2025-03-01', to: '2025-03-31' })
+    expect(periodOf('today', lateEvening, 'UTC')).toEqual({ from: '2025-03-31', to: '2025-03-31' })
+  })
+
   it('recognises a preset from its days, and nothing for a custom period', () => {
     expect(presetOf({ from: '2025-03-01', to: '2025-03-14' }, now)).toBe('thisMonth')
     expect(presetOf({ from: '2025-03-02', to: '2025-03-14' }, now)).toBeNull()

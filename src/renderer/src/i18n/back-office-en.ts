@@ -49,6 +49,9 @@ export const backOfficeEn: typeof backOfficeFr = {
   },
   declined: '{status} — {code} {meaning}',
   paymentMethods: { card: 'Card', saved_card: 'Saved card', cash: 'Cash' },
+  dateField: {
+    invalid: 'Write the date as {pattern}',
+  },
   history: {
     title: 'Orders',
     filters: 'Filters',

@@ -47,6 +47,9 @@ export const backOfficeFr = {
   },
   declined: '{status} — {code} {meaning}',
   paymentMethods: { card: 'Carte', saved_card: 'Carte enregistrée', cash: 'Espèces' },
+  dateField: {
+    invalid: 'Date à écrire {pattern}',
+  },
   history: {
     title: 'Commandes',
     filters: 'Filtres',

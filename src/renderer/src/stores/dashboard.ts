@@ -3,10 +3,11 @@ import { defineStore } from 'pinia'
 import type { AppError, Dashboard } from '@shared/contract'
 import { call } from '@renderer/bridge'
 import { periodOf, type Period } from '@renderer/back-office/period-presets'
+import { useSessionStore } from './session'
 
 /** The dashboard's period (this month unless chosen otherwise) and its figures. */
 export const useDashboardStore = defineStore('dashboard', () => {
-  const period = ref<Period>(periodOf('thisMonth'))
+  const period = ref<Period>(periodOf('thisMonth', new Date(), useSessionStore().timeZone))
   const data = ref<Dashboard | null>(null)
   const loading = ref(false)
   const error = ref<AppError | null>(null)
