@@ -4,6 +4,7 @@ import { MAX_LINE_QUANTITY } from '@shared/domain/limits'
 import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
 import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { crashSafeTransaction } from '../../platform/sqlite/crash-safe-transaction'
 import {
   lineDiscountAmount,
   lineDiscountNeedsApproval,
@@ -95,13 +96,17 @@ export class CartService {
     return this.get()
   }
 
-  /** Empties a till's cart and its options (delivery, promotion) once its sale is paid, in the sale's transaction. */
+  /**
+   * Empties a till's cart and its options (delivery, promotion) once its sale is paid, in the
+   * sale's transaction; on its own (the cashier clears the cart) it is a cart edit, see
+   * {@link CartService.change}.
+   */
   clearAfterSale(tillId: string): void {
     const { carts, pricing, db } = this.deps
-    db.transaction(() => {
+    crashSafeTransaction(db, () => {
       carts.clear(tillId)
       pricing.clearCartOptions(tillId)
-    })()
+    })
   }
 
   /**
@@ -267,18 +272,22 @@ export class CartService {
    * Applies `mutation` and prices the result in one transaction; a pricing error rolls the
    * change back. `lenient` lets a stale promotion or delivery choice fall away as a notice;
    * a change of that very choice is priced strictly so its error reaches the cashier.
+   *
+   * A cart edit survives a crash of the app but is not synced to the disk on its own
+   * (`crashSafeTransaction`): a power cut may take back the last edits, which the cashier sees
+   * and scans again; the sale's durable commits sync them with it.
    */
   private change(mutation: () => void, lenient = true): Result<Cart> {
     try {
       return ok(
-        this.deps.db.transaction((): Cart => {
+        crashSafeTransaction(this.deps.db, (): Cart => {
           const before = new Map(this.deps.carts.lines(this.deps.tillId).map((line) => [line.lineId, line]))
           mutation()
           this.refuseDiscountRaisedOverLimit(before)
           const priced = this.price(lenient)
           if (!priced.ok) throw new Rollback(priced.error)
           return priced.value
-        })(),
+        }),
       )
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, error: error.error }

@@ -1,5 +1,6 @@
 import type { OrderInfo } from '@shared/contract'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { crashSafeTransaction } from '../../platform/sqlite/crash-safe-transaction'
 import type { CustomerDirectory } from '../customers'
 import type { NewEntitlement } from '../fulfilment'
 import { toOrderInfo } from './order-info'
@@ -52,16 +53,18 @@ export class OrderService {
 
   /**
    * Freezes a priced cart into an order awaiting payment, without a number yet. The till's orders
-   * still awaiting payment are abandoned, replaced by it: only one is live at a time.
+   * still awaiting payment are abandoned, replaced by it: only one is live at a time. Safe from an
+   * app crash, not synced on its own: nothing is sold or sent to the issuer yet, and the payment
+   * attempt's durable commit syncs it before the card's request leaves.
    */
   openCheckout(order: NewOrder): number {
     const { db, orders } = this.deps
-    return db.transaction(() => {
+    return crashSafeTransaction(db, () => {
       for (const open of orders.openOrdersOfTill(order.tillId)) {
         orders.transition(open.id, open.status, 'abandoned', order.cashierId, order.at, 'Replaced by a new checkout')
       }
       return orders.create(order)
-    })()
+    })
   }
 
   /** Moves the order and records who did it; the caller has checked the transition. */

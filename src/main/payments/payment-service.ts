@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logging/logger'
 import type { IssuerGateway } from './issuer-gateway'
 import type { InquiryResponse } from '@shared/issuer-protocol/issuer-protocol'
 import { failpoint } from '../../platform/diagnostics/failpoint'
+import { crashSafeTransaction } from '../../platform/sqlite/crash-safe-transaction'
 import { buildAuthorizationRequest, type CardData } from './authorization-request-builder'
 import { interpretAuthorizationAnswer } from './authorization-answer'
 import type { PaymentAttempt, PaymentAttemptRepository } from './payment-attempt-repository'
@@ -217,7 +218,11 @@ export class PaymentService {
     const interpreted = interpretAuthorizationAnswer(answer, { attempt, card: summary, latencyMs })
     if (answer.ok) this.sender.nudge()
     // The answer and the reversal it calls for are written together: a crash cannot part them.
-    const reversalStep = attempts.db.transaction(() => {
+    // A reversal is sent at once, so it is synced first. Any other answer is safe from an app crash
+    // but not synced on its own: the caller's next commit records the sale (or the decline) durably
+    // with it; if a power cut takes it back, the attempt is unanswered again and the next start
+    // reverses it, as for an app that died waiting (a lost approval releases its hold, never charges).
+    const recordAnswer = () => {
       attempts.recordAnswer(attempt.id, {
         ...interpreted.record,
         latencyMs,
@@ -227,7 +232,10 @@ export class PaymentService {
       if (interpreted.mustReverse) return this.queueStep(attempt.id, 'reversal', attempt.amount, payment.orderId ?? null)
       if (interpreted.record.outcome !== 'approved') this.stepRecords.markFinal(attempt.id)
       return null
-    })()
+    }
+    const reversalStep = interpreted.mustReverse
+      ? attempts.db.transaction(recordAnswer)()
+      : crashSafeTransaction(attempts.db, recordAnswer)
     const reversal: MoneyStepStatus | 'none' = reversalStep ? await this.sender.send(reversalStep.id) : 'none'
     this.options.logger?.info('Card payment attempt', {
       attemptId: attempt.id,
@@ -288,10 +296,15 @@ export class PaymentService {
     return this.stepRecords.pendingAmount(attemptId, kind)
   }
 
-  /** The issuer's answer to a step, in one transaction with the attempt's figures and the listeners'. */
+  /**
+   * The issuer's answer to a step, in one transaction with the attempt's figures and the
+   * listeners'. Safe from an app crash, not synced on its own: the step was durable before it was
+   * sent, so a power cut that takes this answer back leaves it pending, and it is sent again with
+   * its own trace number, which the issuer answers as it answered the first time.
+   */
   private recordStepAnswer(step: MoneyStep, answer: StepAnswer): void {
     const { attempts } = this.options
-    attempts.db.transaction(() => {
+    crashSafeTransaction(attempts.db, () => {
       const at = this.now().toISOString()
       if (!this.stepRecords.settle(step.id, answer.status, answer.responseCode, at)) return
       const attempt = attempts.get(step.attemptId)!
@@ -302,7 +315,7 @@ export class PaymentService {
       } else if (step.kind === 'reversal') attempts.recordReversal(attempt.id, 'refused', at)
       for (const listener of this.listeners) listener(step, answer)
       if (answer.status === 'acknowledged') this.closeIfSettled(attempt.id)
-    })()
+    })
   }
 
   /**
