@@ -268,6 +268,7 @@ export const backOfficeEn: typeof backOfficeFr = {
     showFigures: 'Show the figures',
     hideFigures: 'Show the chart',
     chartOf: 'Chart: {title}',
+    chartMore: '{count} more | {count} more',
     noData: 'No data for this period.',
     day: 'Day',
     orders: 'Orders',

@@ -266,6 +266,7 @@ export const backOfficeFr = {
     showFigures: 'Voir les chiffres',
     hideFigures: 'Voir le graphique',
     chartOf: 'Graphique : {title}',
+    chartMore: '{count} autre de plus | {count} autres de plus',
     noData: 'Aucune donnée sur la période.',
     day: 'Jour',
     orders: 'Commandes',

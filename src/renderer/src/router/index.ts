@@ -3,24 +3,47 @@ import { useSessionStore } from '@renderer/stores/session'
 import LoginView from '@renderer/views/LoginView.vue'
 import TillView from '@renderer/views/TillView.vue'
 
+/** The screen's name in the window title ("Caisse — Comptoir"): a key of the `titles` messages. */
+export type ScreenTitle =
+  | 'login'
+  | 'till'
+  | 'checkout'
+  | 'approval'
+  | 'orders'
+  | 'order'
+  | 'dashboard'
+  | 'users'
+  | 'settings'
+  | 'issuer'
+  | 'audit'
+  | 'reconciliation'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    requiresAuth?: boolean
+    requiresAdmin?: boolean
+    title?: ScreenTitle
+  }
+}
+
 export const router = createRouter({
   // Hash history: the same URLs work from Electron's file:// page and from browser mode.
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: { name: 'till' } },
-    { path: '/login', name: 'login', component: LoginView },
-    { path: '/till', name: 'till', component: TillView, meta: { requiresAuth: true } },
+    { path: '/login', name: 'login', component: LoginView, meta: { title: 'login' } },
+    { path: '/till', name: 'till', component: TillView, meta: { requiresAuth: true, title: 'till' } },
     {
       path: '/checkout',
       name: 'checkout',
       component: () => import('@renderer/views/CheckoutView.vue'),
-      meta: { requiresAuth: true },
+      meta: { requiresAuth: true, title: 'checkout' },
     },
     {
       path: '/orders/:orderId(\\d+)/approval',
       name: 'order-approval',
       component: () => import('@renderer/views/OrderApprovalView.vue'),
-      meta: { requiresAuth: true },
+      meta: { requiresAuth: true, title: 'approval' },
     },
     {
       path: '/admin',
@@ -32,41 +55,49 @@ export const router = createRouter({
           path: 'orders',
           name: 'admin-orders',
           component: () => import('@renderer/views/admin/OrderHistoryView.vue'),
+          meta: { title: 'orders' },
         },
         {
           path: 'orders/:orderId(\\d+)',
           name: 'admin-order',
           component: () => import('@renderer/views/admin/OrderDetailView.vue'),
+          meta: { title: 'order' },
         },
         {
           path: 'dashboard',
           name: 'admin-dashboard',
           component: () => import('@renderer/views/admin/DashboardView.vue'),
+          meta: { title: 'dashboard' },
         },
         {
           path: 'users',
           name: 'admin-users',
           component: () => import('@renderer/views/admin/UsersView.vue'),
+          meta: { title: 'users' },
         },
         {
           path: 'settings',
           name: 'admin-settings',
           component: () => import('@renderer/views/admin/SettingsView.vue'),
+          meta: { title: 'settings' },
         },
         {
           path: 'issuer',
           name: 'admin-issuer',
           component: () => import('@renderer/views/admin/IssuerConsoleView.vue'),
+          meta: { title: 'issuer' },
         },
         {
           path: 'audit',
           name: 'admin-audit',
           component: () => import('@renderer/views/admin/AuditLogView.vue'),
+          meta: { title: 'audit' },
         },
         {
           path: 'reconciliation',
           name: 'admin-reconciliation',
           component: () => import('@renderer/views/admin/ReconciliationView.vue'),
+          meta: { title: 'reconciliation' },
         },
       ],
     },

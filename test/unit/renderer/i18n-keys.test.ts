@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { en } from '@renderer/i18n/en'
+import { fr } from '@renderer/i18n/fr'
+
+const RENDERER = resolve(import.meta.dirname, '../../../src/renderer/src')
+
+/** Every message path ("till.cart.title") of a message tree, leaves only. */
+function leafKeys(tree: unknown, prefix = ''): string[] {
+  if (typeof tree !== 'object' || tree === null) return [prefix]
+  return Object.entries(tree).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key))
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) return entry.name === 'i18n' ? [] : sourceFiles(path)
+    return /\.(vue|ts)$/.test(entry.name) ? [path] : []
+  })
+}
+
+/**
+ * The keys the renderer asks for: `t('a.b')`, `t("a.b")`, `$t('a.b')`, `te('a.b')`; and for a
+ * key built at run time (`t(\`roles.${role}\`)`) its fixed beginning, which must be a subtree.
+ */
+function usedKeys(): { literal: Map<string, string>; prefixes: Map<string, string> } {
+  const literal = new Map<string, string>()
+  const prefixes = new Map<string, string>()
+  for (const file of sourceFiles(RENDERER)) {
+    const text = readFileSync(file, 'utf8')
+    const where = file.slice(RENDERER.length + 1)
+    for (const match of text.matchAll(/\b\$?te?\(\s*(['"])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g)) literal.set(match[2]!, where)
+    for (const match of text.matchAll(/\b\$?te?\(\s*`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{/g)) prefixes.set(match[1]!.slice(0, -1), where)
+  }
+  return { literal, prefixes }
+}
+
+const frKeys = new Set(leafKeys(fr))
+const enKeys = new Set(leafKeys(en))
+
+describe('the interface messages', () => {
+  it('French and English have exactly the same keys', () => {
+    expect([...frKeys].filter((key) => !enKeys.has(key)), 'in French only').toEqual([])
+    expect([...enKeys].filter((key) => !frKeys.has(key)), 'in English only').toEqual([])
+  })
+
+  it('every key the renderer uses exists in both languages', () => {
+    const { literal, prefixes } = usedKeys()
+    expect(literal.size).toBeGreaterThan(300)
+    const missing = [...literal].filter(([key]) => !frKeys.has(key) || !enKeys.has(key)).map(([key, file]) => `${key} (${file})`)
+    expect(missing).toEqual([])
+    const hasSubtree = (keys: Set<string>, prefix: string): boolean => [...keys].some((key) => key.startsWith(`${prefix}.`))
+    const missingTrees = [...prefixes]
+      .filter(([prefix]) => !hasSubtree(frKeys, prefix) || !hasSubtree(enKeys, prefix))
+      .map(([prefix, file]) => `${prefix}.… (${file})`)
+    expect(missingTrees).toEqual([])
+  })
+})
