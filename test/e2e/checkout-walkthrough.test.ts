@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
-import { expectLedgersAgree } from './support/ledger-agreement'
+import { connectAsPage } from './support/api-client'
+import { expectLedgersAgree, issuerAuthorizations, merchantRows } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
 
 /**
@@ -270,5 +271,61 @@ describe('focus lands on the next thing to do', () => {
       await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(0)
       expect(await focused()).toBe('Nouvelle vente')
     }
+  })
+})
+
+describe('a silent bank', () => {
+  it('shows the wait and what follows, and "Ne plus attendre" ends it as the timeout does: reversed, nothing charged', async () => {
+    const admin = await connectAsPage(server.url)
+    await admin.loginAs('Alex', '4321')
+    // A long automatic timeout, so that only the cashier's stop can end this wait within the test.
+    await admin.value('settings.updateShop', { issuerTimeoutSeconds: 60 })
+    await admin.value('issuer.setFaults', { latencyMs: 0, share91: 0, share96: 0, silentShare: 1 })
+
+    await addToCart('MAI-MUG-01')
+    await openCheckout()
+    await typeCard(VISA_OK)
+    await payButton().click()
+    const wait = page.getByTestId('payment-wait')
+    await wait.waitFor()
+    await expect.poll(async () => plain(await wait.textContent())).toContain('annulation automatique dans')
+    const text = plain(await wait.textContent())
+    expect(text).toContain('Si la banque ne répond pas, le paiement sera annulé et rien ne sera débité.')
+    expect(text).toMatch(/\d+ s écoulées · annulation automatique dans \d+ s/)
+    expect(await page.locator('.wait progress').getAttribute('max')).toBe('60')
+    // Cancelling the checkout stays impossible while the bank may still answer.
+    expect(await page.getByRole('button', { name: /Annuler l’encaissement/ }).isDisabled()).toBe(true)
+    // The time moves on screen.
+    const first = await page.getByTestId('payment-wait-time').textContent()
+    await expect.poll(() => page.getByTestId('payment-wait-time').textContent(), { timeout: 5_000 }).not.toBe(first)
+    await shot('silent-bank-waiting')
+
+    await page.getByRole('button', { name: 'Ne plus attendre' }).click()
+    const error = page.getByTestId('payment-error')
+    await expect.poll(() => error.getAttribute('data-response-code'), { timeout: 30_000 }).toBe('TIMEOUT')
+    expect(plain(await error.textContent())).toContain('rien n’est débité')
+    expect(plain(await error.textContent())).toContain('Sans réponse')
+    expect(plain(await error.textContent())).not.toContain('TIMEOUT')
+    expect(await page.getByTestId('payment-wait').count()).toBe(0)
+    expect(await page.getByRole('button', { name: /Annuler l’encaissement/ }).isDisabled()).toBe(false)
+    await shot('silent-bank-stopped')
+
+    // The reversal is owed: once the bank speaks again it is acknowledged and the hold released.
+    await admin.value('issuer.setFaults', { latencyMs: 0, share91: 0, share96: 0, silentShare: 0 })
+    await expect
+      .poll(() => merchantRows<{ outcome: string; reversal_status: string }>(server.dataDir, 'SELECT outcome, reversal_status FROM payment_attempts'), {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toEqual([{ outcome: 'timed-out', reversal_status: 'acknowledged' }])
+    expect(issuerAuthorizations(server.dataDir).map((authorization) => authorization.state)).not.toContain('held')
+    expect(issuerAuthorizations(server.dataDir).map((authorization) => authorization.state)).not.toContain('captured')
+    expect(merchantRows(server.dataDir, "SELECT id FROM orders WHERE status NOT IN ('pending_payment', 'declined')")).toEqual([])
+    expectLedgersAgree(server.dataDir)
+
+    // The same order is then paid at once by another try.
+    await page.getByLabel('Cryptogramme').fill('123')
+    await payButton().click()
+    await page.getByTestId('approval-frame').waitFor()
   })
 })

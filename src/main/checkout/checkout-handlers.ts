@@ -16,6 +16,8 @@ type CheckoutCalls =
   | 'checkout.payBySavedCard'
   | 'checkout.payCash'
   | 'checkout.cancel'
+  | 'checkout.stopWaiting'
+  | 'checkout.paymentWait'
   | 'orders.get'
   | 'orders.approval'
   | 'orders.approvalPdf'
@@ -52,6 +54,8 @@ export function checkoutHandlers(deps: CheckoutHandlerDependencies): Pick<CallHa
       checkout.payBySavedCard(session.userId, orderId, token),
     'checkout.payCash': ({ orderId, tendered }, { session }) => checkout.payCash(session.userId, orderId, tendered),
     'checkout.cancel': ({ orderId }, { session }) => checkout.cancel(session.userId, orderId),
+    'checkout.stopWaiting': ({ orderId }) => checkout.stopWaiting(orderId),
+    'checkout.paymentWait': () => ok(checkout.paymentWait()),
     'orders.get': ({ orderId }) => {
       if (!orders.findById(orderId)) return err('NOT_FOUND', 'This order does not exist', { orderId })
       return ok(checkout.info(orderId))

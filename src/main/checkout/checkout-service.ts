@@ -44,6 +44,8 @@ export const customerReference = (customerId: number): string => `customer-${cus
  */
 export class CheckoutService {
   private readonly paymentsInFlight = new Set<number>()
+  /** Per order whose card payment waits for the issuer: what ends the wait early. */
+  private readonly waits = new Map<number, AbortController>()
 
   constructor(private readonly deps: CheckoutDependencies) {}
 
@@ -85,7 +87,7 @@ export class CheckoutService {
 
   async payByCard(cashierId: number, orderId: number, card: TypedCard, saveCard: boolean): Promise<Result<OrderInfo>> {
     let cardSaving: OrderInfo['cardSaving']
-    const paid = await this.pay(orderId, async (order, attemptKey) => {
+    const paid = await this.pay(orderId, async (order, attemptKey, stopWaiting) => {
       // Checked once, here where it enters: the authorization and the vault take this value.
       const checked = this.deps.payments.validateCard(card)
       if (!checked.ok) return { outcome: checked, method: 'card' as const }
@@ -95,6 +97,7 @@ export class CheckoutService {
         idempotencyKey: attemptKey,
         orderId: order.id,
         card: checked.value,
+        stopWaiting,
       })
       if (outcome.ok && outcome.value.kind === 'approved' && saveCard && order.customerId) {
         cardSaving = (await this.saveCard(order.customerId, checked.value, card.holderName)) ? 'saved' : 'failed'
@@ -106,7 +109,7 @@ export class CheckoutService {
   }
 
   async payBySavedCard(cashierId: number, orderId: number, token: string): Promise<Result<OrderInfo>> {
-    return this.pay(orderId, async (order, attemptKey) => {
+    return this.pay(orderId, async (order, attemptKey, stopWaiting) => {
       const vault = await this.deps.vault()
       const saved = vault.list(order.customerId ? customerReference(order.customerId) : undefined)
       if (!order.customerId || !saved.some((card) => card.token === token)) {
@@ -118,6 +121,7 @@ export class CheckoutService {
         idempotencyKey: attemptKey,
         orderId: order.id,
         token,
+        stopWaiting,
       })
       return { outcome, method: 'saved_card' as const }
     }, cashierId)
@@ -138,6 +142,26 @@ export class CheckoutService {
       this.paymentsInFlight.delete(orderId)
     }
     return ok(this.info(orderId))
+  }
+
+  /**
+   * The cashier stops waiting for the issuer's answer to the order's card payment: the wait ends
+   * now through the timeout's own path (the attempt is recorded as timed out, its reversal is
+   * written and sent until acknowledged, the order stays unpaid). Answers whether a wait was ended;
+   * an answer that already came stands.
+   */
+  stopWaiting(orderId: number): Result<{ stopped: boolean }> {
+    if (!this.deps.orders.findById(orderId)) return err('NOT_FOUND', 'This order does not exist', { orderId })
+    const wait = this.waits.get(orderId)
+    if (!wait || wait.signal.aborted) return ok({ stopped: false })
+    this.deps.logger.info('The cashier stopped waiting for the issuer', { orderId })
+    wait.abort()
+    return ok({ stopped: true })
+  }
+
+  /** How long a card payment waits for the issuer before the automatic timeout, in seconds. */
+  paymentWait(): { timeoutSeconds: number } {
+    return { timeoutSeconds: Math.ceil(this.deps.payments.authorizationTimeoutMs() / 1000) }
   }
 
   cancel(cashierId: number, orderId: number): Result<Record<string, never>> {
@@ -173,7 +197,11 @@ export class CheckoutService {
    */
   private async pay(
     orderId: number,
-    authorize: (order: Order, attemptKey: string) => Promise<{ outcome: Result<AuthorizationOutcome>; method: 'card' | 'saved_card' }>,
+    authorize: (
+      order: Order,
+      attemptKey: string,
+      stopWaiting: AbortSignal,
+    ) => Promise<{ outcome: Result<AuthorizationOutcome>; method: 'card' | 'saved_card' }>,
     cashierId: number,
   ): Promise<Result<OrderInfo>> {
     const order = this.deps.orders.findById(orderId)
@@ -186,12 +214,16 @@ export class CheckoutService {
       return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
     }
     this.paymentsInFlight.add(orderId)
+    const wait = new AbortController()
+    this.waits.set(orderId, wait)
     try {
       const attemptKey = this.deps.payments.nextAttemptKey(order.id, order.idempotencyKey)
-      const { outcome, method } = await authorize(order, attemptKey)
+      const authorized = authorize(order, attemptKey, wait.signal)
+      const { outcome, method } = await authorized.finally(() => this.waits.delete(orderId))
       if (!outcome.ok) return outcome
       return await this.settle(order, outcome.value, method, cashierId)
     } finally {
+      this.waits.delete(orderId)
       this.paymentsInFlight.delete(orderId)
     }
   }

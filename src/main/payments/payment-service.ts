@@ -53,6 +53,11 @@ interface PaymentBase {
   orderId?: number | null
   /** A free reference for a payment made without an order. */
   orderReference?: string | null
+  /**
+   * Aborted when the cashier stops waiting for the issuer ("Ne plus attendre"): the wait ends as a
+   * timeout does, with the same reversal, before the timeout.
+   */
+  stopWaiting?: AbortSignal
 }
 
 export interface CardPaymentRequest extends PaymentBase {
@@ -112,6 +117,11 @@ export class PaymentService {
   /** Adds a listener told of every settled step, in the transaction that records it. */
   onStepSettled(listener: StepSettledListener): void {
     this.listeners.push(listener)
+  }
+
+  /** How long an authorization waits for the issuer before it is reversed (the shop's setting). */
+  authorizationTimeoutMs(): number {
+    return this.timeoutMs()
   }
 
   /** A fresh idempotency key for a new logical payment. */
@@ -210,8 +220,9 @@ export class PaymentService {
     })
     failpoint('authorization-recorded')
     const started = performance.now()
+    const timeout = AbortSignal.timeout(this.timeoutMs())
     const answer = await gateway.authorize(request, {
-      signal: AbortSignal.timeout(this.timeoutMs()),
+      signal: payment.stopWaiting ? AbortSignal.any([timeout, payment.stopWaiting]) : timeout,
     })
     const latencyMs = Math.round(performance.now() - started)
     failpoint('authorization-answered')
@@ -236,7 +247,14 @@ export class PaymentService {
     const reversalStep = interpreted.mustReverse
       ? attempts.db.transaction(recordAnswer)()
       : crashSafeTransaction(attempts.db, recordAnswer)
-    const reversal: MoneyStepStatus | 'none' = reversalStep ? await this.sender.send(reversalStep.id) : 'none'
+    // A cashier who stopped waiting is not kept waiting for the reversal's first try either: the
+    // step is written, and sent and retried until acknowledged, as after any timeout.
+    const stopped = payment.stopWaiting?.aborted === true && !answer.ok
+    const reversal: MoneyStepStatus | 'none' = !reversalStep
+      ? 'none'
+      : stopped
+        ? (void this.sender.send(reversalStep.id), 'pending')
+        : await this.sender.send(reversalStep.id)
     this.options.logger?.info('Card payment attempt', {
       attemptId: attempt.id,
       trace: attempt.traceNumber,
@@ -244,6 +262,7 @@ export class PaymentService {
       outcome: interpreted.record.outcome,
       code: interpreted.record.responseCode,
       latencyMs,
+      ...(stopped ? { stoppedByCashier: true } : {}),
     })
     if (!interpreted.outcome) return interpreted.error
     const outcome = interpreted.outcome

@@ -228,6 +228,28 @@ describe.each(GATEWAY_KINDS)('the payment software through the $name gateway', (
     })
   })
 
+  it('a cashier who stops waiting ends a silent wait as the timeout would: timed out, reversed, funds back', async () => {
+    const before = issuer.simulator.fundsForCard(VISA_PAN)!
+    // The automatic timeout is the long one: only the stop can end this wait early.
+    issuer.simulator.setFaults({ silentShare: 1, appliesTo: ['authorization'] })
+    const stop = new AbortController()
+    const paying = service.authorizeCard({
+      card: VISA,
+      amount: 2_590,
+      idempotencyKey: PaymentService.newIdempotencyKey(),
+      orderReference: 'ORD-1001',
+      stopWaiting: stop.signal,
+    })
+    // The issuer has placed its hold and keeps silent; then the cashier stops waiting.
+    await vi.waitFor(() => expect(issuer.simulator.fundsForCard(VISA_PAN)?.held).toBe(2_590))
+    stop.abort()
+    const result = await paying
+    expect(result.ok && result.value).toMatchObject({ kind: 'timed-out', nextSteps: ['retry', 'cash'] })
+    await service.settleReversals()
+    expect(merchant.attempts.forReference('ORD-1001')[0]).toMatchObject({ outcome: 'timed-out', reversalStatus: 'acknowledged' })
+    expect(issuer.simulator.fundsForCard(VISA_PAN)).toMatchObject({ available: before.available, held: 0 })
+  })
+
   it('a reversal is retried until the issuer acknowledges it', async () => {
     const before = issuer.simulator.fundsForCard(VISA_PAN)!
     // The authorization's answer is lost; the issuer then answers 91 to reversals for a while.

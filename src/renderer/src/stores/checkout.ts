@@ -43,6 +43,12 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const beginError = ref<AppError | null>(null)
   const paying = ref(false)
   const paymentError = ref<AppError | null>(null)
+  /** When the payment on its way was sent (ms since the epoch), while it waits for its answer. */
+  const payingSince = ref<number | null>(null)
+  /** The card payment's wait before the automatic timeout, as main applies it. */
+  const timeoutSeconds = ref<number | null>(null)
+  /** The cashier asked to stop waiting for the issuer; the answer is on its way. */
+  const stopping = ref(false)
   /** The cart as the checkout found it: its goods and its quote until an order answers. */
   const cart = ref<Cart | null>(null)
   /** The cart's own delivery choice before checkout, put back if the checkout is cancelled. */
@@ -88,6 +94,9 @@ export const useCheckoutStore = defineStore('checkout', () => {
     }
     if (found.value.lines.length === 0) return false
     cart.value = found.value
+    void call('checkout.paymentWait', {}).then((wait) => {
+      if (wait.ok) timeoutSeconds.value = wait.value.timeoutSeconds
+    })
     cartDelivery = found.value.delivery
     startWithTillDelivery(found.value)
     const result = await sync()
@@ -152,6 +161,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     const current = order.value
     if (paying.value || !ready.value || !current) return null
     paying.value = true
+    payingSince.value = Date.now()
     paymentError.value = null
     try {
       const result = await send(current.id)
@@ -160,7 +170,21 @@ export const useCheckoutStore = defineStore('checkout', () => {
       return result
     } finally {
       paying.value = false
+      payingSince.value = null
+      stopping.value = false
     }
+  }
+
+  /**
+   * "Ne plus attendre": main ends the wait for the issuer as its timeout would (the attempt is
+   * reversed, nothing is charged), and the payment in flight answers with that refusal.
+   */
+  async function stopWaiting(): Promise<void> {
+    const current = order.value
+    if (!paying.value || stopping.value || !current) return
+    stopping.value = true
+    const result = await call('checkout.stopWaiting', { orderId: current.id })
+    if (!result.ok || !result.value.stopped) stopping.value = false
   }
 
   function payByCard(card: CardInput, saveCard: boolean): Promise<Result<OrderInfo> | null> {
@@ -206,6 +230,8 @@ export const useCheckoutStore = defineStore('checkout', () => {
     beginning.value = false
     beginError.value = null
     paying.value = false
+    payingSince.value = null
+    stopping.value = false
     paymentError.value = null
     cart.value = null
     cartDelivery = null
@@ -223,6 +249,9 @@ export const useCheckoutStore = defineStore('checkout', () => {
     beginError,
     paying,
     paymentError,
+    payingSince,
+    timeoutSeconds,
+    stopping,
     hasPhysicalGoods,
     beginKey,
     ready,
@@ -234,6 +263,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     payBySavedCard,
     payCash,
     clearPaymentError,
+    stopWaiting,
     cancel,
     reset,
   }

@@ -5,7 +5,7 @@ import { parseExpiry, type CardExpiry } from '../../cards/card-expiry'
 import { shippingAddressSchema } from '../../checkout/address-rules'
 import { defineCall } from '../define-call'
 import { PRICING_ERROR_CODES } from '../errors'
-import { idSchema, localeSchema, minorUnitsSchema } from '../common-schemas'
+import { emptyInputSchema, idSchema, localeSchema, minorUnitsSchema } from '../common-schemas'
 import { customerSchema, orderSchema, savedCardSchema } from './order-schemas'
 
 /**
@@ -108,6 +108,21 @@ export const checkoutCalls = {
     errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS'],
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({}).strict(),
+  }),
+  'checkout.stopWaiting': defineCall({
+    summary:
+      'Stop waiting for the issuer on the order’s card payment: ends the wait as the timeout does (recorded as timed out, reversed); stopped is false when no answer was awaited',
+    role: 'staff',
+    errors: ['NOT_FOUND'],
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({ stopped: z.boolean() }).strict(),
+  }),
+  'checkout.paymentWait': defineCall({
+    summary: 'How long a card payment waits for the issuer before the automatic timeout',
+    role: 'staff',
+    errors: [],
+    input: emptyInputSchema,
+    output: z.object({ timeoutSeconds: z.number().int().positive() }).strict(),
   }),
   'orders.get': defineCall({
     summary: 'One order with its frozen quote, payment, entitlements and history',
