@@ -229,3 +229,54 @@ describe('a new sale and the search', () => {
     expect(await quantity.inputValue()).toBe('2')
   })
 })
+
+describe('logging out with a cart', () => {
+  it('Ctrl+L asks first; a confirmed logout parks the cart under the cashier\'s name; the next user starts empty; it comes back to its owner', async () => {
+    const page = await openTill()
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    for (const query of ['théière', 'plaid']) {
+      await search.fill(query)
+      await expect.poll(async () => (await productNames(page)).length).toBe(1)
+      await search.press('Enter')
+    }
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
+
+    // Ctrl+L asks, with the focus on the answer; Escape stays, the cart as it was.
+    await page.keyboard.press('Control+l')
+    const dialog = page.getByRole('alertdialog', { name: 'Se déconnecter avec un panier en cours ?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toMatch(/2 articles du panier seront mis en attente au nom de Camille/)
+    await page.keyboard.press('+')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await page.getByTestId('current-user').textContent()).toContain('Camille')
+    expect(await page.getByTestId('cart-line').count()).toBe(2)
+    expect(await page.getByTestId('cart-item-count').textContent()).toBe('2 articles')
+
+    // Ctrl+L twice logs out, the cart parked.
+    await page.keyboard.press('Control+l')
+    await dialog.waitFor()
+    await page.keyboard.press('Control+l')
+    await page.getByRole('button', { name: /Inès/ }).waitFor()
+
+    await logIn(page, /Inès/, '2468')
+    await expect.poll(() => page.getByTestId('cart-item-count').textContent()).toBe('Aucun article')
+    expect(await page.getByTestId('cart-line').count()).toBe(0)
+    // An empty cart: no question, out at once.
+    await page.keyboard.press('Control+l')
+    await page.getByRole('button', { name: /Camille/ }).waitFor()
+    expect(await page.getByRole('alertdialog').count()).toBe(0)
+
+    await logIn(page, /Camille/, '1234')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
+    expect(await page.getByTestId('cart-line').allInnerTexts()).toEqual([
+      expect.stringContaining('Théière'),
+      expect.stringContaining('Plaid'),
+    ])
+    // Confirming with Enter (the focused answer) works too.
+    await page.keyboard.press('Control+l')
+    await dialog.waitFor()
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: /Inès/ }).waitFor()
+  })
+})

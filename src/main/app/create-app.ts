@@ -32,7 +32,7 @@ import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
 import { AuthService } from '../staff'
-import { CartService } from '../cart'
+import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
 
@@ -137,6 +137,14 @@ export function createApp(options: AppOptions): ComptoirApp {
     currency: () => settings.shop().currency,
     pricingSettings: () => settings.pricing(),
   })
+  // The till's cart follows who is at the till: parked at logout, back at its owner's login.
+  const parkedCarts = new ParkedCarts({
+    db,
+    carts,
+    pricing: new CartPricingOptions(pricing),
+    tillId,
+    ownerAtStart: lastToLogIn(users.listAll()),
+  })
   const completion = new OrderCompletion({
     db,
     orders: orderService,
@@ -153,7 +161,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger })
 
   const handlers: CallHandlers = {
-    ...authHandlers(auth),
+    ...withParkedCarts(authHandlers(auth), parkedCarts),
     ...catalogueHandlers(products),
     ...cartHandlers(cart, auth),
     ...checkoutHandlers({

@@ -2,3 +2,4 @@
 export { cartHandlers } from './cart-handlers'
 export { CartRepository } from './cart-repository'
 export { CartService } from './cart-service'
+export { lastToLogIn, ParkedCarts, withParkedCarts } from './parked-carts'

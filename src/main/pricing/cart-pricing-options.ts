@@ -21,6 +21,10 @@ export class CartPricingOptions {
     this.pricing.clearCartOptions(tillId)
   }
 
+  moveCartOptions(fromKey: string, toKey: string): void {
+    this.pricing.moveCartOptions(fromKey, toKey)
+  }
+
   /** The latest approval of each line now in the till's cart. */
   approvedDiscounts(tillId: string): Map<number, ApprovedDiscount> {
     return this.pricing.approvedDiscounts(tillId)

@@ -76,6 +76,7 @@ export class PricingRepository {
            delivery_zone = excluded.delivery_zone`,
       ),
       clearOptions: db.prepare<[string]>('DELETE FROM cart_options WHERE till_id = ?'),
+      moveOptions: db.prepare<[string, string]>('UPDATE cart_options SET till_id = ? WHERE till_id = ?'),
       insertApproval: db.prepare(
         `INSERT INTO discount_approvals (till_id, cart_line_id, product_id, cashier_id, approver_id,
            discount_type, discount_value, line_amount, discount_amount, at)
@@ -121,6 +122,12 @@ export class PricingRepository {
 
   clearCartOptions(tillId: string): void {
     this.statements.clearOptions.run(tillId)
+  }
+
+  /** Gives one cart's options to another key (a cart parked or taken back); the target's own are dropped. */
+  moveCartOptions(fromKey: string, toKey: string): void {
+    this.statements.clearOptions.run(toKey)
+    this.statements.moveOptions.run(toKey, fromKey)
   }
 
   /** The latest approval of each line now in the till's cart. */

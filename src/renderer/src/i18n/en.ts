@@ -93,6 +93,15 @@ export const en: MessageSchema = {
     logout: 'Log out',
   },
   cart: {
+    logout: {
+      title: 'Log out with a cart in progress?',
+      message:
+        'The article in the cart will be parked under {name}’s name and given back at their next login; the next person starts with an empty cart. | The {count} articles in the cart will be parked under {name}’s name and given back at their next login; the next person starts with an empty cart.',
+      stay: 'Stay logged in',
+      confirm: 'Park the cart and log out',
+      escapeKey: 'Esc',
+      enterKey: 'Enter',
+    },
     title: 'Cart',
     lines: 'Cart lines',
     empty: 'The cart is empty. Scan an item or search for it on the left.',

@@ -93,6 +93,15 @@ export const fr = {
     logout: 'Déconnexion',
   },
   cart: {
+    logout: {
+      title: 'Se déconnecter avec un panier en cours ?',
+      message:
+        'L’article du panier sera mis en attente au nom de {name} et lui sera rendu à sa prochaine connexion ; la personne suivante commencera avec un panier vide. | Les {count} articles du panier seront mis en attente au nom de {name} et lui seront rendus à sa prochaine connexion ; la personne suivante commencera avec un panier vide.',
+      stay: 'Rester connecté',
+      confirm: 'Mettre en attente et se déconnecter',
+      escapeKey: 'Échap',
+      enterKey: 'Entrée',
+    },
     title: 'Panier',
     lines: 'Lignes du panier',
     empty: 'Le panier est vide. Scannez un article ou cherchez-le à gauche.',

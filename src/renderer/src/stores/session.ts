@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
   const lockReason = ref<LockReason>(null)
   /** A one-off message for the next screen (e.g. a cashier refused an admin screen). */
   const notice = ref<'adminOnly' | null>(null)
+  /** A logout waits for the cashier to confirm it: the cart has articles, which will be parked. */
+  const logoutPending = ref(false)
   let loading: Promise<void> | null = null
 
   const user = computed(() => info.value?.user ?? null)
@@ -92,6 +94,7 @@ export const useSessionStore = defineStore('session', () => {
     loadError,
     lockReason,
     notice,
+    logoutPending,
     user,
     isLoggedIn,
     isAdmin,
