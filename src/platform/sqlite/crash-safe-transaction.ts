@@ -1,21 +1,5 @@
 import type Database from 'better-sqlite3'
 
-interface SynchronousSwitch {
-  relaxed: Database.Statement
-  full: Database.Statement
-}
-
-const switches = new WeakMap<Database.Database, SynchronousSwitch>()
-
-function switchOf(db: Database.Database): SynchronousSwitch {
-  let found = switches.get(db)
-  if (!found) {
-    found = { relaxed: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') }
-    switches.set(db, found)
-  }
-  return found
-}
-
 /**
  * Runs `write` in a transaction that survives a crash of the app but not a power cut: its commit
  * does not wait for the disk (`synchronous = NORMAL` for that one commit; in WAL mode the frames
@@ -28,14 +12,16 @@ function switchOf(db: Database.Database): SynchronousSwitch {
  * For what may be lost on a power cut because it is redone or recovered: a cart edit, an order
  * still awaiting payment, an issuer's answer that a durable commit follows or whose loss recovery
  * answers with a reversal. Inside an open transaction it simply joins it (and its durability).
+ *
+ * The pragma is executed each time, not kept prepared: SQLite applies `PRAGMA synchronous = ...`
+ * when the statement is compiled, so running a prepared one again changes nothing.
  */
 export function crashSafeTransaction<T>(db: Database.Database, write: () => T): T {
   if (db.inTransaction || db.memory) return db.transaction(write)()
-  const { relaxed, full } = switchOf(db)
-  relaxed.run()
+  db.exec('PRAGMA synchronous = NORMAL')
   try {
     return db.transaction(write)()
   } finally {
-    full.run()
+    db.exec('PRAGMA synchronous = FULL')
   }
 }
