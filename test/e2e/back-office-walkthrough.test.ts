@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -155,6 +155,35 @@ describe('dates in the shop’s time zone and the interface’s language', () =>
     expect(await from.inputValue()).toBe(french(today))
     await from.fill('31/02/2026')
     expect(await from.getAttribute('aria-invalid')).toBe('true')
+    await page.context().close()
+  })
+})
+
+describe('the orders CSV of a French shop', () => {
+  it('downloads in French Excel’s format by default, international on request, and says "1 ligne"', async () => {
+    const page = await openAsAdmin()
+    await page.goto(`${server.url}/#/admin/orders`)
+    await page.getByTestId('order-row').first().waitFor()
+    expect(await page.getByTestId('export-format').inputValue()).toBe('french')
+    let download = page.waitForEvent('download')
+    await page.getByTestId('export-csv').click()
+    let text = readFileSync((await (await download).path())!, 'utf8')
+    expect(text.startsWith('\uFEFFNuméro;Date;Statut;')).toBe(true)
+    const amexLine = text.split('\r\n').find((line) => line.startsWith(orders.amex!.number!))!
+    expect(amexLine).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};Livrée;Camille Martin-Lefèvre;/)
+    expect(amexLine).toContain(';74,80;')
+    await expect.poll(() => page.getByTestId('export-message').textContent()).toMatch(/\(2 lignes\)/)
+
+    await page.getByLabel(/Rechercher/).fill(orders.amex!.number!)
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1)
+    await page.getByTestId('export-format').selectOption('international')
+    download = page.waitForEvent('download')
+    await page.getByTestId('export-csv').click()
+    text = readFileSync((await (await download).path())!, 'utf8')
+    expect(text.startsWith('\uFEFFNuméro,Date,Statut,')).toBe(true)
+    expect(text).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+01:00,delivered,/)
+    expect(text).toContain(',74.80,')
+    await expect.poll(() => page.getByTestId('export-message').textContent()).toMatch(/\(1 ligne\)/)
     await page.context().close()
   })
 })

@@ -67,8 +67,8 @@ async function openOrder(page: Page, number: string): Promise<void> {
   await page.getByRole('heading', { name: `Commande ${number}` }).waitFor()
 }
 
-/** RFC 4180, enough for the export: quoted fields with doubled quotes, CRLF lines, a BOM. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180, enough for the export: quoted fields with doubled quotes, CRLF lines, a BOM; `;` as French Excel reads it. */
+function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -83,7 +83,7 @@ function parseCsv(text: string): string[][] {
       } else if (character === '"') quoted = false
       else field += character
     } else if (character === '"') quoted = true
-    else if (character === ',') {
+    else if (character === separator) {
       row.push(field)
       field = ''
     } else if (character === '\n') {

@@ -37,7 +37,7 @@ export function createBackOffice(deps: BackOfficeDependencies): BackOffice {
   return {
     history,
     actions: new OrderActions(deps),
-    exports: new ExportService(deps.dataDir, history, deps.currency, deps.logger),
+    exports: new ExportService(deps.dataDir, history, deps.currency, deps.logger, deps.db),
     dashboard: new DashboardService(deps.db, deps.currency, timeZone),
   }
 }

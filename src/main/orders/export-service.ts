@@ -2,21 +2,29 @@ import { randomUUID } from 'node:crypto'
 import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EXPORT_CHUNK_BYTES, type ExportStatus, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
+import { EXPORT_CHUNK_BYTES, type CsvFormat, type ExportStatus, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
 import { err, ok, type Result } from '@shared/contract/result'
 import { orderReference } from '@shared/orders/order-reference'
+import { shopDay } from '@shared/time/shop-time-zone'
 import type { Logger } from '../../platform/logging/logger'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import {
-  csvAmount,
-  csvField,
-  csvLine,
-  csvRawLine,
-  ORDER_EXPORT_HEADERS,
-  ratePercent,
+  csvDialect,
+  defaultCsvFormat,
+  dialectAmount,
+  dialectDate,
+  dialectField,
+  dialectLine,
+  dialectRate,
+  dialectPaymentMethod,
+  dialectStatus,
+  orderExportHeader,
   UTF8_BOM,
   VAT_EXPORT_HEADERS,
   VAT_EXPORT_LABELS,
+  type CsvDialect,
 } from './csv-format'
+import { ExportFiguresRepository } from './export-figures-repository'
 import { filterSql, SORTS, type FilterSql } from './order-filter-sql'
 import type { OrderHistoryService } from './order-history-service'
 
@@ -30,8 +38,8 @@ interface ExportJob {
 }
 
 export type ExportRequest =
-  | { kind: 'orders'; filters: OrderFilters; sort: OrderSort; locale: Locale }
-  | { kind: 'vat'; from: string; to: string; locale: Locale }
+  | { kind: 'orders'; filters: OrderFilters; sort: OrderSort; locale: Locale; format?: CsvFormat }
+  | { kind: 'vat'; from: string; to: string; locale: Locale; format?: CsvFormat }
 
 /** Lets the event loop run (IPC, the till's calls) between two batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -48,14 +56,17 @@ function write(stream: WriteStream, text: string): Promise<void> {
 export class ExportService {
   private readonly jobs = new Map<string, ExportJob>()
   private readonly folder: string
+  private readonly figures: ExportFiguresRepository
 
   constructor(
     dataDir: string,
     private readonly history: OrderHistoryService,
     private readonly currency: () => string,
     private readonly logger: Logger,
+    db: SqliteDatabase,
   ) {
     this.folder = join(dataDir, 'exports')
+    this.figures = new ExportFiguresRepository(db)
   }
 
   start(request: ExportRequest): Result<{ exportId: string; total: number; fileName: string }> {
@@ -64,7 +75,9 @@ export class ExportService {
     const filter = filterSql(filters, this.history.timeZone())
     if (!filter.ok) return filter
     const exportId = randomUUID()
-    const day = new Date().toISOString().slice(0, 10)
+    const timeZone = this.history.timeZone()
+    const dialect = csvDialect(request.format ?? defaultCsvFormat(request.locale), timeZone)
+    const day = shopDay(new Date(), timeZone)
     const fileName = request.kind === 'orders' ? `orders-${day}.csv` : `vat-${request.from.slice(0, 10)}-${request.to.slice(0, 10)}.csv`
     mkdirSync(this.folder, { recursive: true, mode: 0o700 })
     const total = request.kind === 'orders' ? this.history.repository.count(filter.value) : 0
@@ -74,7 +87,8 @@ export class ExportService {
       status: { exportId, kind: request.kind, fileName, rowsWritten: 0, total, bytesWritten: 0, done: false, error: null },
     }
     this.jobs.set(exportId, job)
-    const running = request.kind === 'orders' ? this.writeOrders(job, filter.value, request) : this.writeVat(job, filters, request.locale)
+    const running =
+      request.kind === 'orders' ? this.writeOrders(job, filter.value, request, dialect) : this.writeVat(job, filters, request.locale, dialect)
     running.catch((error: unknown) => {
       this.logger.error(`Export ${exportId} failed`, error)
       job.status.error = 'The export could not be written'
@@ -83,24 +97,48 @@ export class ExportService {
     return ok({ exportId, total, fileName })
   }
 
-  private async writeOrders(job: ExportJob, filter: FilterSql, request: Extract<ExportRequest, { kind: 'orders' }>): Promise<void> {
+  /**
+   * The filtered orders, one line each: the list's columns, then total HT, TVA and TTC, HT and
+   * TVA for each rate the shop has had (a stable set of columns, empty where the order has none),
+   * what was refunded, the currency; in the dialect asked.
+   */
+  private async writeOrders(
+    job: ExportJob,
+    filter: FilterSql,
+    request: Extract<ExportRequest, { kind: 'orders' }>,
+    dialect: CsvDialect,
+  ): Promise<void> {
     const stream = createWriteStream(job.file, { mode: 0o600 })
     const track = (text: string) => {
       job.status.bytesWritten += Buffer.byteLength(text)
       return write(stream, text)
     }
     try {
-      await track(UTF8_BOM + csvLine(ORDER_EXPORT_HEADERS[request.locale]))
+      const rates = this.figures.rates()
+      const field = (value: string | number | null) => dialectField(value, dialect)
+      await track(UTF8_BOM + dialectLine(orderExportHeader(request.locale, rates, dialect).map(field), dialect))
       let after: { key: string | number; id: number } | null = null
       while (!job.cancelled) {
         const rows = this.history.repository.page({ filter, sort: request.sort, limit: EXPORT_BATCH_ROWS, after })
         let text = ''
+        const figures = this.figures.figures(rows.map((row) => row.id))
         for (const row of rows) {
-          text +=
-            csvLine([
-              orderReference(row), row.createdAt, row.status, row.customerName, row.cashierName, row.tillId,
-              row.paymentMethod, row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode,
-            ]).slice(0, -2) + `,${csvAmount(row.totalTtc, row.currency)},${row.currency}\r\n`
+          const money = (minor: number) => dialectAmount(minor, row.currency, dialect)
+          const order = figures.get(row.id)
+          const perRate = rates.flatMap((rate) => {
+            const amounts = order?.byRate.get(rate)
+            return amounts ? [money(amounts.ht), money(amounts.vat)] : ['', '']
+          })
+          text += dialectLine(
+            [
+              ...[orderReference(row), dialectDate(row.createdAt, dialect), dialectStatus(row.status, dialect), row.customerName, row.cashierName, row.tillId,
+                dialectPaymentMethod(row.paymentMethod, dialect), row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode].map(field),
+              money(order?.totalHt ?? 0), money(order?.totalVat ?? 0), money(row.totalTtc),
+              ...perRate,
+              money(order?.refundedTtc ?? 0), field(row.currency),
+            ],
+            dialect,
+          )
         }
         if (text) await track(text)
         job.status.rowsWritten += rows.length
@@ -122,23 +160,27 @@ export class ExportService {
    * total; then the refunds on those sales per rate, as negative amounts, and their total; then
    * the net per rate and its total.
    */
-  private async writeVat(job: ExportJob, filters: OrderFilters, locale: Locale): Promise<void> {
+  private async writeVat(job: ExportJob, filters: OrderFilters, locale: Locale, dialect: CsvDialect): Promise<void> {
     const summary = this.history.summary(filters)
     if (!summary.ok) throw new Error(summary.error.message)
     const currency = this.currency()
     const labels = VAT_EXPORT_LABELS[locale]
+    const amount = (minor: number) => dialectAmount(minor, currency, dialect)
+    const field = (value: string) => dialectField(value, dialect)
+    const line = (fields: string[]) => dialectLine(fields, dialect)
+    const ratePercent = (basisPoints: number) => dialectRate(basisPoints, dialect)
     const amounts = (rate: { ht: number; vat: number; ttc: number }, sign = 1) =>
-      [csvAmount(sign * rate.ht, currency), csvAmount(sign * rate.vat, currency), csvAmount(sign * rate.ttc, currency), currency]
+      [amount(sign * rate.ht), amount(sign * rate.vat), amount(sign * rate.ttc), currency]
     const sum = (rates: VatByRate[]) =>
       rates.reduce((total, rate) => ({ ht: total.ht + rate.ht, vat: total.vat + rate.vat, ttc: total.ttc + rate.ttc }), { ht: 0, vat: 0, ttc: 0 })
     const net = summary.value.netVat
-    let text = UTF8_BOM + csvLine(VAT_EXPORT_HEADERS[locale])
-    for (const rate of summary.value.vat) text += csvRawLine([ratePercent(rate.rateBasisPoints), ...amounts(rate)])
-    text += csvRawLine([csvField(labels.total), ...amounts(sum(summary.value.vat))])
-    for (const rate of summary.value.refundVat) text += csvRawLine([csvField(labels.refundsAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate, -1)])
-    text += csvRawLine([csvField(labels.refundsTotal), ...amounts(sum(summary.value.refundVat), -1)])
-    for (const rate of net) text += csvRawLine([csvField(labels.netAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate)])
-    text += csvRawLine([csvField(labels.netTotal), ...amounts(sum(net))])
+    let text = UTF8_BOM + line(VAT_EXPORT_HEADERS[locale].map(field))
+    for (const rate of summary.value.vat) text += line([field(ratePercent(rate.rateBasisPoints)), ...amounts(rate)])
+    text += line([field(labels.total), ...amounts(sum(summary.value.vat))])
+    for (const rate of summary.value.refundVat) text += line([field(labels.refundsAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate, -1)])
+    text += line([field(labels.refundsTotal), ...amounts(sum(summary.value.refundVat), -1)])
+    for (const rate of net) text += line([field(labels.netAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate)])
+    text += line([field(labels.netTotal), ...amounts(sum(net))])
     const stream = createWriteStream(job.file, { mode: 0o600 })
     await write(stream, text)
     await new Promise<void>((resolve) => stream.end(resolve))

@@ -27,7 +27,7 @@ export async function sellAtTill(
 }
 
 /** RFC 4180 parser for the tests: quoted fields, doubled quotes, CRLF rows. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const rows: string[][] = []
   let field = ''
   let row: string[] = []
@@ -41,7 +41,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false
       else field += char
     } else if (char === '"') quoted = true
-    else if (char === ',') {
+    else if (char === separator) {
       row.push(field)
       field = ''
     } else if (char === '\r') continue

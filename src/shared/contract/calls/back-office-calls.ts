@@ -169,6 +169,14 @@ const reasonSchema = z.string().trim().max(200).optional()
 export const exportIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'An export id is a UUID')
 export const EXPORT_CHUNK_BYTES = 1024 * 1024
 
+/**
+ * `french`: `;`, decimal comma, dates dd/mm/yyyy HH:mm on the shop's clock, French statuses (what
+ * French Excel opens as columns); `international`: `,`, decimal point, ISO 8601 dates with the
+ * shop's offset, English status codes. Without it: French for a French interface.
+ */
+export const csvFormatSchema = z.enum(['french', 'international'])
+export type CsvFormat = z.infer<typeof csvFormatSchema>
+
 export const exportStartSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -176,9 +184,18 @@ export const exportStartSchema = z.discriminatedUnion('kind', [
       filters: orderFiltersSchema,
       sort: orderSortSchema.default('date_desc'),
       locale: localeSchema.default('fr'),
+      format: csvFormatSchema.optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('vat'), from: instantOrDaySchema, to: instantOrDaySchema, locale: localeSchema.default('fr') }).strict(),
+  z
+    .object({
+      kind: z.literal('vat'),
+      from: instantOrDaySchema,
+      to: instantOrDaySchema,
+      locale: localeSchema.default('fr'),
+      format: csvFormatSchema.optional(),
+    })
+    .strict(),
 ])
 
 export const exportStatusSchema = z.object({
