@@ -11,6 +11,7 @@ import { orderNumbersAtPayment } from './009-order-numbers-at-payment'
 import { moneySteps } from './010-money-steps'
 import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
 import { pinPepper } from './012-pin-pepper'
+import { ordersOutOfDateOrder } from './013-orders-out-of-date-order'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const merchantMigrations: readonly Migration[] = [
   moneySteps,
   declinedCheckoutsIndex,
   pinPepper,
+  ordersOutOfDateOrder,
 ]

@@ -33,6 +33,33 @@ export interface PageQuery {
 export type TextPlan = 'matches-first' | 'walk-first'
 
 /**
+ * How many entries of an index a bounded walk reads before it gives up for another plan: about
+ * 1 to 10 ms at a million orders (each order read is a page of the orders table). A walk that fills the page, or reaches the end of its index,
+ * within it is exact.
+ */
+export const WALK_BUDGET = 1000
+
+/** A page's order, as the plans find it: the id and both sort keys. */
+interface PageKey {
+  id: number
+  createdAt: string
+  totalTtc: number
+}
+
+/** The index that reads each sort's order, without a status and within one status. */
+const SORT_INDEXES: Readonly<Record<OrderSort, { all: string; status: string }>> = {
+  date_desc: { all: 'orders_by_created', status: 'orders_by_status_created' },
+  amount_desc: { all: 'orders_by_total', status: 'orders_by_status_total' },
+  amount_asc: { all: 'orders_by_total', status: 'orders_by_status_total' },
+}
+
+/** Up to how many matches of each filter plan 3 counts to choose the one to read (a few ms). */
+export const DRIVER_COUNT_CAP = 20_000
+
+/** Orders whose id is not in date order (migration 013): a text's matches read by id skip them. */
+const IN_DATE_ORDER = 'o.id NOT IN (SELECT order_id FROM orders_out_of_date_order)'
+
+/**
  * Above this many matches a broad text is walked in the sort's order instead of sorted: sorting
  * costs about 1 µs a match, while walking costs a few µs per order read until the page is full,
  * i.e. about page size / match share orders.
@@ -60,7 +87,11 @@ type Params = Record<string, string | number>
 export class OrderHistoryRepository {
   private readonly cache = new Map<string, Statement>()
 
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** See `WALK_BUDGET`; tests make it small to run every plan on a small history. */
+    private readonly walkBudget = WALK_BUDGET,
+  ) {}
 
   private statement(sql: string): Statement {
     let statement = this.cache.get(sql)
@@ -111,11 +142,201 @@ export class OrderHistoryRepository {
     return { sql, params }
   }
 
+  /**
+   * A page. Without a chosen `textPlan`, the plans are tried cheapest first, each bounded so that
+   * a plan that would read much more than the page gives up early (an exact answer either way):
+   *
+   * 1. for a text in date order, the search index's matches read by id, newest first (id order is
+   *    the date order but for the few orders migration 013 lists, merged apart);
+   * 2. the sort's own index walked (per status), every other filter tested on each order;
+   * 3. every match of the most selective filter with an index (`drivenPage`), sorted;
+   * 4. otherwise the query as SQLite plans it, a text's matches sorted (or as `textPlan` says).
+   */
   page(query: PageQuery): OrderListRow[] {
     const filter = this.probeable(query.filter) ?? query.filter
-    const textPlan = query.textPlan ?? this.textPlan(filter)
+    if (query.textPlan === undefined) {
+      const planned = this.textByIdPage({ ...query, filter }) ?? this.walkPage({ ...query, filter }) ?? this.drivenPage({ ...query, filter })
+      if (planned !== null) return this.rowsOf(planned, query.sort)
+    }
+    // When the bounded walk gave up, walking further would read more than the budget again for
+    // each page: the text's matches are sorted instead.
+    const textPlan = query.textPlan ?? 'matches-first'
     const { sql, params } = this.pageQuery({ ...query, filter, textPlan })
     return this.statement(sql).all(params) as OrderListRow[]
+  }
+
+  /** The list's rows of the page's orders, in the page's order. */
+  private rowsOf(keys: PageKey[], sort: OrderSort): OrderListRow[] {
+    if (keys.length === 0) return []
+    return this.statement(
+      `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${SORTS[sort].orderBy('o')}`,
+    ).all({ ids: JSON.stringify(keys.map((key) => key.id)) }) as OrderListRow[]
+  }
+
+  /** The cursor's condition and parameters, when the query has one. */
+  private cursor(query: PageQuery): { conditions: string[]; params: Params } {
+    if (!query.after) return { conditions: [], params: {} }
+    return { conditions: [SORTS[query.sort].after], params: { cursorKey: query.after.key, cursorId: query.after.id } }
+  }
+
+  /**
+   * Reads at most `walkBudget` entries of `driver` (a query of ids in the page's order, bound to
+   * `@budget`) and keeps those the conditions select, up to the page. Null when the budget ran out
+   * before the page was full: the orders beyond it could still belong on the page.
+   */
+  private boundedWalk(driver: string, conditions: string[], params: Params, limit: number): PageKey[] | null {
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+    const bound = { ...params, budget: this.walkBudget, limit }
+    const rows = this.statement(
+      `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc
+         FROM (${driver}) w CROSS JOIN orders o ON o.id = w.id ${where} LIMIT @limit`,
+    ).all(bound) as PageKey[]
+    if (rows.length >= limit) return rows
+    const read = this.statement(`SELECT count(*) FROM (${driver})`).pluck().get(bound) as number
+    return read < this.walkBudget ? rows : null
+  }
+
+  /** The first `limit` keys of several exact lists, in the sort's order. */
+  private merged(lists: PageKey[][], sort: OrderSort, limit: number): PageKey[] {
+    const all = lists.flat()
+    const byDate = (a: PageKey, b: PageKey) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id)
+    const compare =
+      sort === 'date_desc'
+        ? byDate
+        : sort === 'amount_desc'
+          ? (a: PageKey, b: PageKey) => b.totalTtc - a.totalTtc || b.id - a.id
+          : (a: PageKey, b: PageKey) => a.totalTtc - b.totalTtc || a.id - b.id
+    return all.sort(compare).slice(0, limit)
+  }
+
+  /**
+   * Plan 1: a text in date order, read from the search index by id, newest first, with every
+   * other filter tested on each match, within the walk budget; the orders out of date order
+   * (migration 013) are tested apart and merged. A cursor bounds the ids too: an order in date
+   * order that comes after the cursor's order has a lower id.
+   */
+  private textByIdPage(query: PageQuery): PageKey[] | null {
+    const { filter } = query
+    if (filter.text === null || query.sort !== 'date_desc') return null
+    const cursor = this.cursor(query)
+    const params: Params = { ...filter.params, ...cursor.params }
+    const statusCondition = this.statusCondition(filter, params)
+    const conditions = [...filter.rowConditions, ...cursor.conditions, ...(statusCondition ? [statusCondition] : [])]
+    const driver = `SELECT rowid AS id FROM order_search WHERE order_search MATCH @text${query.after ? ' AND rowid < @cursorId' : ''}
+      ORDER BY rowid DESC LIMIT @budget`
+    const inOrder = this.boundedWalk(driver, [...conditions, IN_DATE_ORDER], params, query.limit)
+    if (inOrder === null) return null
+    const outOfOrder = this.statement(
+      `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc FROM orders_out_of_date_order x
+         CROSS JOIN orders o ON o.id = x.order_id WHERE ${[...conditions, TEXT_PROBE].join(' AND ')}`,
+    ).all(params) as PageKey[]
+    return this.merged([inOrder, outOfOrder], query.sort, query.limit)
+  }
+
+  /**
+   * Plan 2: the sort's own index walked within the budget (one walk per status range), every
+   * other filter and the text (when testing one order is a cheap seek) tested on each order.
+   */
+  private walkPage(query: PageQuery): PageKey[] | null {
+    const { filter, sort } = query
+    if (filter.text !== null && !filter.textProbesCheap) return null
+    const cursor = this.cursor(query)
+    const params: Params = { ...filter.params, ...cursor.params }
+    const tested = [...filter.rowConditions, ...(filter.text !== null ? [TEXT_PROBE] : [])]
+    const indexes = SORT_INDEXES[sort]
+    // The bounds the walked index reads as a range: dates in date order, amounts by amount.
+    const bounds = filter.rowConditions.filter((condition) =>
+      sort === 'date_desc' ? /^o\.created_at [<>]/.test(condition) : /^o\.total_ttc [<>]/.test(condition),
+    )
+    const driverOf = (index: string, condition: string | null) => {
+      const conditions = [...(condition ? [condition] : []), ...bounds, ...cursor.conditions]
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+      return `SELECT o.id FROM orders o INDEXED BY ${index} ${where} ORDER BY ${SORTS[sort].orderBy('o')} LIMIT @budget`
+    }
+    if (filter.branches.length === 0) return this.boundedWalk(driverOf(indexes.all, null), tested, params, query.limit)
+    const lists: PageKey[][] = []
+    for (const [index, { status, condition }] of filter.branches.entries()) {
+      let list: PageKey[] | null
+      if (condition === null) {
+        params[`status${index}`] = status
+        list = this.boundedWalk(driverOf(indexes.status, `o.status = @status${index}`), tested, params, query.limit)
+      } else if (sort === 'date_desc') {
+        list = this.boundedWalk(driverOf('orders_declined_by_status', condition), tested, params, query.limit)
+      } else {
+        // The checkouts abandoned after a decline, a few thousand at most: sorted whole.
+        list = this.statement(
+          `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc FROM orders o INDEXED BY orders_declined_by_status
+            WHERE ${[condition, ...tested, ...cursor.conditions].join(' AND ')} ORDER BY ${SORTS[sort].orderBy('o')} LIMIT @limit`,
+        ).all({ ...params, limit: query.limit }) as PageKey[]
+      }
+      if (list === null) return null
+      lists.push(list)
+    }
+    return this.merged(lists, sort, query.limit)
+  }
+
+  /**
+   * Plan 3, when walking the sort reads too much (the matches are few, or bunched far down the
+   * sort): read every match of the most selective filter that has an index, and sort them. Which
+   * one is chosen by counting each candidate's matches up to `DRIVER_COUNT_CAP` (a bounded count
+   * reads the index alone). Null when no filter has an index (the caller's plan then applies) or
+   * when the text's matches are the fewest (sorting the matches is the caller's plan too).
+   */
+  private drivenPage(query: PageQuery): PageKey[] | null {
+    const { filter, sort } = query
+    const cursor = this.cursor(query)
+    const params: Params = { ...filter.params, ...cursor.params }
+    const candidates: Array<{ index: string; condition: string }> = []
+    const has = (name: string) => filter.params[name] !== undefined
+    if (has('declineCode')) {
+      // In date order the decline index is read in order; by amount its twin covers the amount.
+      const index = sort === 'date_desc' ? 'orders_by_decline' : 'orders_by_decline_status'
+      candidates.push({ index, condition: 'o.last_decline_code = @declineCode' })
+    }
+    if (has('from') || has('to')) {
+      const range = [has('from') ? 'o.created_at >= @from' : null, has('to') ? 'o.created_at < @to' : null].filter(Boolean)
+      candidates.push({ index: 'orders_by_created', condition: range.join(' AND ') })
+    }
+    if (has('minTotal') || has('maxTotal')) {
+      const range = [has('minTotal') ? 'o.total_ttc >= @minTotal' : null, has('maxTotal') ? 'o.total_ttc <= @maxTotal' : null].filter(Boolean)
+      candidates.push({ index: 'orders_by_total', condition: range.join(' AND ') })
+    }
+    if (has('cashierId')) candidates.push({ index: 'orders_by_cashier', condition: 'o.cashier_id = @cashierId' })
+    if (has('tillId')) candidates.push({ index: 'orders_by_till_status', condition: 'o.till_id = @tillId' })
+    if (has('paymentMethod')) candidates.push({ index: 'orders_by_method_created', condition: 'o.payment_method = @paymentMethod' })
+    if (candidates.length === 0) return null
+    const counted = candidates.map((candidate) => ({
+      ...candidate,
+      count: this.statement(
+        `SELECT count(*) FROM (SELECT 1 FROM orders o INDEXED BY ${candidate.index} WHERE ${candidate.condition} LIMIT @cap)`,
+      )
+        .pluck()
+        .get({ ...filter.params, cap: DRIVER_COUNT_CAP }) as number,
+    }))
+    const best = counted.reduce((a, b) => (b.count < a.count ? b : a))
+    if (filter.text !== null) {
+      const matches = this.statement('SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @cap)')
+        .pluck()
+        .get({ text: filter.text, cap: DRIVER_COUNT_CAP }) as number
+      if (matches <= best.count) return null
+    }
+    const statusCondition = this.statusCondition(filter, params)
+    const conditions = [
+      ...filter.rowConditions,
+      ...cursor.conditions,
+      ...(statusCondition ? [statusCondition] : []),
+      ...(filter.text !== null ? [TEXT_PROBE] : []),
+    ]
+    return this.statement(
+      `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc FROM orders o INDEXED BY ${best.index}
+        WHERE ${conditions.join(' AND ')} ORDER BY ${SORTS[sort].orderBy('o')} LIMIT @limit`,
+    ).all({ ...params, limit: query.limit }) as PageKey[]
+  }
+
+  /** The status filter as one condition over `o` (null without one), its parameters added. */
+  private statusCondition(filter: FilterSql, params: Params): string | null {
+    const where = this.where({ ...filter, conditions: [] }, params)
+    return where === '' ? null : where.slice('WHERE '.length)
   }
 
   /**
