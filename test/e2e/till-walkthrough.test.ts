@@ -280,3 +280,64 @@ describe('logging out with a cart', () => {
     await page.getByRole('button', { name: /Inès/ }).waitFor()
   })
 })
+
+describe('the delivery picker', () => {
+  it('shows each option\'s price for this cart, as main priced it, and "Offerte" once delivery is free', async () => {
+    const page = await openTill()
+    // The last cart main sent: its prices per delivery choice are what the picker must show.
+    let lastCart: { deliveryChoices?: Array<{ delivery: { option: string; zone?: string }; quote: { fee: number; waiver: string | null } | null }> } | null = null
+    page.on('response', async (response) => {
+      if (!new URL(response.url()).pathname.startsWith('/api/cart.')) return
+      const answer = (await response.json().catch(() => null)) as { ok: boolean; value: typeof lastCart } | null
+      if (answer?.ok) lastCart = answer.value
+    })
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    await search.fill('MAI-MUG-01')
+    await expect.poll(async () => (await productNames(page)).length).toBe(1)
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+
+    const openPicker = async (): Promise<Array<{ label: string; price: string }>> => {
+      await page.keyboard.press('F8')
+      await page.keyboard.press('Enter')
+      const options = page.getByRole('listbox', { name: /Livraison/ }).getByRole('option')
+      await options.first().waitFor()
+      return Promise.all(
+        (await options.all()).map(async (option) => ({
+          label: (await option.locator('.delivery__option-label').innerText()).trim(),
+          price: (await option.getByTestId('delivery-option-price').innerText()).replace(/\s+/g, ' ').trim(),
+        })),
+      )
+    }
+    const euros = (cents: number): string => `${(cents / 100).toFixed(2).replace('.', ',')} €`
+
+    let shown = await openPicker()
+    expect(shown.map((option) => option.label)).toEqual([
+      'Retrait en magasin',
+      'Standard · France', 'Standard · Union européenne', 'Standard · Monde',
+      'Express · France', 'Express · Union européenne', 'Express · Monde',
+    ])
+    expect(shown[0]!.price).toBe('Gratuit')
+    const choices = lastCart!.deliveryChoices!
+    expect(choices).toHaveLength(7)
+    for (const [index, choice] of choices.entries()) {
+      if (index === 0) continue
+      expect(choice.quote!.fee).toBeGreaterThan(0)
+      expect(shown[index]!.price).toBe(euros(choice.quote!.fee))
+    }
+    // Choosing Standard · France: the cart's delivery fee is the price the list showed.
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await page.getByTestId('delivery-fee').innerText()).replace(/\s+/g, ' ').trim()).toBe(shown[1]!.price)
+
+    // Over the free-delivery threshold: Standard · France is "Offerte".
+    await search.fill('plaid')
+    await expect.poll(async () => (await productNames(page)).length).toBe(1)
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
+    shown = await openPicker()
+    expect(shown[1]!.price).toBe('Offerte')
+    expect(lastCart!.deliveryChoices![1]!.quote!.waiver).toBe('threshold')
+    await page.keyboard.press('Escape')
+  })
+})

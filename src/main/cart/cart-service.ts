@@ -1,6 +1,7 @@
 import { isValidEan13 } from '@shared/catalogue/ean13'
-import { err, ok, type AppError, type Cart, type Err, type Result } from '@shared/contract'
+import { err, ok, type AppError, type Cart, type DeliveryChoice, type Err, type Result } from '@shared/contract'
 import { MAX_LINE_QUANTITY } from '@shared/domain/limits'
+import { DELIVERY_ZONES, SHIPPING_OPTIONS } from '@shared/domain/delivery'
 import type { DeliverySelection, LineDiscount, PriceQuote } from '@shared/contract/pricing-schemas'
 import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
@@ -240,7 +241,13 @@ export class CartService {
     if (!quote.ok) return quote
     const [firstOver] = overLimit
     if (firstOver !== undefined) notice = this.discountLimitError(firstOver).error
-    return ok(this.toCart(applicable, quote.value, promotionApplied ? options.promotionCode : null, delivery, notice))
+    // The till's picker shows what each choice would cost this cart, priced here like the cart itself.
+    const deliveryChoices: DeliveryChoice[] = DELIVERY_CHOICES.map((choice) => {
+      const priced = attempt(promotionApplied, choice)
+      return { delivery: choice, quote: priced.ok ? priced.value.delivery : null }
+    })
+    const cart = this.toCart(applicable, quote.value, promotionApplied ? options.promotionCode : null, delivery, notice)
+    return ok({ ...cart, deliveryChoices })
   }
 
   private toCart(
@@ -372,6 +379,12 @@ export class CartService {
     return err('LINE_NOT_FOUND', 'This line is no longer in the cart', { lineId })
   }
 }
+
+/** Store pickup, then standard and express delivery to each zone: the till's picker, in order. */
+const DELIVERY_CHOICES: readonly DeliverySelection[] = [
+  { option: 'pickup' },
+  ...SHIPPING_OPTIONS.flatMap((option) => DELIVERY_ZONES.map((zone): DeliverySelection => ({ option, zone }))),
+]
 
 function sameDiscount(a: LineDiscount | null, b: LineDiscount | null): boolean {
   if (a === null || b === null) return a === b

@@ -149,6 +149,9 @@ export const en: MessageSchema = {
       waivedThreshold: 'Free delivery above the threshold',
       waivedPromotion: 'Free delivery from the promotion code',
       none: 'Nothing to deliver',
+      offered: 'Free',
+      freePickup: 'Free',
+      unavailable: 'Not available for this cart',
     },
     promotion: {
       open: 'Promotion code',

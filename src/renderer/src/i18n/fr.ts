@@ -149,6 +149,9 @@ export const fr = {
       waivedThreshold: 'Livraison offerte au-delà du seuil',
       waivedPromotion: 'Livraison offerte par le code promo',
       none: 'Rien à livrer',
+      offered: 'Offerte',
+      freePickup: 'Gratuit',
+      unavailable: 'Indisponible pour ce panier',
     },
     promotion: {
       open: 'Code promo',

@@ -5,7 +5,7 @@ import { PRICING_ERROR_CODES } from '../errors'
 import { currencySchema, emptyInputSchema, idSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { productKindSchema, vatCategorySchema } from './catalogue-calls'
 import { pinSchema } from './auth-calls'
-import { deliverySelectionSchema, lineDiscountSchema, priceQuoteSchema } from '../pricing-schemas'
+import { deliverySelectionSchema, lineDiscountSchema, priceQuoteSchema, quoteDeliverySchema } from '../pricing-schemas'
 
 export { MAX_LINE_QUANTITY } from '../../domain/limits'
 
@@ -27,6 +27,17 @@ export const cartLineSchema = z.object({
 })
 export type CartLine = z.infer<typeof cartLineSchema>
 
+/**
+ * One delivery the cart could have, priced by main's engine for this very cart (weight band,
+ * free-delivery threshold, promotion): `quote` null when the cart cannot have it (too heavy for
+ * the zone, say).
+ */
+export const deliveryChoiceSchema = z.object({
+  delivery: deliverySelectionSchema,
+  quote: quoteDeliverySchema.nullable(),
+})
+export type DeliveryChoice = z.infer<typeof deliveryChoiceSchema>
+
 export const cartSchema = z.object({
   tillId: z.string(),
   currency: currencySchema,
@@ -40,6 +51,8 @@ export const cartSchema = z.object({
   quote: priceQuoteSchema,
   /** Set when something stored no longer applies (an expired code, say) and was left out. */
   notice: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Every delivery choice of the till's picker with its price for this cart. */
+  deliveryChoices: z.array(deliveryChoiceSchema).optional(),
 })
 export type Cart = z.infer<typeof cartSchema>
 
