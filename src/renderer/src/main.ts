@@ -6,6 +6,7 @@ import { i18n, currentLocale } from './i18n'
 import { useSessionStore } from './stores/session'
 import './styles/tokens.css'
 import './styles/base.css'
+import './styles/zoom.css'
 
 const app = createApp(App)
 app.use(createPinia())

@@ -184,8 +184,8 @@ export async function tourScreens(page: Page, url: string, data: TourData, visit
   await settle(page)
   await visit({ name: 'checkout-declined', keyControls: [control('button', /^Payer$/)] })
 
-  const cash = page.getByRole('radio', { name: /espèces/i })
-  await cash.first().check({ force: true })
+  await page.keyboard.press('F8')
+  await page.getByLabel('Montant reçu').waitFor()
   await settle(page)
   await visit({ name: 'checkout-cash' })
   await page.getByLabel('Montant reçu').fill('200')

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { en } from '@renderer/i18n/en'
-import { fr } from '@renderer/i18n/fr'
+import { en } from '../../../src/renderer/src/i18n/en'
+import { fr } from '../../../src/renderer/src/i18n/fr'
 
 const RENDERER = resolve(import.meta.dirname, '../../../src/renderer/src')
 
