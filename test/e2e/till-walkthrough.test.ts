@@ -1,4 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { launchChromium, openTillPage } from './support/chromium'
@@ -9,6 +12,8 @@ import { launchChromium, openTillPage } from './support/chromium'
  */
 let browser: Browser
 let server: BrowserModeProcess
+const shots = process.env.COMPTOIR_SHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'comptoir-shots-till-walkthrough-'))
+mkdirSync(shots, { recursive: true })
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -340,4 +345,102 @@ describe('the delivery picker', () => {
     expect(lastCart!.deliveryChoices![1]!.quote!.waiver).toBe('threshold')
     await page.keyboard.press('Escape')
   })
+})
+
+type Box = { x: number; y: number; width: number; height: number }
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox()
+  if (!box) throw new Error('not rendered')
+  return box
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+/** The part of `a` inside `b` (what a scrolled list shows of a line), or null. */
+function clipTo(a: Box, b: Box): Box | null {
+  const x = Math.max(a.x, b.x)
+  const y = Math.max(a.y, b.y)
+  const right = Math.min(a.x + a.width, b.x + b.width)
+  const bottom = Math.min(a.y + a.height, b.y + b.height)
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null
+}
+const inside = (inner: Box, outer: Box): boolean =>
+  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5
+
+describe('a busy basket, at the three till sizes', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`at ${size.width}x${size.height}: lines readable and scrollable, the last one reachable, the totals always in view, the banner over no line`, async () => {
+      const page = await openTill()
+      await page.setViewportSize(size)
+      // Sixteen different articles, long names among them, as a busy Saturday basket.
+      const tiles = page.locator('#till-results [role="option"]')
+      await expect.poll(() => tiles.count()).toBeGreaterThan(20)
+      for (let index = 0; index < 16; index++) {
+        await tiles.nth(index).click()
+        await expect.poll(() => page.getByTestId('cart-line').count()).toBe(index + 1)
+      }
+      const list = page.getByRole('list', { name: 'Lignes du panier' })
+      const lines = page.getByTestId('cart-line')
+      const viewport = { x: 0, y: 0, ...size }
+      const total = page.getByTestId('cart-total')
+      const checkout = page.getByRole('button', { name: /Encaisser/ })
+
+      const fullyShown = async (): Promise<number> => {
+        const listBox = await boxOf(list)
+        let count = 0
+        for (const line of await lines.all()) if (inside(await boxOf(line), listBox)) count++
+        return count
+      }
+      const checkTotalsAndBanner = async (): Promise<void> => {
+        expect(inside(await boxOf(total), viewport)).toBe(true)
+        expect(inside(await boxOf(checkout), viewport)).toBe(true)
+        const banner = await boxOf(page.getByTestId('scan-feedback'))
+        const listBox = await boxOf(list)
+        for (const line of await lines.all()) {
+          const shown = clipTo(await boxOf(line), listBox)
+          if (shown) expect(overlaps(banner, shown)).toBe(false)
+        }
+        expect(overlaps(banner, await boxOf(total))).toBe(false)
+      }
+
+      await page.screenshot({ path: join(shots, `till-busy-${size.width}x${size.height}.png`) })
+      await checkTotalsAndBanner()
+      // More than three lines whole in view from 1366 px wide; at 1024 the lines take two rows.
+      expect(await fullyShown()).toBeGreaterThanOrEqual(size.width >= 1366 ? 4 : 3)
+
+      // Names and prices are never cut: a name wraps on two lines at most, or ends in an ellipsis
+      // with the whole name in its tooltip; every amount fits its line.
+      for (const line of await lines.all()) {
+        const name = line.locator('.line__name')
+        const { clipped, title, text, lineHeight, height } = await name.evaluate((element) => ({
+          clipped: element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+          title: element.getAttribute('title'),
+          text: element.textContent?.trim() ?? '',
+          lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+          height: element.getBoundingClientRect().height,
+        }))
+        expect(height).toBeLessThanOrEqual(lineHeight * 2 + 1)
+        if (clipped) expect(title).toBe(text)
+        const lineBox = await boxOf(line)
+        for (const amount of [line.getByTestId('cart-line-total'), line.locator('.line__price')]) {
+          expect(inside(await boxOf(amount), lineBox)).toBe(true)
+          expect(await amount.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true)
+        }
+      }
+
+      // Scrolled to the end: the last line whole in view, the totals still there.
+      await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+      const last = lines.last()
+      await expect.poll(async () => inside(await boxOf(last), await boxOf(list))).toBe(true)
+      expect(inside(await boxOf(last), viewport)).toBe(true)
+      await checkTotalsAndBanner()
+      await page.screenshot({ path: join(shots, `till-busy-${size.width}x${size.height}-scrolled.png`) })
+    })
+  }
 })
