@@ -187,3 +187,36 @@ describe('the orders CSV of a French shop', () => {
     await page.context().close()
   })
 })
+
+describe('a refund by lines', () => {
+  it('refunds one mug of two: the history names it, the order says it is partly refunded', async () => {
+    const page = await openAsAdmin()
+    await page.goto(`${server.url}/#/admin/orders/${orders.amex!.id}`)
+    await page.getByRole('heading', { name: `Commande ${orders.amex!.number}` }).waitFor()
+    await page.getByRole('button', { name: 'Rembourser' }).click()
+    const dialog = page.getByTestId('refund-dialog')
+    expect(await dialog.getByLabel('Des articles ou la livraison').isChecked()).toBe(true)
+    const mugQuantity = dialog.getByLabel('Quantité à rembourser : Mug en grès 35 cl')
+    await mugQuantity.fill('3')
+    await expect.poll(() => dialog.getByTestId('refund-items-total').textContent()).toMatch(/Il n’en reste que 2/)
+    await mugQuantity.fill('1')
+    await expect.poll(() => dialog.getByTestId('refund-items-total').textContent()).toMatch(/À rembourser : 14,90/)
+    await dialog.getByRole('button', { name: /Rembourser 14,90/ }).click()
+    await expect.poll(() => page.getByTestId('action-success').textContent()).toMatch(/14,90/)
+    // Intl writes a narrow no-break space before the euro sign.
+    await expect.poll(() => page.getByTestId('event-note').last().textContent().then((text) => text?.replace(/\s/g, ' '))).toBe(
+      'Remboursement : 1 × Mug en grès 35 cl, 14,90 €',
+    )
+    expect(await page.getByTestId('detail-partly-refunded').textContent()).toMatch(/remboursée en partie \(14,90/)
+    // One mug is left to refund.
+    await page.getByRole('button', { name: 'Rembourser' }).click()
+    expect(await dialog.textContent()).toContain('1 remboursable sur 2')
+    await dialog.getByRole('button', { name: 'Fermer sans rien faire' }).click()
+    for (const size of SIZES) {
+      await page.setViewportSize(size)
+      await shoot(page, 'order-detail-refund')
+      expect(await scrollsSideways(page)).toBe(false)
+    }
+    await page.context().close()
+  })
+})

@@ -190,6 +190,7 @@ describe('an administrator reviews the orders', () => {
 
     await page.getByRole('button', { name: 'Rembourser' }).click()
     const refund = page.getByTestId('refund-dialog')
+    await refund.getByLabel('Un montant libre').check()
     const amount = refund.getByLabel('Montant à rembourser (€)')
     expect(await amount.inputValue()).toBe('53,90')
     await amount.fill('60,00')

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { refundByRate, type RateAmounts } from '@shared/domain/refund-vat'
+import { namedRefundWeights, parseRefundNote, type RefundRecord } from '@shared/orders/refund-items'
 import type { Migration } from '../../platform/sqlite/migration'
 
 /**
@@ -37,6 +38,8 @@ export function writeOrderRefundVat(db: Database.Database, orderId: number): voi
   if (!write) {
     const refundedOf = db.prepare('SELECT refunded_amount FROM orders WHERE id = ?').pluck()
     const ratesOf = db.prepare('SELECT rate_basis_points AS rateBasisPoints, ht, vat, ttc FROM order_vat WHERE order_id = ?')
+    // Refunds that name what they give back (issue 12) are split by the rates of what they named.
+    const refundNotesOf = db.prepare("SELECT note FROM order_events WHERE order_id = ? AND note LIKE 'refund:%' ORDER BY id").pluck()
     const upsert = db.prepare(
       `INSERT INTO order_refund_vat (order_id, rate_basis_points, ht, vat, ttc) VALUES (@orderId, @rateBasisPoints, @ht, @vat, @ttc)
        ON CONFLICT (order_id, rate_basis_points) DO UPDATE SET ht = excluded.ht, vat = excluded.vat, ttc = excluded.ttc
@@ -45,7 +48,10 @@ export function writeOrderRefundVat(db: Database.Database, orderId: number): voi
     write = (id: number) => {
       const refunded = refundedOf.get(id) as number | undefined
       if (refunded === undefined || refunded <= 0) return
-      for (const part of refundByRate(ratesOf.all(id) as RateAmounts[], refunded)) upsert.run({ orderId: id, ...part })
+      const rates = ratesOf.all(id) as RateAmounts[]
+      const records = (refundNotesOf.all(id) as string[]).map(parseRefundNote).filter((record): record is RefundRecord => record !== null)
+      const weighted = records.length === 0 ? rates : namedRefundWeights(rates, records, refunded)
+      for (const part of refundByRate(weighted, refunded)) upsert.run({ orderId: id, ...part })
     }
     writers.set(db, write)
   }

@@ -25,7 +25,8 @@ export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandl
     'orders.filterOptions': () => ok(history.filterOptions()),
     'orders.detail': ({ orderId }) => actions.detail(orderId),
     'orders.void': ({ orderId, reason }, { session }) => actions.void(orderId, session.userId, reason),
-    'orders.refund': ({ orderId, amount, reason }, { session }) => actions.refund(orderId, amount, session.userId, reason),
+    'orders.refund': ({ orderId, amount, items, reason }, { session }) =>
+      actions.refund(orderId, items ? { items } : { amount: amount! }, session.userId, reason),
     'orders.markShipped': ({ orderId, carrier, trackingNumber }, { session }) =>
       actions.markShipped(orderId, carrier, trackingNumber, session.userId),
     'orders.shippingNotice': ({ orderId }) => actions.shippingNotice(orderId),

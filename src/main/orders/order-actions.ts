@@ -1,6 +1,5 @@
 import type { OrderDetail } from '@shared/contract'
-import { toDecimalString } from '@shared/money'
-import { currencyFromCode } from '@shared/money/currency'
+import { freeRefund, parseRefundNote, priceRefundItems, refundNote, type RefundItemsRequest, type RefundRecord } from '@shared/orders/refund-items'
 import { err, ok, type Result } from '@shared/contract/result'
 import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
@@ -27,9 +26,16 @@ function invalidTransition(order: Order, action: string): Result<never> {
   })
 }
 
-function amountText(amount: number, currency: string): string {
-  return `${toDecimalString(amount, currencyFromCode(currency).exponent)} ${currency}`
-}
+/** What is refunded: items by name, or a free amount. */
+export type RefundRequest = { items: RefundItemsRequest } | { amount: number }
+
+const ITEM_PROBLEMS = {
+  'unknown-line': 'This line is not on the order',
+  'too-many': 'More units than are left to refund on this line',
+  'delivery-refunded': 'The delivery was already refunded',
+  'no-delivery': 'This order has no delivery fee',
+  empty: 'Nothing to refund was chosen',
+} as const
 
 /**
  * What an administrator does to an order after the sale: void before capture, refund after it,
@@ -94,8 +100,21 @@ export class OrderActions {
    * Gives back part or all of what was captured (card: the issuer credits the cardholder; cash:
    * the drawer pays out). The order becomes refunded once nothing captured is left.
    */
-  refund(orderId: number, amount: number, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
+  refund(orderId: number, request: RefundRequest, userId: number, reason: string | undefined): Promise<Result<OrderDetail>> {
     return this.exclusive(orderId, async (order) => {
+      const earlier = this.deps.orders
+        .events(order.id)
+        .map((event) => parseRefundNote(event.note))
+        .filter((record): record is RefundRecord => record !== null)
+      let priced: Omit<RefundRecord, 'method' | 'reason'>
+      if ('items' in request) {
+        const items = priceRefundItems(order.quote, request.items, earlier)
+        if (!items.ok) {
+          return err('VALIDATION_FAILED', ITEM_PROBLEMS[items.error.problem], { fields: ['items'], ...items.error })
+        }
+        priced = items.value
+      } else priced = freeRefund(order.quote, request.amount)
+      const amount = priced.amount
       if (!canRefund(order)) return invalidTransition(order, 'refunded')
       const byCard = order.paymentMethod === 'card' || order.paymentMethod === 'saved_card'
       if (byCard && order.paymentAttemptId === null) return invalidTransition(order, 'refunded')
@@ -111,17 +130,27 @@ export class OrderActions {
       const at = this.deps.now().toISOString()
       const step = this.deps.db.transaction(() => {
         const current = this.deps.orders.findById(order.id)!
-        // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges it.
-        if (!byCard) this.deps.orders.addRefunded(order.id, amount)
         const full = current.refundedAmount + inFlight + amount >= current.capturedAmount
         const to: OrderStatus = full ? 'refunded' : current.status
-        const note = `${full ? 'Refund' : 'Partial refund'} ${amountText(amount, order.currency)}${byCard ? '' : ' in cash'}${reason ? ` · ${reason}` : ''}`
+        const note = refundNote({ ...priced, method: byCard ? 'card' : 'cash', reason: reason || null })
         this.deps.orders.transition(order.id, current.status, to, userId, at, note)
+        // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges
+        // it. Either way after the note, whose named items split the refund's VAT.
+        if (!byCard) this.deps.orders.addRefunded(order.id, amount)
         recordAudit(this.deps.db, {
           action: 'order.refunded',
           userId,
           subject: `order:${order.number}`,
-          details: { orderId: order.id, amount, currency: order.currency, method: order.paymentMethod, full, reason: reason ?? null },
+          details: {
+            orderId: order.id,
+            amount,
+            currency: order.currency,
+            method: order.paymentMethod,
+            full,
+            lines: priced.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })),
+            delivery: priced.delivery,
+            reason: reason ?? null,
+          },
           at,
         })
         return byCard ? this.deps.payments.queueStep(order.paymentAttemptId!, 'refund', amount, order.id) : null

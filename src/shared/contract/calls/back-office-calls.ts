@@ -384,7 +384,28 @@ export const backOfficeCalls = {
     summary: 'Refund all or part of a captured or cash order; fully refunded orders become refunded',
     role: 'admin',
     errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'],
-    input: z.object({ orderId: idSchema, amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), reason: reasonSchema }).strict(),
+    /**
+     * What is refunded, by name: `items` (lines and quantities, and/or the delivery), or a free
+     * `amount` (minor units). Exactly one of them. The history names it either way.
+     */
+    input: z
+      .object({
+        orderId: idSchema,
+        amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        items: z
+          .object({
+            lines: z.array(z.object({ lineId: idSchema, quantity: z.number().int().min(0).max(9999) }).strict()).max(200),
+            delivery: z.boolean(),
+          })
+          .strict()
+          .optional(),
+        reason: reasonSchema,
+      })
+      .strict()
+      .refine((input) => (input.amount === undefined) !== (input.items === undefined), {
+        message: 'Give either the items refunded or an amount',
+        path: ['amount'],
+      }),
     output: orderDetailSchema,
   }),
   'orders.markShipped': defineCall({
