@@ -446,6 +446,8 @@ export class OrderHistoryRepository {
   /** The count of the matching orders and the money of those that are sales. */
   summary(filter: FilterSql): { count: number } & SalesFigures {
     const { count, ...sales } = this.totals(filter)
+    // No sale among the orders (declined checkouts, say): no VAT nor refund to read.
+    if (sales.soldCount === 0) return { count, ...salesFigures(sales, [], []) }
     return { count, ...salesFigures(sales, this.vatByRate(filter), this.refundVatByRate(filter)) }
   }
 
