@@ -143,6 +143,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   const ttlMs = options.launchTokenTtlMs ?? LAUNCH_TOKEN_TTL_MS
   const indexHtml = encodeBodies(await readFile(join(rendererDir, 'index.html')), '.html')
   const staticFiles = new StaticFileServer(rendererDir)
+  void staticFiles.warm().catch((error: unknown) => logger.warn('Could not prepare the renderer files', error))
   const controlSecret = newSecret()
   /** Unspent launch tokens and when each expires. */
   const launchTokens = new Map<string, number>()

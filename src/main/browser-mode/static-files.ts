@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, relative, resolve, sep } from 'node:path'
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, brotliCompressSync, constants as zlib, gzip, gzipSync } from 'node:zlib'
+
+const brotliAsync = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,13 +56,18 @@ export interface EncodedBodies {
 /** Brotli (quality 11, the file is compressed once) and gzip of a text, when it is worth it. */
 export function encodeBodies(body: Buffer, extension: string): EncodedBodies {
   if (!COMPRESSIBLE.has(extension) || body.length < MIN_COMPRESSED_BYTES) return { identity: body }
-  return {
-    identity: body,
-    br: brotliCompressSync(body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-    gzip: gzipSync(body, { level: 9 }),
-  }
+  return { identity: body, br: brotliCompressSync(body, brotliOptions(body)), gzip: gzipSync(body, { level: 9 }) }
+}
+
+function brotliOptions(body: Buffer) {
+  return { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }
+}
+
+/** The same as `encodeBodies`, compressed on libuv's thread pool: the server keeps answering meanwhile. */
+export async function encodeBodiesAsync(body: Buffer, extension: string): Promise<EncodedBodies> {
+  if (!COMPRESSIBLE.has(extension) || body.length < MIN_COMPRESSED_BYTES) return { identity: body }
+  const [br, gzipped] = await Promise.all([brotliAsync(body, brotliOptions(body)), gzipAsync(body, { level: 9 })])
+  return { identity: body, br, gzip: gzipped }
 }
 
 /** The best encoding the client's `Accept-Encoding` allows among those we have (q=0 refuses one). */
@@ -116,6 +125,20 @@ export class StaticFileServer {
 
   constructor(private readonly root: string) {}
 
+  /**
+   * Reads and compresses every built asset now, in the background (brotli's best quality takes
+   * a second or so for the largest script): the first till to open finds them ready.
+   */
+  async warm(): Promise<void> {
+    let names: string[]
+    try {
+      names = await readdir(resolve(this.root, 'assets'))
+    } catch {
+      return
+    }
+    await Promise.all(names.map((name) => this.serve(`/assets/${name}`, undefined)))
+  }
+
   async serve(urlPath: string, acceptEncoding: string | undefined): Promise<ServedFile | null> {
     const inside = insidePath(this.root, urlPath)
     if (inside === null) return null
@@ -145,7 +168,7 @@ export class StaticFileServer {
     if (!found) return null
     const extension = extname(basename(key))
     return {
-      ...encodeBodies(found.body, extension),
+      ...(await encodeBodiesAsync(found.body, extension)),
       contentType: found.contentType,
       cacheControl: HASHED_ASSET.test(key) ? IMMUTABLE : REVALIDATE,
     }
