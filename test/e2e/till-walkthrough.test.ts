@@ -274,6 +274,7 @@ describe('logging out with a cart', () => {
 
     await logIn(page, /Camille/, '1234')
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
+    await expect.poll(() => page.getByTestId('scan-feedback').textContent()).toMatch(/Votre panier mis en attente est de retour : 2 articles/)
     expect(await page.getByTestId('cart-line').allInnerTexts()).toEqual([
       expect.stringContaining('Théière'),
       expect.stringContaining('Plaid'),

@@ -16,6 +16,8 @@ export interface TourData {
   /** Shipped then partly refunded: history, refunds, captures. */
   refundedNumber: string
   refundedId: number
+  /** Other orders worth a look, by what they show: voided, declined then paid cash, abandoned. */
+  otherOrders: { name: string; id: number }[]
 }
 
 /** Orders and audit entries made through the API, as the till and the back-office make them. */
@@ -34,7 +36,11 @@ export async function seedTourData(url: string): Promise<TourData> {
   await till.value('cart.addProduct', { productId: mug!.id })
   order = await till.value('checkout.begin', { customerId: null, delivery: { option: 'pickup' } })
   await till.call('checkout.payByCard', { orderId: order.id, card: INSUFFICIENT_FUNDS })
-  await till.value('checkout.payCash', { orderId: order.id, tendered: 2000 })
+  const declinedThenCash = await till.value('checkout.payCash', { orderId: order.id, tendered: 2000 })
+  await till.value('cart.addProduct', { productId: teapot!.id })
+  const abandoned = await till.value('checkout.begin', { customerId: null, delivery: { option: 'pickup' } })
+  await till.call('checkout.payByCard', { orderId: abandoned.id, card: INSUFFICIENT_FUNDS })
+  await till.value('checkout.cancel', { orderId: abandoned.id })
 
   const admin = await connectAsPage(url)
   await admin.loginAs('Alex', '4321')
@@ -43,7 +49,15 @@ export async function seedTourData(url: string): Promise<TourData> {
   const refundResult = await admin.call('orders.refund', { orderId: refunded.id, amount: 2050, reason: 'Tasse ébréchée' } as never)
   if (!refundResult.ok) console.warn(`screen tour: no refund made (${refundResult.error.code})`)
   await admin.call('orders.void', { orderId: toVoid.id, reason: 'Annulée à la demande du client' })
-  return { refundedNumber: refunded.number!, refundedId: refunded.id }
+  return {
+    refundedNumber: refunded.number!,
+    refundedId: refunded.id,
+    otherOrders: [
+      { name: 'voided', id: toVoid.id },
+      { name: 'declined-then-cash', id: declinedThenCash.id },
+      { name: 'abandoned', id: abandoned.id },
+    ],
+  }
 }
 
 export interface TourStop {
@@ -188,7 +202,7 @@ export async function tourScreens(page: Page, url: string, data: TourData, visit
   await page.getByLabel('Montant reçu').waitFor()
   await settle(page)
   await visit({ name: 'checkout-cash' })
-  await page.getByLabel('Montant reçu').fill('200')
+  await page.getByLabel('Montant reçu').fill('500')
   await page.getByLabel('Montant reçu').press('Enter')
   await page.getByRole('button', { name: 'Nouvelle vente' }).waitFor()
   await settle(page)
@@ -220,6 +234,13 @@ export async function tourScreens(page: Page, url: string, data: TourData, visit
     await dialogOpen(page)
     await visit({ name: 'order-refund-dialog' })
     await closeDialog(page)
+  }
+
+  for (const other of data.otherOrders) {
+    await goAdmin(page, url, `orders/${other.id}`)
+    await page.getByTestId('order-events').waitFor()
+    await settle(page)
+    await visit({ name: `order-detail-${other.name}` })
   }
 
   await goAdmin(page, url, 'dashboard')

@@ -121,7 +121,7 @@ export const backOfficeEn: typeof backOfficeFr = {
   },
   export: {
     preparing: 'Preparing the export…',
-    progress: 'Export: {rows} of {total} rows',
+    progress: 'Export: {rows} of {total} rows | Export: {rows} of {total} rows',
     progressLabel: 'Export progress',
     downloading: 'Downloading the file…',
     done: 'File saved: {file} (no rows). | File saved: {file} (1 row). | File saved: {file} ({rows} rows).',
@@ -139,6 +139,7 @@ export const backOfficeEn: typeof backOfficeFr = {
     vatCancel: 'Close',
   },
   detail: {
+    notes: { cancelledAtTill: 'Cancelled at the till' },
     back: 'Back to orders',
     title: 'Order {number}',
     titleUnnumbered: 'Order {reference} (no number)',

@@ -119,7 +119,7 @@ export const backOfficeFr = {
   },
   export: {
     preparing: 'Préparation de l’export…',
-    progress: 'Export : {rows} lignes sur {total}',
+    progress: 'Export : {rows} ligne sur {total} | Export : {rows} lignes sur {total}',
     progressLabel: 'Progression de l’export',
     downloading: 'Téléchargement du fichier…',
     done: 'Fichier enregistré : {file} (aucune ligne). | Fichier enregistré : {file} (1 ligne). | Fichier enregistré : {file} ({rows} lignes).',
@@ -137,6 +137,7 @@ export const backOfficeFr = {
     vatCancel: 'Fermer',
   },
   detail: {
+    notes: { cancelledAtTill: 'Annulée à la caisse' },
     back: 'Retour aux commandes',
     title: 'Commande {number}',
     titleUnnumbered: 'Commande {reference} (sans numéro)',
@@ -238,7 +239,7 @@ export const backOfficeFr = {
     reason: 'Motif (facultatif)',
     voidTitle: 'Annuler l’autorisation de {number} ?',
     voidText:
-      'L’autorisation de {amount} est annulée auprès de la banque : la somme bloquée est rendue tout de suite au porteur de la carte. La commande passe à « Annulée ».',
+      'L’autorisation de {amount} est annulée auprès de la banque : la somme bloquée est rendue tout de suite au porteur de la carte. La commande passe à «\u00a0Annulée\u00a0».',
     voidConfirm: 'Annuler l’autorisation',
     voided: 'Autorisation annulée : la somme est libérée pour le porteur.',
     refundTitle: 'Rembourser {number}',

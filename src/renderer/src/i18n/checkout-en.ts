@@ -50,6 +50,7 @@ export const checkoutEn: typeof checkoutFr = {
     express: 'Express delivery',
     digitalOnly: 'Digital items only: nothing to ship, instant download.',
     fee: 'Delivery fee: {fee}',
+    feeWaived: 'Free delivery',
     free: 'free',
     address: 'Delivery address',
     recipient: 'Recipient',

@@ -114,11 +114,12 @@ export const en: MessageSchema = {
     remove: 'Remove {name}',
     clear: 'Empty cart',
     clearConfirmTitle: 'Empty the cart?',
-    clearConfirmText: 'The {count} items in the cart will be removed.',
+    clearConfirmText: 'The item in the cart will be removed. | The {count} items in the cart will be removed.',
     clearConfirm: 'Empty',
     cancel: 'Cancel',
     added: 'Added: {name}',
     unknownBarcode: 'Unknown barcode: {barcode}. Nothing was added.',
+    resumed: 'Your parked cart is back: {count} article. | Your parked cart is back: {count} articles.',
     totals: {
       label: 'Cart totals',
       ht: 'Excl. VAT',

@@ -20,11 +20,22 @@ export function storedLocale(): Locale {
   }
 }
 
+/**
+ * French counts 0 and 1 as singular ("0 article", "1 ligne"): with two forms, below 2 is the
+ * first; with three (zero | one | many), as vue-i18n's default.
+ */
+export function frenchPlural(choice: number, choicesLength: number): number {
+  const count = Math.abs(choice)
+  if (choicesLength === 3) return count === 0 ? 0 : count === 1 ? 1 : 2
+  return count < 2 ? 0 : 1
+}
+
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'fr',
   messages: { fr, en },
+  pluralRules: { fr: frenchPlural },
 })
 
 export function setLocale(locale: Locale): void {

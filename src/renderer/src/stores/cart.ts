@@ -17,6 +17,8 @@ import { call } from '@renderer/bridge'
 type FeedbackMessage =
   | { kind: 'added'; name: LocalizedText; lineId: number }
   | { kind: 'unknownBarcode'; barcode: string }
+  /** The cart parked at this user's logout (or left when their session ended) is theirs again. */
+  | { kind: 'resumed'; count: number }
   | { kind: 'error'; error: AppError }
 export type CartFeedback = FeedbackMessage & { serial: number }
 
@@ -188,6 +190,10 @@ export const useCartStore = defineStore('cart', () => {
     selectedLineId.value = lineId
   }
 
+  function announceResumed(): void {
+    if (itemCount.value > 0) say({ kind: 'resumed', count: itemCount.value })
+  }
+
   function dismissFeedback(): void {
     feedback.value = null
   }
@@ -225,6 +231,7 @@ export const useCartStore = defineStore('cart', () => {
     selectStep,
     select,
     dismissFeedback,
+    announceResumed,
     reset,
   }
 })

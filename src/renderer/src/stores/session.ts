@@ -15,6 +15,8 @@ export const useSessionStore = defineStore('session', () => {
   const notice = ref<'adminOnly' | null>(null)
   /** A logout waits for the cashier to confirm it: the cart has articles, which will be parked. */
   const logoutPending = ref(false)
+  /** Set by a login, taken by the till: its first cart is the one that waited for this user. */
+  const freshLogin = ref(false)
   let loading: Promise<void> | null = null
 
   const user = computed(() => info.value?.user ?? null)
@@ -52,8 +54,15 @@ export const useSessionStore = defineStore('session', () => {
     if (result.ok) {
       info.value = result.value
       lockReason.value = null
+      freshLogin.value = true
     }
     return result
+  }
+
+  function takeFreshLogin(): boolean {
+    const value = freshLogin.value
+    freshLogin.value = false
+    return value
   }
 
   function forgetUser(reason: LockReason): void {
@@ -110,5 +119,6 @@ export const useSessionStore = defineStore('session', () => {
     followExpiry,
     expire,
     takeNotice,
+    takeFreshLogin,
   }
 })
