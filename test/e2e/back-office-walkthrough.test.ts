@@ -220,3 +220,38 @@ describe('a refund by lines', () => {
     await page.context().close()
   })
 })
+
+describe('the dashboard', () => {
+  it('shows sales, refunds deducted, by hour and by cashier, against the period before', async () => {
+    // One mug refunded, by the refund test above or here when this test runs alone.
+    const admin = await connectAsPage(server.url)
+    await admin.loginAs('Alex', '4321')
+    if ((await admin.value('orders.detail', { orderId: orders.amex!.id })).refundedAmount === 0) {
+      const mug = orders.amex!.quote.lines.find((line) => line.name.fr === 'Mug en grès 35 cl')!
+      await admin.value('orders.refund', { orderId: orders.amex!.id, items: { lines: [{ lineId: mug.lineId, quantity: 1 }], delivery: false } })
+    }
+    const page = await openAsAdmin()
+    await page.goto(`${server.url}/#/admin/dashboard`)
+    await page.getByTestId('average-basket').waitFor()
+    const text = async (testId: string) => (await page.getByTestId(testId).textContent())!.replace(/\s/g, ' ')
+    // Two sales (74,80 € and 45,00 €), one mug (14,90 €) refunded by the test before.
+    await expect.poll(() => text('dashboard-sales')).toBe('119,80 €')
+    expect(await text('dashboard-refunds')).toBe('-14,90 €')
+    expect(await text('dashboard-net')).toBe('104,90 €')
+    expect(await text('dashboard-previous')).toMatch(/Période précédente .*Net : 0,00 €.*Aucune vente sur la période précédente/)
+    const panel = (name: string) => page.getByRole('region', { name })
+    const cashiers = panel('Ventes nettes par vendeur')
+    await cashiers.getByRole('button', { name: 'Voir les chiffres' }).click()
+    expect((await cashiers.getByRole('row').nth(1).textContent())!.replace(/\s/g, ' ')).toMatch(/Camille Martin\s*2\s*119,80 €\s*-14,90 €\s*104,90 €/)
+    const hours = panel('Ventes nettes par heure')
+    await hours.getByRole('button', { name: 'Voir les chiffres' }).click()
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' }).format(new Date())
+    expect((await hours.getByRole('row').nth(1).textContent())!.replace(/\s/g, ' ')).toContain(`${Number(hour)} h`)
+    for (const size of SIZES) {
+      await page.setViewportSize(size)
+      await shoot(page, 'dashboard')
+      expect(await scrollsSideways(page)).toBe(false)
+    }
+    await page.context().close()
+  })
+})

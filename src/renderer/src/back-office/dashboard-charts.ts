@@ -17,6 +17,8 @@ export interface ChartWords {
   total: string
   vat: string
   quantity: string
+  net: string
+  hour: (hour: number) => string
 }
 
 function moneyAxis(words: ChartWords, axis: 'x' | 'y', horizontal = false): ChartOptions<'bar'> {
@@ -44,13 +46,34 @@ function moneyAxis(words: ChartWords, axis: 'x' | 'y', horizontal = false): Char
   }
 }
 
+/** Net sales (refunds deducted, as `sold-orders` defines them) per day of the shop's time zone. */
 export function salesPerDayChart(data: Dashboard, words: ChartWords) {
   const palette = chartPalette()
   const chart: ChartData<'bar'> = {
     labels: data.days.map((entry) => words.day(entry.day)),
-    datasets: [{ label: words.total, data: data.days.map((entry) => entry.totalTtc), backgroundColor: palette.brand, borderRadius: 3 }],
+    datasets: [{ label: words.net, data: data.days.map((entry) => entry.netTtc), backgroundColor: palette.brand, borderRadius: 3 }],
   }
   return { data: chart, options: moneyAxis(words, 'y') }
+}
+
+/** Net sales per hour of the shop's clock, 0 h to 23 h, over the period's days. */
+export function salesPerHourChart(data: Dashboard, words: ChartWords) {
+  const palette = chartPalette()
+  const chart: ChartData<'bar'> = {
+    labels: data.hours.map((entry) => words.hour(entry.hour)),
+    datasets: [{ label: words.net, data: data.hours.map((entry) => entry.netTtc), backgroundColor: palette.brand, borderRadius: 3 }],
+  }
+  return { data: chart, options: moneyAxis(words, 'y') }
+}
+
+/** Net sales per cashier, most first. */
+export function salesPerCashierChart(data: Dashboard, words: ChartWords) {
+  const palette = chartPalette()
+  const chart: ChartData<'bar'> = {
+    labels: data.cashiers.map((entry) => entry.name),
+    datasets: [{ label: words.net, data: data.cashiers.map((entry) => entry.netTtc), backgroundColor: palette.brand, borderRadius: 3 }],
+  }
+  return { data: chart, options: moneyAxis(words, 'x', true) }
 }
 
 export function attemptsChart(data: Dashboard, words: ChartWords) {
