@@ -80,7 +80,7 @@ export function countSaleIo(log: string, sales: number): SaleIo {
 }
 
 /** Runs `sales` sales through `transport` (or the raw baseline) under strace and counts their disk work. */
-export function measureSaleIo(transport: Transport | 'raw', sales: number): SaleIo {
+export function measureSaleIo(transport: Transport | 'raw' | 'ship', sales: number): SaleIo {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-strace-'))
   const log = join(folder, 'strace.log')
   try {
@@ -98,7 +98,9 @@ export function measureSaleIo(transport: Transport | 'raw', sales: number): Sale
         'signal=none',
         '-o',
         log,
-        join(ROOT, 'node_modules/.bin/tsx'),
+        // This very Node (the project's own, as npm runs it), not whichever one is first on the path.
+        process.execPath,
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
         '--tsconfig',
         join(ROOT, 'tsconfig.node.json'),
         join(__dirname, 'sale-io-probe.ts'),

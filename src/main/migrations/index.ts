@@ -12,6 +12,7 @@ import { moneySteps } from './010-money-steps'
 import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
 import { pinPepper } from './012-pin-pepper'
 import { ordersOutOfDateOrder } from './013-orders-out-of-date-order'
+import { orderDocuments } from './014-order-documents'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const merchantMigrations: readonly Migration[] = [
   declinedCheckoutsIndex,
   pinPepper,
   ordersOutOfDateOrder,
+  orderDocuments,
 ]

@@ -48,9 +48,16 @@ interface OrderRow {
   delivery_address: string | null
   promotion_code: string | null
   locale: Locale
+  /** Empty for an order written since migration 014: its quote is in `order_documents`. */
   quote_json: string
   approval_html: string | null
   created_at: string
+}
+
+/** The frozen documents of an order written since migration 014 (`order_documents`). */
+interface OrderDocumentsRow {
+  quote_json: string
+  approval_html: string | null
 }
 
 export interface NewOrder {
@@ -86,8 +93,15 @@ interface EntitlementRow {
   name_en: string
 }
 
-function toOrder(row: OrderRow): Order {
+/**
+ * The order as its row says, its frozen documents read only when asked for (most reads of an
+ * order need neither its quote nor its approval): from `order_documents`, or from the row for an
+ * order written before it.
+ */
+function toOrder(row: OrderRow, documentsOf: (orderId: number) => OrderDocumentsRow | undefined): Order {
   let quote: PriceQuote | undefined
+  let documents: OrderDocumentsRow | null | undefined
+  const frozen = (): OrderDocumentsRow | null => (documents === undefined ? (documents = documentsOf(row.id) ?? null) : documents)
   return {
     id: row.id,
     number: row.number,
@@ -121,9 +135,11 @@ function toOrder(row: OrderRow): Order {
     promotionCode: row.promotion_code,
     locale: row.locale,
     get quote() {
-      return (quote ??= JSON.parse(row.quote_json) as PriceQuote)
+      return (quote ??= JSON.parse(frozen()?.quote_json ?? row.quote_json) as PriceQuote)
     },
-    approvalHtml: row.approval_html,
+    get approvalHtml() {
+      return frozen()?.approval_html ?? row.approval_html
+    },
     createdAt: row.created_at,
   }
 }
@@ -150,6 +166,7 @@ export class OrderRepository {
   constructor(private readonly db: SqliteDatabase) {
     this.statements = {
       byId: db.prepare<[number], OrderRow>(`${ORDER_SELECT} WHERE o.id = ?`),
+      documents: db.prepare<[number], OrderDocumentsRow>('SELECT quote_json, approval_html FROM order_documents WHERE order_id = ?'),
       openForTill: db.prepare<[string], OrderRow>(
         `${ORDER_SELECT} WHERE o.till_id = ? AND o.status IN ('pending_payment', 'declined') ORDER BY o.id DESC`,
       ),
@@ -165,8 +182,9 @@ export class OrderRepository {
            has_physical, delivery_option, delivery_address, promotion_code, locale, quote_json, created_at, updated_at)
          VALUES (@tillId, @cashierId, @customerId, @customerName, @customerEmail, 'pending_payment',
            @idempotencyKey, @currency, @totalHt, @totalVat, @totalTtc, @deliveryFee, @discountTotal,
-           @hasPhysical, @deliveryOption, @deliveryAddress, @promotionCode, @locale, @quoteJson, @at, @at)`,
+           @hasPhysical, @deliveryOption, @deliveryAddress, @promotionCode, @locale, '', @at, @at)`,
       ),
+      insertDocuments: db.prepare<[number, string]>('INSERT INTO order_documents (order_id, quote_json) VALUES (?, ?)'),
       insertLine: db.prepare(
         `INSERT INTO order_lines (order_id, position, product_id, sku, name_fr, name_en, kind, quantity,
            vat_rate_basis_points, unit_price_ht, unit_price_ttc, line_total)
@@ -200,7 +218,13 @@ export class OrderRepository {
       ),
       addCaptured: db.prepare<[number, number]>('UPDATE orders SET captured_amount = captured_amount + ? WHERE id = ?'),
       addRefunded: db.prepare<[number, number]>('UPDATE orders SET refunded_amount = refunded_amount + ? WHERE id = ?'),
-      setApproval: db.prepare<[string, number]>('UPDATE orders SET approval_html = ? WHERE id = ? AND approval_html IS NULL'),
+      // An order older than order_documents gets its row there now, its quote copied along.
+      setApproval: db.prepare<{ orderId: number; html: string }>(
+        `INSERT INTO order_documents (order_id, quote_json, approval_html)
+         SELECT id, quote_json, @html FROM orders WHERE id = @orderId AND approval_html IS NULL
+         ON CONFLICT (order_id) DO UPDATE SET approval_html = excluded.approval_html
+          WHERE order_documents.approval_html IS NULL`,
+      ),
       insertEntitlement: db.prepare(
         `INSERT INTO entitlements (order_id, product_id, kind, code, download_token, file_name, created_at)
          VALUES (@orderId, @productId, @kind, @code, @downloadToken, @fileName, @at)`,
@@ -222,14 +246,16 @@ export class OrderRepository {
     }
   }
 
+  private readonly documentsOf = (orderId: number): OrderDocumentsRow | undefined => this.statements.documents.get(orderId)
+
   findById(id: number): Order | null {
     const row = this.statements.byId.get(id)
-    return row ? toOrder(row) : null
+    return row ? toOrder(row, this.documentsOf) : null
   }
 
   /** Orders of this till still waiting to be paid: at most one is live at a time. */
   openOrdersOfTill(tillId: string): Order[] {
-    return this.statements.openForTill.all(tillId).map(toOrder)
+    return this.statements.openForTill.all(tillId).map((row) => toOrder(row, this.documentsOf))
   }
 
   /**
@@ -257,10 +283,11 @@ export class OrderRepository {
         deliveryAddress: order.deliveryAddress ? JSON.stringify(order.deliveryAddress) : null,
         promotionCode: order.promotionCode,
         locale: order.locale,
-        quoteJson: JSON.stringify(quote),
         at: order.at,
       }).lastInsertRowid,
     )
+    // Frozen once, kept out of the orders row that every change of state rewrites.
+    this.statements.insertDocuments.run(orderId, JSON.stringify(quote))
     quote.lines.forEach((line, position) => {
       this.statements.insertLine.run({
         orderId,
@@ -337,7 +364,7 @@ export class OrderRepository {
 
   /** Stores the approval document once; it is never regenerated. */
   storeApproval(orderId: number, html: string): void {
-    this.statements.setApproval.run(html, orderId)
+    this.statements.setApproval.run({ orderId, html })
   }
 
   addEntitlement(entitlement: NewEntitlement, at: string): void {
