@@ -184,12 +184,12 @@ export class OrderHistoryRepository {
    * `@budget`) and keeps those the conditions select, up to the page. Null when the budget ran out
    * before the page was full: the orders beyond it could still belong on the page.
    */
-  private boundedWalk(driver: string, conditions: string[], params: Params, limit: number): PageKey[] | null {
+  private boundedWalk(driver: string, conditions: string[], params: Params, limit: number, sortKeysCover: boolean): PageKey[] | null {
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
     const bound = { ...params, budget: this.walkBudget, limit }
     const rows = this.statement(
       `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc
-         FROM (${driver}) w CROSS JOIN orders o ON o.id = w.id ${where} LIMIT @limit`,
+         FROM (${driver}) w CROSS JOIN orders o${sortKeysCover ? ' INDEXED BY orders_sort_keys' : ''} ON o.id = w.id ${where} LIMIT @limit`,
     ).all(bound) as PageKey[]
     if (rows.length >= limit) return rows
     const read = this.statement(`SELECT count(*) FROM (${driver})`).pluck().get(bound) as number
@@ -224,7 +224,9 @@ export class OrderHistoryRepository {
     const conditions = [...filter.rowConditions, ...cursor.conditions, ...(statusCondition ? [statusCondition] : [])]
     const driver = `SELECT rowid AS id FROM order_search WHERE order_search MATCH @text${query.after ? ' AND rowid < @cursorId' : ''}
       ORDER BY rowid DESC LIMIT @budget`
-    const inOrder = this.boundedWalk(driver, [...conditions, IN_DATE_ORDER], params, query.limit)
+    // Dates, amounts and statuses are in the small sort-keys index: no page of the orders table is read.
+    const covered = filter.sortKeysCover && filter.branches.every((branch) => branch.condition === null)
+    const inOrder = this.boundedWalk(driver, [...conditions, IN_DATE_ORDER], params, query.limit, covered)
     if (inOrder === null) return null
     const outOfOrder = this.statement(
       `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc FROM orders_out_of_date_order x
@@ -253,15 +255,16 @@ export class OrderHistoryRepository {
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
       return `SELECT o.id FROM orders o INDEXED BY ${index} ${where} ORDER BY ${SORTS[sort].orderBy('o')} LIMIT @budget`
     }
-    if (filter.branches.length === 0) return this.boundedWalk(driverOf(indexes.all, null), tested, params, query.limit)
+    const covered = filter.sortKeysCover
+    if (filter.branches.length === 0) return this.boundedWalk(driverOf(indexes.all, null), tested, params, query.limit, covered)
     const lists: PageKey[][] = []
     for (const [index, { status, condition }] of filter.branches.entries()) {
       let list: PageKey[] | null
       if (condition === null) {
         params[`status${index}`] = status
-        list = this.boundedWalk(driverOf(indexes.status, `o.status = @status${index}`), tested, params, query.limit)
+        list = this.boundedWalk(driverOf(indexes.status, `o.status = @status${index}`), tested, params, query.limit, covered)
       } else if (sort === 'date_desc') {
-        list = this.boundedWalk(driverOf('orders_declined_by_status', condition), tested, params, query.limit)
+        list = this.boundedWalk(driverOf('orders_declined_by_status', condition), tested, params, query.limit, covered)
       } else {
         // The checkouts abandoned after a decline, a few thousand at most: sorted whole.
         list = this.statement(
