@@ -206,12 +206,13 @@ export class CartService {
   /**
    * Prices the stored cart. With `lenient`, a promotion or delivery choice that no longer applies
    * (expired, basket too small, parcel too heavy) is left out and reported as a notice instead
-   * of making the whole cart unpriceable.
+   * of making the whole cart unpriceable. `current`: the stored lines, when the caller has just
+   * read them in the same transaction.
    */
-  private price(lenient: boolean): Result<Cart> {
+  private price(lenient: boolean, current?: StoredCartLine[]): Result<Cart> {
     const { carts, pricing, tillId } = this.deps
     const at = this.deps.now()
-    const stored = carts.lines(tillId)
+    const stored = current ?? carts.lines(tillId)
     const options = pricing.cartOptions(tillId)
     // A discount beyond the limit that no cart change brought (the catalogue price fell, the
     // threshold was lowered) is left out of the price with a notice, never charged unapproved.
@@ -290,8 +291,10 @@ export class CartService {
         crashSafeTransaction(this.deps.db, (): Cart => {
           const before = new Map(this.deps.carts.lines(this.deps.tillId).map((line) => [line.lineId, line]))
           mutation()
-          this.refuseDiscountRaisedOverLimit(before)
-          const priced = this.price(lenient)
+          // Read once after the change: checked against the limit, then priced.
+          const after = this.deps.carts.lines(this.deps.tillId)
+          this.refuseDiscountRaisedOverLimit(before, after)
+          const priced = this.price(lenient, after)
           if (!priced.ok) throw new Rollback(priced.error)
           return priced.value
         }),
@@ -329,8 +332,7 @@ export class CartService {
    * Refuses a change that takes a line's discount over the limit: a new discount, or a share
    * raised by a smaller quantity. A line already over it before the change is left to pricing.
    */
-  private refuseDiscountRaisedOverLimit(before: ReadonlyMap<number, StoredCartLine>): void {
-    const after = this.deps.carts.lines(this.deps.tillId)
+  private refuseDiscountRaisedOverLimit(before: ReadonlyMap<number, StoredCartLine>, after: readonly StoredCartLine[]): void {
     for (const lineId of this.discountOverLimit(after)) {
       const line = after.find((candidate) => candidate.lineId === lineId)!
       const previous = before.get(lineId)
