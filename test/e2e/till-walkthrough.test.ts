@@ -95,6 +95,7 @@ describe('a card number in the wrong field', () => {
     await page.keyboard.type(CARD, { delay: 20 })
     await page.getByTestId('card-number-refused').waitFor()
     expect(await customerSearch.inputValue()).toBe('')
+    await page.screenshot({ path: join(shots, 'card-number-refused.png') })
     expect(await page.getByTestId('card-number-refused').textContent()).toMatch(/Numéro de carte refusé/)
     // Pasted whole, grouped with dashes: the same.
     await customerSearch.fill(CARD.replaceAll(' ', '-'))
@@ -251,6 +252,7 @@ describe('logging out with a cart', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Se déconnecter avec un panier en cours ?' })
     await dialog.waitFor()
     expect(await dialog.textContent()).toMatch(/2 articles du panier seront mis en attente au nom de Camille/)
+    await page.screenshot({ path: join(shots, 'logout-confirm.png') })
     await page.keyboard.press('+')
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.count()).toBe(0)
@@ -343,6 +345,7 @@ describe('the delivery picker', () => {
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2)
     shown = await openPicker()
     expect(shown[1]!.price).toBe('Offerte')
+    await page.screenshot({ path: join(shots, 'delivery-picker.png') })
     expect(lastCart!.deliveryChoices![1]!.quote!.waiver).toBe('threshold')
     await page.keyboard.press('Escape')
   })

@@ -100,7 +100,6 @@ export const en: MessageSchema = {
       stay: 'Stay logged in',
       confirm: 'Park the cart and log out',
       escapeKey: 'Esc',
-      enterKey: 'Enter',
     },
     title: 'Cart',
     lines: 'Cart lines',

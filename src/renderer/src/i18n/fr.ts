@@ -100,7 +100,6 @@ export const fr = {
       stay: 'Rester connecté',
       confirm: 'Mettre en attente et se déconnecter',
       escapeKey: 'Échap',
-      enterKey: 'Entrée',
     },
     title: 'Panier',
     lines: 'Lignes du panier',
