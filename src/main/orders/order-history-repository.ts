@@ -14,7 +14,8 @@ const TEXT_PROBE = 'EXISTS (SELECT 1 FROM order_search WHERE order_search MATCH 
 const LIST_COLUMNS = `o.id, o.number, o.created_at AS createdAt, o.status, o.customer_name AS customerName,
   (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashierName, o.till_id AS tillId,
   o.payment_method AS paymentMethod, o.card_brand AS cardBrand, o.card_last_four AS cardLastFour,
-  o.authorization_code AS authorizationCode, o.last_decline_code AS lastDeclineCode, o.total_ttc AS totalTtc, o.currency`
+  o.authorization_code AS authorizationCode, o.last_decline_code AS lastDeclineCode, o.total_ttc AS totalTtc, o.currency,
+  o.refunded_amount AS refundedAmount`
 
 export interface PageQuery {
   filter: FilterSql
@@ -91,6 +92,8 @@ export class OrderHistoryRepository {
     private readonly db: SqliteDatabase,
     /** See `WALK_BUDGET`; tests make it small to run every plan on a small history. */
     private readonly walkBudget = WALK_BUDGET,
+    /** See `BROAD_TEXT_MATCHES`; tests make it small too. */
+    private readonly broadTextMatches = BROAD_TEXT_MATCHES,
   ) {}
 
   private statement(sql: string): Statement {
@@ -155,7 +158,12 @@ export class OrderHistoryRepository {
   page(query: PageQuery): OrderListRow[] {
     const filter = this.probeable(query.filter) ?? query.filter
     if (query.textPlan === undefined) {
-      const planned = this.textByIdPage({ ...query, filter }) ?? this.walkPage({ ...query, filter }) ?? this.drivenPage({ ...query, filter })
+      // A text with few matches is answered by sorting them: testing orders one by one against
+      // the search index costs tens of microseconds each, more than sorting a few thousand matches.
+      const fewMatches = filter.text !== null && this.textPlan(filter) === 'matches-first'
+      const planned =
+        this.textByIdPage({ ...query, filter }) ??
+        (fewMatches ? null : (this.walkPage({ ...query, filter }) ?? this.drivenPage({ ...query, filter })))
       if (planned !== null) return this.rowsOf(planned, query.sort)
     }
     // When the bounded walk gave up, walking further would read more than the budget again for
@@ -394,8 +402,8 @@ export class OrderHistoryRepository {
       'SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @threshold)',
     )
       .pluck()
-      .get({ text: filter.text, threshold: BROAD_TEXT_MATCHES }) as number
-    return matches >= BROAD_TEXT_MATCHES ? 'walk-first' : 'matches-first'
+      .get({ text: filter.text, threshold: this.broadTextMatches }) as number
+    return matches >= this.broadTextMatches ? 'walk-first' : 'matches-first'
   }
 
   private where(filter: FilterSql, params: Params, extra: string[] = []): string {

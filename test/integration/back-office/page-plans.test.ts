@@ -6,7 +6,7 @@ import type { TempApp } from '../../support/temp-app'
 import { backOfficeApp } from './back-office-kit'
 
 let subject: TempApp
-/** Walks of 40 orders at most: on 3,000 orders every plan, and every give-up, is taken. */
+/** Walks of 40 orders at most, texts broad from 30 matches: on 3,000 orders every plan, and every give-up, is taken. */
 let planned: OrderHistoryRepository
 let sorted: OrderHistoryRepository
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   // Orders written with a clock set back, or re-dated: their ids are out of date order.
   db.prepare("UPDATE orders SET created_at = '2025-03-01T10:00:00.000Z' WHERE id IN (2900, 2950, 2990)").run()
   db.prepare("UPDATE orders SET created_at = '2025-12-31T23:59:59.000Z' WHERE id IN (10, 20)").run()
-  planned = new OrderHistoryRepository(db, 40)
+  planned = new OrderHistoryRepository(db, 40, 30)
   sorted = new OrderHistoryRepository(db)
 }, 60_000)
 afterAll(() => subject.dispose())
