@@ -159,6 +159,11 @@ describe('the product grid', () => {
     await expect.poll(() => productNames(page)).toEqual(['Écouteurs sans fil'])
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1)
+
+    // The Expresso's barcode happens to pass the Luhn check: typed plain, it is a barcode all the same.
+    await page.getByRole('combobox').fill('3760123450195')
+    await expect.poll(() => productNames(page)).toEqual(['Expresso à emporter'])
+    expect(await page.getByTestId('card-number-refused').count()).toBe(0)
   })
 })
 
