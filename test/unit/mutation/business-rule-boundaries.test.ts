@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_VELOCITY,
   decideAuthorization,
+  makeAuthorizationCode,
   type AuthorizationFacts,
 } from '../../../src/issuer/authorization-rules'
 import type { IssuerAccount } from '../../../src/issuer/issuer-account'
@@ -117,6 +118,16 @@ describe('the issuer reads the card number and what the terminal sent', () => {
       decideAuthorization(facts({ entryMode: 'stored-credential', securityCodeMatches: null })),
     ).toBe('00')
     expect(decideAuthorization(facts({ entryMode: 'manual', securityCodeMatches: null }))).toBe('N7')
+  })
+})
+
+describe('the approval code on the receipt', () => {
+  it('is six characters drawn from capitals and digits without I and O', () => {
+    const asked: number[] = []
+    expect(makeAuthorizationCode((max) => (asked.push(max), 0))).toBe('AAAAAA')
+    expect(makeAuthorizationCode((max) => max - 1)).toBe('999999')
+    expect(makeAuthorizationCode(() => 8)).toBe('JJJJJJ')
+    expect(asked).toEqual([34, 34, 34, 34, 34, 34])
   })
 })
 
