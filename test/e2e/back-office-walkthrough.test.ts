@@ -212,6 +212,14 @@ describe('a refund by lines', () => {
     await page.getByRole('button', { name: 'Rembourser' }).click()
     expect(await dialog.textContent()).toContain('1 remboursable sur 2')
     await dialog.getByRole('button', { name: 'Fermer sans rien faire' }).click()
+    // The list says it too, under the status.
+    await page.goto(`${server.url}/#/admin/orders`)
+    const row = page.getByTestId('order-row').filter({ hasText: orders.amex!.number! })
+    await expect.poll(() => row.getByTestId('order-partly-refunded').textContent().then((text) => text?.replace(/\s/g, ' ').trim())).toBe(
+      'remboursée en partie (14,90 €)',
+    )
+    await page.goto(`${server.url}/#/admin/orders/${orders.amex!.id}`)
+    await page.getByRole('heading', { name: `Commande ${orders.amex!.number}` }).waitFor()
     for (const size of SIZES) {
       await page.setViewportSize(size)
       await shoot(page, 'order-detail-refund')

@@ -79,6 +79,8 @@ export const orderListRowSchema = z.object({
   lastDeclineCode: z.string().nullable(),
   totalTtc: minorUnitsSchema,
   currency: currencySchema,
+  /** TTC refunded so far: an order partly refunded says so beside its status. */
+  refundedAmount: minorUnitsSchema,
 })
 export type OrderListRow = z.infer<typeof orderListRowSchema>
 
