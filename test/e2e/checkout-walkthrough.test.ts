@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
@@ -329,3 +330,99 @@ describe('a silent bank', () => {
     await page.getByTestId('approval-frame').waitFor()
   })
 })
+
+describe('a digital sale gives the customer the download on their own device', () => {
+  it('the approval carries a QR code and a short code that open the e-book from the shop’s network, for a while', async () => {
+    await addToCart('NUM-EBOOK-01')
+    await openCheckout()
+    await typeCard(VISA_OK)
+    await payButton().click()
+    await page.getByTestId('approval-frame').waitFor()
+    const frame = page.frameLocator('[data-testid="approval-frame"]')
+    const link = frame.locator('[data-download-link]')
+    await link.waitFor()
+    const qr = link.locator('img')
+    expect(await qr.getAttribute('alt')).toMatch(/^Code QR de téléchargement de .+/)
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+    const svg = Buffer.from((await qr.getAttribute('src'))!.split(',')[1]!, 'base64').toString('utf8')
+    expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+    const code = (await link.locator('[data-download-code]').textContent())!.trim()
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    const text = plain(await link.textContent())
+    const address = /(http:\/\/127\.0\.0\.1:\d+)\/d\/([A-Za-z0-9_-]{22})/.exec(text)
+    expect(address, text).not.toBeNull()
+    const [url, base, token] = address!
+    expect(text).toContain(`Ou ouvrez ${base}/d et saisissez le code ${code}`)
+    expect(text).toMatch(/Valable jusqu’au .+, 5 téléchargements\./)
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size)
+      await link.scrollIntoViewIfNeeded()
+      await shot(`approval-digital-download-${size.width}x${size.height}`)
+    }
+    // The till's own download is still there, and the cashier is told about the customer's.
+    expect(await page.getByRole('button', { name: /Télécharger .*\.epub/ }).count()).toBe(1)
+    expect(await page.getByTestId('customer-links-hint').textContent()).toContain('code QR')
+
+    const isEpub = (bytes: Buffer) => bytes.subarray(30, 58).toString('latin1') === 'mimetypeapplication/epub+zip'
+    // The QR code's address: the file itself, with no session of any kind.
+    const first = await fetch(url!)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.epub"$/)
+    expect(isEpub(Buffer.from(await first.arrayBuffer()))).toBe(true)
+    // The short code, typed on the page, as a customer would (lower case and without dashes works too).
+    const form = await fetch(`${base}/d`)
+    expect(await form.text()).toContain('<input id="code" name="code"')
+    const byCode = await fetch(`${base}/d?code=${encodeURIComponent(code.toLowerCase().replace(/-/g, ''))}`)
+    expect(byCode.status).toBe(200)
+    expect(isEpub(Buffer.from(await byCode.arrayBuffer()))).toBe(true)
+
+    // A wrong token or code opens nothing, and says so.
+    const wrongToken = token!.slice(0, -1) + (token!.endsWith('A') ? 'B' : 'A')
+    const refused = await fetch(`${base}/d/${wrongToken}`)
+    expect(refused.status).toBe(404)
+    expect(await refused.text()).toContain('Ce lien ou ce code de téléchargement n’existe pas.')
+    expect((await fetch(`${base}/d?code=ABCD-EFGH-JKMN`)).status).toBe(404)
+    // Nothing of the till is served there.
+    expect((await fetch(`${base}/`)).status).toBe(404)
+    expect((await fetch(`${base}/api/orders.get`, { method: 'POST' })).status).toBe(405)
+
+    // Only hashes are kept: neither the token nor the code is in the database.
+    const rows = merchantRows<{ token_hash: string; code_hash: string; downloads: number }>(
+      server.dataDir,
+      'SELECT token_hash, code_hash, downloads FROM download_links',
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.downloads).toBe(2)
+    expect(rows[0]!.token_hash).not.toContain(token!)
+    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
+
+    // Expired: a clear page, no file.
+    updateLinks(server.dataDir, "UPDATE download_links SET expires_at = '2000-01-01T00:00:00.000Z'")
+    const expired = await fetch(url!)
+    expect(expired.status).toBe(410)
+    const expiredPage = await expired.text()
+    expect(expiredPage).toContain('Ce lien de téléchargement a expiré.')
+    expect(expiredPage).not.toContain('PK')
+    // Used up: the same.
+    updateLinks(server.dataDir, "UPDATE download_links SET expires_at = '2999-01-01T00:00:00.000Z', downloads = max_downloads")
+    const usedUp = await fetch(url!)
+    expect(usedUp.status).toBe(410)
+    expect(await usedUp.text()).toContain('déjà servi le nombre de fois prévu')
+    expect(consoleErrors).toEqual([])
+  })
+})
+
+/** Moves a link's end or count as time and use would, in the running shop's database. */
+function updateLinks(dataDir: string, sql: string): void {
+  const db = new Database(join(dataDir, 'comptoir.sqlite'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.prepare(sql).run()
+  } finally {
+    db.close()
+  }
+}

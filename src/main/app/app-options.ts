@@ -29,6 +29,11 @@ export interface AppOptions {
   reversalRetry?: { callTimeoutMs?: number; initialDelayMs?: number; maxDelayMs?: number }
   /** The folder of files sold as downloads (`resources/downloads` by default). */
   downloadsDir?: string
+  /**
+   * Where the customers' download server answers (`http://192.168.1.20:8470`), read at each sale;
+   * while it gives null (no server runs) approvals carry no download link.
+   */
+  downloadBaseUrl?: () => string | null
   /** PDF of stored documents; only the desktop shell has one. */
   documentPrinter?: DocumentPrinter
 }

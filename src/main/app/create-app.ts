@@ -8,6 +8,7 @@ import { backOfficeHandlers } from '../orders'
 import { cartHandlers } from '../cart'
 import { catalogueHandlers } from '../catalogue'
 import { checkoutHandlers } from '../checkout'
+import { DownloadLinkRepository, DownloadLinks } from '../fulfilment'
 import { userHandlers } from '../staff'
 import { createInProcessIssuerGateway } from '../payments'
 import { issuerFolder } from '../../issuer'
@@ -45,6 +46,10 @@ export interface ComptoirApp {
   payments: PaymentService
   /** Compares the shop's ledger with the issuer's; its "to reconcile" list is the back-office's. */
   reconciliation: ReconciliationService
+  /** The customers' download links, which a shell serves with `startDownloadServer`. */
+  downloadLinks: DownloadLinks
+  /** The folder of files sold as downloads. */
+  downloadsDir: string
   dataDir: string
   logger: Logger
   /**
@@ -145,7 +150,11 @@ export function createApp(options: AppOptions): ComptoirApp {
     tillId,
     ownerAtStart: lastToLogIn(users.listAll()),
   })
+  const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')
+  const downloadLinks = new DownloadLinks(new DownloadLinkRepository(db), now)
   const completion = new OrderCompletion({
+    downloadLinks,
+    downloadBaseUrl: options.downloadBaseUrl,
     db,
     orders: orderService,
     products: catalogue,
@@ -168,7 +177,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       checkout,
       customers,
       orders: orderService,
-      downloadsDir: options.downloadsDir ?? join(findResourcesDir(), 'downloads'),
+      downloadsDir,
       documentPrinter: options.documentPrinter,
       now,
     }),
@@ -192,6 +201,8 @@ export function createApp(options: AppOptions): ComptoirApp {
     dataDir,
     logger,
     reconciliation,
+    downloadLinks,
+    downloadsDir,
     start: async () => {
       const report = await recoverInterruptedCheckouts({ orders: orderService, payments, completion, logger })
       // Asking the issuer about each open authorization does not hold the till up.

@@ -2,6 +2,7 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from '../app/create-app'
 import { connectToIssuerOverHttps } from '../payments'
+import { startDownloadServer, type DownloadServer } from '../fulfilment'
 import { createLogger } from '../../platform/logging/logger'
 import { preparePrivateFolder } from '../../platform/files/private-folder'
 import { parseBrowserModeOptions } from './browser-mode-options'
@@ -15,13 +16,26 @@ async function main(): Promise<void> {
   // The data folder is made private (or refused) before the logger writes its first line there.
   preparePrivateFolder(options.dataDir)
   const logger = createLogger(join(options.dataDir, 'logs', 'comptoir.log'))
+  // Known once the customers' download server listens; a sale before that prints no link.
+  let downloadBaseUrl: string | null = null
   const app = createApp({
     dataDir: options.dataDir,
     logger,
+    downloadBaseUrl: () => downloadBaseUrl,
     issuerGateway:
       options.issuer === 'https' ? connectToIssuerOverHttps(options.dataDir, options.issuerUrl) : undefined,
   })
   await app.start()
+  const downloads: DownloadServer | null = await startDownloadServer({
+    links: app.downloadLinks,
+    downloadsDir: app.downloadsDir,
+    ...options.downloads,
+    logger,
+  }).catch((error: unknown) => {
+    logger.warn('The customers\' download server could not start: approvals print no download link', String(error))
+    return null
+  })
+  downloadBaseUrl = downloads?.publicUrl ?? null
   const server = await startBrowserModeServer({
     router: app.router,
     logger,
@@ -39,9 +53,14 @@ async function main(): Promise<void> {
   process.stdout.write('This address opens one tab once, within 5 minutes; `npm run open-url` prints a fresh one.\n')
   process.stdout.write(`Data folder: ${options.dataDir}\n`)
   process.stdout.write(`Card issuer: ${options.issuer === 'https' ? 'separate process over mutual TLS' : 'in-process'}\n`)
+  process.stdout.write(
+    downloads
+      ? `Customer downloads: ${downloads.publicUrl}/d (QR codes and short codes on approvals)\n`
+      : `Customer downloads: not served (port ${options.downloads.port} on ${options.downloads.host} unavailable)\n`,
+  )
 
   const stop = (): void => {
-    void server.close().then(() => {
+    void Promise.all([server.close(), downloads?.close()]).then(() => {
       rmSync(controlFile, { force: true })
       app.close()
       process.exit(0)

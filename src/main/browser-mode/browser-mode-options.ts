@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { IssuerTransport } from '@shared/domain/payment'
+import { downloadServerSettings, type DownloadServerSettings } from '../fulfilment'
 
 export interface BrowserModeOptions {
   dataDir: string
@@ -10,12 +11,17 @@ export interface BrowserModeOptions {
   issuer: IssuerTransport
   /** The HTTPS issuer's address; read from the data folder when absent. */
   issuerUrl?: string
+  /** The customers' download server (QR codes on approvals): its interface, port and printed address. */
+  downloads: DownloadServerSettings
 }
 
 /**
  * `--data-dir <folder>` (or COMPTOIR_DATA_DIR, default ~/.comptoir), `--port <n>` (default: a
  * free port), `--issuer https` to pay through the issuer process of `npm run issuer` on the same
- * data folder (`--issuer-url` to name its address).
+ * data folder (`--issuer-url` to name its address). The customers' download server:
+ * `--downloads-host` (default 0.0.0.0, the shop's network; 127.0.0.1 keeps it on this machine),
+ * `--downloads-port` (default 8470, 0 for any free port), `--downloads-url` (the address printed in
+ * QR codes, by default this machine's LAN address), or COMPTOIR_DOWNLOADS_HOST/PORT/URL.
  */
 export function parseBrowserModeOptions(argv: string[], env: NodeJS.ProcessEnv): BrowserModeOptions {
   const { values } = parseArgs({
@@ -25,6 +31,9 @@ export function parseBrowserModeOptions(argv: string[], env: NodeJS.ProcessEnv):
       port: { type: 'string' },
       issuer: { type: 'string' },
       'issuer-url': { type: 'string' },
+      'downloads-host': { type: 'string' },
+      'downloads-port': { type: 'string' },
+      'downloads-url': { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -42,5 +51,14 @@ export function parseBrowserModeOptions(argv: string[], env: NodeJS.ProcessEnv):
   if (values.issuer !== undefined && values.issuer !== 'https' && values.issuer !== 'in-process') {
     throw new Error(`--issuer is "in-process" or "https", not "${String(values.issuer)}"`)
   }
-  return { dataDir: resolve(dataDir), port, issuer, issuerUrl }
+  const text = (name: string, envName: string): string | undefined => {
+    const value = values[name]
+    return typeof value === 'string' ? value : env[envName]
+  }
+  const downloads = downloadServerSettings({
+    host: text('downloads-host', 'COMPTOIR_DOWNLOADS_HOST'),
+    port: text('downloads-port', 'COMPTOIR_DOWNLOADS_PORT'),
+    url: text('downloads-url', 'COMPTOIR_DOWNLOADS_URL'),
+  })
+  return { dataDir: resolve(dataDir), port, issuer, issuerUrl, downloads }
 }

@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import { renderOrderApproval } from '../documents'
+import { renderOrderApproval, type PrintedDownloadLink } from '../documents'
 import { failpoint } from '../../platform/diagnostics/failpoint'
-import { entitlementsFor } from '../fulfilment'
+import { entitlementsFor, type DownloadLinks, type NewEntitlement } from '../fulfilment'
 import type { Logger } from '../../platform/logging/logger'
 import type { MoneyStep } from '../payments'
 import type { PaymentService } from '../payments'
@@ -22,6 +22,10 @@ export interface OrderCompletionDependencies {
   shop: () => ShopIdentity
   now: () => Date
   logger: Logger
+  /** The customer's links to their downloads (QR code and short code on the approval). */
+  downloadLinks?: DownloadLinks
+  /** Where the download server answers (`http://192.168.1.20:8470`); null while none runs. */
+  downloadBaseUrl?: () => string | null
 }
 
 export type Settlement = OrderSettlement
@@ -57,13 +61,15 @@ export class OrderCompletion {
       const digitalLines = orders
         .digitalLines(order.id)
         .map((line) => ({ ...line, ...products.digitalDelivery(line.productId) }))
-      orders.addEntitlements(entitlementsFor(order.id, digitalLines), at.toISOString())
+      const entitlements = entitlementsFor(order.id, digitalLines)
+      orders.addEntitlements(entitlements, at.toISOString())
+      const downloadLinks = this.printedLinks(entitlements, at)
 
       cart.clearAfterSale(order.tillId)
       if (current.promotionCode) this.deps.promotions.countUse(current.promotionCode)
 
       const info = orders.info(order.id)!
-      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at }))
+      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks }))
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships
@@ -80,5 +86,28 @@ export class OrderCompletion {
     // The sale stands whatever the issuer answers: an unanswered capture is sent again until it is
     // acknowledged, and the order's captured amount moves with the attempt's when it is.
     if (written.capture) await this.deps.payments.sendStep(written.capture.id)
+  }
+
+  /**
+   * One link per download, for the customer's own device, when a download server runs: issued in
+   * the sale's transaction (its token and code exist in clear only in the approval it prints).
+   */
+  private printedLinks(entitlements: readonly NewEntitlement[], at: Date): Map<string, PrintedDownloadLink> | undefined {
+    const base = this.deps.downloadBaseUrl?.() ?? null
+    const links = this.deps.downloadLinks
+    if (!base || !links) return undefined
+    const printed = new Map<string, PrintedDownloadLink>()
+    for (const entitlement of entitlements) {
+      if (entitlement.kind !== 'download' || !entitlement.downloadToken || !entitlement.fileName) continue
+      const link = links.issue({ orderId: entitlement.orderId, productId: entitlement.productId, fileName: entitlement.fileName }, at)
+      printed.set(entitlement.downloadToken, {
+        url: `${base}/d/${link.token}`,
+        code: link.code,
+        codePage: `${base}/d`,
+        expiresAt: link.expiresAt,
+        maxDownloads: link.maxDownloads,
+      })
+    }
+    return printed
   }
 }

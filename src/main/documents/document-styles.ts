@@ -26,6 +26,9 @@ export const DOCUMENT_STYLES = `
   .totals tr.grand td { font-size: 14pt; font-weight: 700; border-top: 2px solid #0f4c5c; padding-top: 6px; }
   .box { border: 1px solid #d5dde2; border-radius: 6px; padding: 8px 12px; margin-top: 8px; }
   .code { font-family: DejaVu Sans Mono, monospace; font-size: 11pt; letter-spacing: .05em; }
+  .download { display: flex; gap: 16px; align-items: center; border: 1px solid #d5dde2; border-radius: 6px; padding: 8px 12px; margin-top: 8px; break-inside: avoid; }
+  .download img { width: 34mm; height: 34mm; flex: none; }
+  .download .code { font-size: 14pt; font-weight: 700; white-space: nowrap; }
   footer { margin-top: 24px; font-size: 8.5pt; color: #5f6f78; border-top: 1px solid #d5dde2; padding-top: 8px; }
   a { color: #0f4c5c; }
   @media print and (max-width: 100mm) {
@@ -35,5 +38,7 @@ export const DOCUMENT_STYLES = `
     .meta { text-align: left; margin-top: 6px; }
     .totals { width: 100%; }
     th.ht, td.ht { display: none; }
+    .download { display: block; text-align: center; }
+    .download img { width: 40mm; height: 40mm; }
   }
 `

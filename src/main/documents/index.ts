@@ -1,4 +1,5 @@
 /** The documents feature's face: what the other features and the composition root may use. */
 export type { DocumentPrinter } from './document-printer'
 export { renderOrderApproval } from './order-approval-renderer'
+export type { PrintedDownloadLink } from './order-approval-renderer'
 export { renderShippingNotice } from './shipping-notice-renderer'

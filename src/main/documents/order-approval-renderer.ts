@@ -6,19 +6,33 @@ import { formatDocumentDate, formatDocumentRate, renderDocument } from './docume
 import { DOCUMENT_LABELS } from './document-labels'
 import { DOCUMENT_STYLES } from './document-styles'
 import { ORDER_APPROVAL_TEMPLATE } from './order-approval-template'
+import { qrCodeDataUrl } from './qr-code'
 
+
+/** A link printed on the approval that opens one download from the shop's network. */
+export interface PrintedDownloadLink {
+  url: string
+  /** The short code, typed on the page at `codePage`. */
+  code: string
+  /** Where the code is typed: the download server's `/d` page. */
+  codePage: string
+  expiresAt: Date
+  maxDownloads: number
+}
 
 export interface ApprovalDocumentInput {
   order: OrderInfo
   shop: ShopIdentity
   /** When the order was paid: the document's date. */
   paidAt: Date
+  /** The customer's links, by the download entitlement's till token; none when no server serves them. */
+  downloadLinks?: ReadonlyMap<string, PrintedDownloadLink>
 }
 
 
 
 /** The view model: every amount formatted, every label chosen; the template only places them. */
-function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
+function approvalView({ order, shop, paidAt, downloadLinks }: ApprovalDocumentInput) {
   const locale = order.locale
   const l = DOCUMENT_LABELS[locale]
   const money = (minor: number) => formatMoney(minor, order.currency, locale === 'fr' ? 'fr-FR' : 'en-GB')
@@ -82,6 +96,24 @@ function approvalView({ order, shop, paidAt }: ApprovalDocumentInput) {
       code: entitlement.code,
       fileName: entitlement.fileName,
     })),
+    links: order.entitlements.flatMap((entitlement) => {
+      const link = entitlement.downloadToken ? downloadLinks?.get(entitlement.downloadToken) : undefined
+      if (!link) return []
+      const name = entitlement.productName[locale]
+      return [
+        {
+          name,
+          qr: qrCodeDataUrl(link.url),
+          alt: l.downloadQrAlt.replace('{name}', name),
+          url: link.url,
+          code: link.code,
+          or: l.downloadOr.replace('{address}', link.codePage),
+          valid: l.downloadValid
+            .replace('{date}', formatDocumentDate(link.expiresAt, locale))
+            .replace('{count}', String(link.maxDownloads)),
+        },
+      ]
+    }),
     distanceSale: address !== null,
   }
 }

@@ -68,6 +68,18 @@ export const ORDER_APPROVAL_TEMPLATE = `{{> documentStart title=l.approvalTitle}
   <tr><td>{{name}}</td><td>{{label}}</td><td class="code">{{#if code}}{{code}}{{/if}}{{#if fileName}}{{fileName}}{{/if}}</td></tr>
   {{/each}}
 </table>
+{{#each links}}
+<div class="download" data-download-link>
+  <img src="{{qr}}" alt="{{alt}}" width="160" height="160">
+  <div>
+    <strong>{{name}}</strong><br>
+    {{../l.downloadScan}}<br>
+    {{or}} <strong class="code" data-download-code>{{code}}</strong><br>
+    <span class="muted">{{url}}</span><br>
+    <span class="muted">{{valid}}</span>
+  </div>
+</div>
+{{/each}}
 {{/if}}
 
 <footer>

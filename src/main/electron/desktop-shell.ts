@@ -4,6 +4,7 @@ import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../../platform/logging/logger'
 import type { Router } from '../rpc/router'
 import { SafeStorageKeyProvider } from '../payments'
+import { downloadServerSettings, startDownloadServer, type DownloadLinks, type DownloadServer } from '../fulfilment'
 import { preparePrivateFolder } from '../../platform/files/private-folder'
 import { createPdfPrinter } from './pdf-printer'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createOriginCheck, originOf } from './app-origin'
@@ -24,6 +25,9 @@ export interface ShellServices {
   sessions?: { end(clientId: string): unknown }
   /** Settles checkouts a previous run left half-done, before the till takes payments. */
   start?(): Promise<unknown>
+  /** The customers' download links and files, served on the shop's network (see startDownloadServer). */
+  downloadLinks?: DownloadLinks
+  downloadsDir?: string
   close(): void
 }
 
@@ -41,6 +45,25 @@ export function devServerUrlOf(env: NodeJS.ProcessEnv, isPackaged: boolean): str
   if (isPackaged || candidate === undefined || candidate === '') return undefined
   const origin = originOf(candidate)
   return origin?.startsWith('http://') || origin?.startsWith('https://') ? candidate : undefined
+}
+
+/**
+ * The same small server as browser mode's for the customers' downloads (QR codes on approvals),
+ * set by COMPTOIR_DOWNLOADS_HOST, _PORT and _URL; the till's own window never goes through it.
+ */
+async function startCustomerDownloads(services: ShellServices, env: NodeJS.ProcessEnv): Promise<DownloadServer | null> {
+  if (!services.downloadLinks || !services.downloadsDir) return null
+  try {
+    const settings = downloadServerSettings({
+      host: env['COMPTOIR_DOWNLOADS_HOST'],
+      port: env['COMPTOIR_DOWNLOADS_PORT'],
+      url: env['COMPTOIR_DOWNLOADS_URL'],
+    })
+    return await startDownloadServer({ links: services.downloadLinks, downloadsDir: services.downloadsDir, ...settings, logger: services.logger })
+  } catch (error) {
+    services.logger.warn('The customers\' download server could not start: approvals print no download link', String(error))
+    return null
+  }
 }
 
 /**
@@ -63,6 +86,7 @@ export function startDesktopShell(options: DesktopShellOptions): void {
   const entryUrl = devServerUrl ?? APP_ENTRY_URL
   const preloadPath = join(app.getAppPath(), 'out', 'preload', 'index.js')
   let services: ShellServices | undefined
+  let downloads: DownloadServer | null = null
   let mainWindow: BrowserWindow | undefined
 
   const openMainWindow = (): BrowserWindow => {
@@ -91,6 +115,8 @@ export function startDesktopShell(options: DesktopShellOptions): void {
   // A till has one window: closing it ends the app on every platform, macOS included.
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
+    void downloads?.close()
+    downloads = null
     services?.close()
     services = undefined
   })
@@ -99,6 +125,8 @@ export function startDesktopShell(options: DesktopShellOptions): void {
     .whenReady()
     .then(async () => {
       const dataDir = app.getPath('userData')
+      // Known once the customers' download server listens; a sale before that prints no link.
+      let downloadBaseUrl: string | null = null
       // Private before the PIN pepper's wrapped key is written there (createApp checks it again).
       preparePrivateFolder(dataDir)
       services = options.createApp({
@@ -109,8 +137,11 @@ export function startDesktopShell(options: DesktopShellOptions): void {
         // account's secret store cannot be brute-forced over the PIN space.
         pinPepper: await new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'pin-pepper.key.enc')).loadDataKey(),
         documentPrinter: createPdfPrinter(),
+        downloadBaseUrl: () => downloadBaseUrl,
       })
       await services.start?.()
+      downloads = await startCustomerDownloads(services, options.env ?? process.env)
+      downloadBaseUrl = downloads?.publicUrl ?? null
       removeApplicationMenu(Menu, app.isPackaged)
       const appSession = session.defaultSession
       denyAllPermissions(appSession)

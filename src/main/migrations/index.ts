@@ -13,6 +13,7 @@ import { declinedCheckoutsIndex } from './011-declined-checkouts-index'
 import { pinPepper } from './012-pin-pepper'
 import { ordersOutOfDateOrder } from './013-orders-out-of-date-order'
 import { orderDocuments } from './014-order-documents'
+import { downloadLinks } from './015-download-links'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const merchantMigrations: readonly Migration[] = [
   pinPepper,
   ordersOutOfDateOrder,
   orderDocuments,
+  downloadLinks,
 ]

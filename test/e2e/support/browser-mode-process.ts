@@ -47,7 +47,9 @@ export function startBrowserMode(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<BrowserModeProcess> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npx electron-vite build" first`)
-  const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+  // The customers' download server on loopback and any free port: tests never reach the LAN nor collide.
+  const downloads = ['--downloads-host', '127.0.0.1', '--downloads-port', '0']
+  const child = spawn(process.execPath, [ENTRY, '--data-dir', dataDir, '--port', '0', ...downloads, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   })

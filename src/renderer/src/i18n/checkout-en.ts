@@ -225,6 +225,7 @@ export const checkoutEn: typeof checkoutFr = {
     savePdfHint: 'In the print window, choose “Save as PDF”.',
     downloads: 'Downloads',
     download: 'Download {file}',
+    customerLinks: 'The customer can also download on their phone: QR code and short code on the receipt.',
     codes: 'Codes for the customer',
     newSale: 'New sale',
     loading: 'Loading the approval…',

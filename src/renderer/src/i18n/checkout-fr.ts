@@ -224,6 +224,7 @@ export const checkoutFr = {
     savePdfHint: 'Dans la fenêtre d’impression, choisissez «\u00a0Enregistrer au format PDF\u00a0».',
     downloads: 'Téléchargements',
     download: 'Télécharger {file}',
+    customerLinks: 'Le client peut aussi télécharger sur son téléphone : code QR et code court sur le ticket.',
     codes: 'Codes remis au client',
     newSale: 'Nouvelle vente',
     loading: 'Chargement de la confirmation…',
