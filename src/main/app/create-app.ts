@@ -149,6 +149,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     pricing: new CartPricingOptions(pricing),
     tillId,
     ownerAtStart: lastToLogIn(users.listAll()),
+    isLoggedIn: (userId) => sessions.isActive(userId),
   })
   const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')
   const downloadLinks = new DownloadLinks(new DownloadLinkRepository(db), now)

@@ -13,6 +13,8 @@ export interface ParkedCartsDependencies {
    * session may have ended without a logout (a crash, a closed window). Null when nobody ever did.
    */
   ownerAtStart: number | null
+  /** Whether a user is still logged in on some client (another tab of the same till). */
+  isLoggedIn: (userId: number) => boolean
 }
 
 const PARKED = '~parked~'
@@ -57,11 +59,14 @@ export class ParkedCarts {
 
   /**
    * A user has just logged in at this till: a cart someone else left is parked under their name,
-   * and this user's own parked cart, if any, comes back. Answers whether it came back.
+   * and this user's own parked cart, if any, comes back. Answers whether it came back. While its
+   * owner is still logged in elsewhere (an administrator opens the back-office in a second tab of
+   * the same till), the cart is theirs and stays where it is.
    */
   handTo(userId: number): boolean {
     return this.deps.db.transaction(() => {
       const { carts, tillId } = this.deps
+      if (this.owner !== null && this.owner !== userId && this.deps.isLoggedIn(this.owner)) return false
       if (this.owner !== userId) this.parkTillCart(this.owner)
       this.owner = userId
       const parked = this.keyOf(userId)
@@ -71,10 +76,11 @@ export class ParkedCarts {
     })()
   }
 
-  /** A user logs out: their cart, if it has lines, waits for them under their name. */
+  /** A user logs out: their cart, if it has lines, waits for them under their name (another's stays). */
   park(userId: number): void {
+    if (this.owner !== null && this.owner !== userId) return
     this.deps.db.transaction(() => {
-      this.parkTillCart(this.owner ?? userId)
+      this.parkTillCart(userId)
       this.owner = null
     })()
   }

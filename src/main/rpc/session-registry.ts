@@ -37,6 +37,15 @@ export class SessionRegistry {
     return session
   }
 
+  /** Whether a user is logged in on some client and not idle past the lock delay (nothing refreshed). */
+  isActive(userId: number): boolean {
+    const now = this.nowMs()
+    for (const session of this.sessions.values()) {
+      if (session.userId === userId && now - session.lastActivityMs <= this.idleLimitSeconds() * 1000) return true
+    }
+    return false
+  }
+
   /** Drops every session of a user, e.g. when an administrator deactivates them. */
   endAllFor(userId: number): void {
     for (const [clientId, session] of this.sessions) {

@@ -43,14 +43,31 @@ describe('a cart left at the till is parked under its owner, never handed to the
     expect(await skus(subject)).toEqual(['MAI-PLAID-04'])
   })
 
-  it('a session that ended without a logout (another user logs in) parks the cart all the same', async () => {
-    subject = createTempApp()
+  it('a session that ended without a logout (idle past the lock) parks the cart all the same when another user logs in', async () => {
+    let clock = Date.parse('2026-12-07T10:00:00Z')
+    subject = createTempApp({ now: () => new Date(clock) })
     await logIn(subject, 'Camille', '1234', 'tab-1')
     await add(subject, 'MAI-MUG-01', 'tab-1')
+    clock += 6 * 60_000
     await logIn(subject, 'Inès', '2468', 'tab-2')
     expect(await skus(subject, 'tab-2')).toEqual([])
+    await subject.value('auth.logout', {}, 'tab-2')
     await logIn(subject, 'Camille', '1234', 'tab-3')
     expect(await skus(subject, 'tab-3')).toEqual(['MAI-MUG-01'])
+  })
+
+  it('an administrator logging in on a second tab while the cashier works leaves her cart where it is', async () => {
+    subject = createTempApp()
+    await logIn(subject, 'Camille', '1234', 'till-tab')
+    await add(subject, 'MAI-MUG-01', 'till-tab')
+    await logIn(subject, 'Alex', '4321', 'back-office-tab')
+    expect(await skus(subject, 'till-tab')).toEqual(['MAI-MUG-01'])
+    // Nor does the administrator's logout park it: it is not theirs.
+    await subject.value('auth.logout', {}, 'back-office-tab')
+    expect(await skus(subject, 'till-tab')).toEqual(['MAI-MUG-01'])
+    await subject.value('auth.logout', {}, 'till-tab')
+    await logIn(subject, 'Inès', '2468', 'till-tab')
+    expect(await skus(subject, 'till-tab')).toEqual([])
   })
 
   it('after a restart with no logout, the cart is its last user\'s: another cashier logging in first does not get it', async () => {
