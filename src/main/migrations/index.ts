@@ -14,6 +14,7 @@ import { pinPepper } from './012-pin-pepper'
 import { ordersOutOfDateOrder } from './013-orders-out-of-date-order'
 import { orderDocuments } from './014-order-documents'
 import { downloadLinks } from './015-download-links'
+import { historyIndexRoom } from './016-history-index-room'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const merchantMigrations: readonly Migration[] = [
   ordersOutOfDateOrder,
   orderDocuments,
   downloadLinks,
+  historyIndexRoom,
 ]

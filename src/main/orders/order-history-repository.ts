@@ -163,7 +163,12 @@ export class OrderHistoryRepository {
       const fewMatches = filter.text !== null && this.textPlan(filter) === 'matches-first'
       const planned =
         this.textByIdPage({ ...query, filter }) ??
-        (fewMatches ? null : (this.walkPage({ ...query, filter }) ?? this.drivenPage({ ...query, filter })))
+        (fewMatches
+          ? null
+          : (this.walkPage({ ...query, filter }) ??
+            this.drivenPage({ ...query, filter }) ??
+            // Every filter broad, their conjunction rarer: walking on reads less than sorting one's matches.
+            this.walkPage({ ...query, filter }, Number.MAX_SAFE_INTEGER)))
       if (planned !== null) return this.rowsOf(planned, query.sort)
     }
     // When the bounded walk gave up, walking further would read more than the budget again for
@@ -192,16 +197,23 @@ export class OrderHistoryRepository {
    * `@budget`) and keeps those the conditions select, up to the page. Null when the budget ran out
    * before the page was full: the orders beyond it could still belong on the page.
    */
-  private boundedWalk(driver: string, conditions: string[], params: Params, limit: number, sortKeysCover: boolean): PageKey[] | null {
+  private boundedWalk(
+    driver: string,
+    conditions: string[],
+    params: Params,
+    limit: number,
+    sortKeysCover: boolean,
+    budget = this.walkBudget,
+  ): PageKey[] | null {
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
-    const bound = { ...params, budget: this.walkBudget, limit }
+    const bound = { ...params, budget, limit }
     const rows = this.statement(
       `SELECT o.id, o.created_at AS createdAt, o.total_ttc AS totalTtc
          FROM (${driver}) w CROSS JOIN orders o${sortKeysCover ? ' INDEXED BY orders_sort_keys' : ''} ON o.id = w.id ${where} LIMIT @limit`,
     ).all(bound) as PageKey[]
     if (rows.length >= limit) return rows
     const read = this.statement(`SELECT count(*) FROM (${driver})`).pluck().get(bound) as number
-    return read < this.walkBudget ? rows : null
+    return read < budget ? rows : null
   }
 
   /** The first `limit` keys of several exact lists, in the sort's order. */
@@ -247,7 +259,7 @@ export class OrderHistoryRepository {
    * Plan 2: the sort's own index walked within the budget (one walk per status range), every
    * other filter and the text (when testing one order is a cheap seek) tested on each order.
    */
-  private walkPage(query: PageQuery): PageKey[] | null {
+  private walkPage(query: PageQuery, budget = this.walkBudget): PageKey[] | null {
     const { filter, sort } = query
     if (filter.text !== null && !filter.textProbesCheap) return null
     const cursor = this.cursor(query)
@@ -264,15 +276,15 @@ export class OrderHistoryRepository {
       return `SELECT o.id FROM orders o INDEXED BY ${index} ${where} ORDER BY ${SORTS[sort].orderBy('o')} LIMIT @budget`
     }
     const covered = filter.sortKeysCover
-    if (filter.branches.length === 0) return this.boundedWalk(driverOf(indexes.all, null), tested, params, query.limit, covered)
+    if (filter.branches.length === 0) return this.boundedWalk(driverOf(indexes.all, null), tested, params, query.limit, covered, budget)
     const lists: PageKey[][] = []
     for (const [index, { status, condition }] of filter.branches.entries()) {
       let list: PageKey[] | null
       if (condition === null) {
         params[`status${index}`] = status
-        list = this.boundedWalk(driverOf(indexes.status, `o.status = @status${index}`), tested, params, query.limit, covered)
+        list = this.boundedWalk(driverOf(indexes.status, `o.status = @status${index}`), tested, params, query.limit, covered, budget)
       } else if (sort === 'date_desc') {
-        list = this.boundedWalk(driverOf('orders_declined_by_status', condition), tested, params, query.limit, covered)
+        list = this.boundedWalk(driverOf('orders_declined_by_status', condition), tested, params, query.limit, covered, budget)
       } else {
         // The checkouts abandoned after a decline, a few thousand at most: sorted whole.
         list = this.statement(
@@ -325,6 +337,8 @@ export class OrderHistoryRepository {
         .get({ ...filter.params, cap: DRIVER_COUNT_CAP }) as number,
     }))
     const best = counted.reduce((a, b) => (b.count < a.count ? b : a))
+    // Every indexed filter is broad: sorting one's matches would read them all.
+    if (best.count >= DRIVER_COUNT_CAP) return null
     if (filter.text !== null) {
       const matches = this.statement('SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @cap)')
         .pluck()
