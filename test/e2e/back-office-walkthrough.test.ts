@@ -86,6 +86,8 @@ describe('Settings, promotion codes', () => {
       await section.scrollIntoViewIfNeeded()
       await shoot(page, 'settings-promotions')
       await expect.poll(() => noel.getByTestId('promotion-state').textContent()).toBe('Expiré')
+      // Valid from 1 December to 31 December included, in Paris (the seed's end instant is 1 January 00:00).
+      expect((await noel.textContent())!).toMatch(/du 01\/12\/2025\s*au 31\/12\/2025/)
       expect(await section.getByTestId('promotion-row').filter({ hasText: 'BIENVENUE10' }).getByTestId('promotion-state').textContent()).toBe('Actif')
       expect(await scrollsSideways(page)).toBe(false)
       // Every action button lies wholly inside the window and inside the table's frame.
