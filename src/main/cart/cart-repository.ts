@@ -78,9 +78,6 @@ export class CartRepository {
       clear: db.prepare<[string]>('DELETE FROM cart_lines WHERE till_id = ?'),
       count: db.prepare<[string], { count: number }>('SELECT count(*) AS count FROM cart_lines WHERE till_id = ?'),
       move: db.prepare<[string, string]>('UPDATE cart_lines SET till_id = ? WHERE till_id = ?'),
-      keysLike: db.prepare<[string], { till_id: string }>(
-        "SELECT DISTINCT till_id FROM cart_lines WHERE till_id LIKE ? ESCAPE '\\'",
-      ),
     }
   }
 
@@ -91,12 +88,6 @@ export class CartRepository {
   /** Moves every line of one cart to another key (a cart parked or taken back), ids and discounts kept. */
   moveLines(fromKey: string, toKey: string): void {
     this.statements.move.run(toKey, fromKey)
-  }
-
-  /** The keys of the carts with lines whose key starts with `prefix`. */
-  keysStartingWith(prefix: string): string[] {
-    const pattern = `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-    return this.statements.keysLike.all(pattern).map((row) => row.till_id)
   }
 
   lines(tillId: string): StoredCartLine[] {

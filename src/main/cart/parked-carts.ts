@@ -66,8 +66,11 @@ export class ParkedCarts {
   handTo(userId: number): boolean {
     return this.deps.db.transaction(() => {
       const { carts, tillId } = this.deps
-      if (this.owner !== null && this.owner !== userId && this.deps.isLoggedIn(this.owner)) return false
-      if (this.owner !== userId) this.parkTillCart(this.owner)
+      if (this.owner !== userId) {
+        if (carts.lineCount(tillId) > 0 && this.owner !== null && this.deps.isLoggedIn(this.owner)) return false
+        this.parkTillCart(this.owner)
+      }
+      // An empty till cart is nobody's: it becomes this user's, whoever else is logged in.
       this.owner = userId
       const parked = this.keyOf(userId)
       if (carts.lineCount(tillId) > 0 || carts.lineCount(parked) === 0) return false
@@ -83,14 +86,6 @@ export class ParkedCarts {
       this.parkTillCart(userId)
       this.owner = null
     })()
-  }
-
-  /** The users who have a cart waiting at this till. */
-  parkedBy(): number[] {
-    return this.deps.carts
-      .keysStartingWith(`${this.deps.tillId}${PARKED}`)
-      .map((key) => Number(key.slice(this.deps.tillId.length + PARKED.length)))
-      .filter((userId) => Number.isInteger(userId))
   }
 }
 

@@ -85,6 +85,19 @@ describe('a cart left at the till is parked under its owner, never handed to the
     expect(await skus(subject)).toEqual(['MAI-MUG-01'])
   })
 
+  it('an administrator logged in first on another tab does not keep the cashier\'s cart from being parked', async () => {
+    subject = createTempApp()
+    await logIn(subject, 'Alex', '4321', 'back-office-tab')
+    await logIn(subject, 'Camille', '1234', 'till-tab')
+    await add(subject, 'MAI-MUG-01', 'till-tab')
+    await subject.value('auth.logout', {}, 'till-tab')
+    await logIn(subject, 'Inès', '2468', 'till-tab')
+    expect(await skus(subject, 'till-tab')).toEqual([])
+    await subject.value('auth.logout', {}, 'till-tab')
+    await logIn(subject, 'Camille', '1234', 'till-tab')
+    expect(await skus(subject, 'till-tab')).toEqual(['MAI-MUG-01'])
+  })
+
   it('an empty cart is not parked, and the same cashier logging in again keeps her cart', async () => {
     subject = createTempApp()
     await logIn(subject, 'Camille', '1234')
