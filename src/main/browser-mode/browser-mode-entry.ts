@@ -48,6 +48,16 @@ async function main(): Promise<void> {
     mode: 0o600,
   })
   chmodSync(controlFile, 0o600)
+  // Stopping politely is possible before the ready lines: a script may stop us as soon as it reads them.
+  const stop = (): void => {
+    void Promise.all([server.close(), downloads?.close()]).then(() => {
+      rmSync(controlFile, { force: true })
+      app.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   // The address is the one line people and scripts look for; its token opens one tab, once.
   process.stdout.write(`Comptoir (browser mode) is ready at ${server.newLaunchUrl()}\n`)
   process.stdout.write('This address opens one tab once, within 5 minutes; `npm run open-url` prints a fresh one.\n')
@@ -58,16 +68,6 @@ async function main(): Promise<void> {
       ? `Customer downloads: ${downloads.publicUrl}/d (QR codes and short codes on approvals)\n`
       : `Customer downloads: not served (port ${options.downloads.port} on ${options.downloads.host} unavailable)\n`,
   )
-
-  const stop = (): void => {
-    void Promise.all([server.close(), downloads?.close()]).then(() => {
-      rmSync(controlFile, { force: true })
-      app.close()
-      process.exit(0)
-    })
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }
 
 main().catch((error: unknown) => {
