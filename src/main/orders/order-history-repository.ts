@@ -446,15 +446,26 @@ export class OrderHistoryRepository {
     const params: Params = { ...filter.params }
     const sql = `SELECT count(*) AS count, count(*) FILTER (WHERE ${SOLD_CONDITION}) AS soldCount,
         coalesce(sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}), 0) AS totalTtc
-      FROM ${filter.source} ${this.where(filter, params)}`
+      FROM ${this.summarySource(filter)} ${this.where(filter, params)}`
     return this.statement(sql).get(params) as { count: number; soldCount: number; totalTtc: number }
+  }
+
+  /**
+   * A text's matches read with their status and amount from the small sort-keys index, when every
+   * other filter is a date, an amount or a whole status: no page of the orders table is read.
+   */
+  private summarySource(filter: FilterSql): string {
+    const covered = filter.sortKeysCover && filter.branches.every((branch) => branch.condition === null)
+    return filter.text !== null && covered
+      ? 'order_search CROSS JOIN orders o INDEXED BY orders_sort_keys ON o.id = order_search.rowid'
+      : filter.source
   }
 
   /** Sales per VAT rate of the matching orders, highest rate first. */
   vatByRate(filter: FilterSql): VatByRate[] {
     const params: Params = { ...filter.params }
     const sql = `SELECT v.rate_basis_points AS rateBasisPoints, sum(v.ht) AS ht, sum(v.vat) AS vat, sum(v.ttc) AS ttc
-      FROM ${filter.source} JOIN order_vat v ON v.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
+      FROM ${this.summarySource(filter)} JOIN order_vat v ON v.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
       GROUP BY v.rate_basis_points ORDER BY v.rate_basis_points DESC`
     return this.statement(sql).all(params) as VatByRate[]
   }
@@ -463,7 +474,7 @@ export class OrderHistoryRepository {
   refundVatByRate(filter: FilterSql): VatByRate[] {
     const params: Params = { ...filter.params }
     const sql = `SELECT r.rate_basis_points AS rateBasisPoints, sum(r.ht) AS ht, sum(r.vat) AS vat, sum(r.ttc) AS ttc
-      FROM ${filter.source} JOIN order_refund_vat r ON r.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
+      FROM ${this.summarySource(filter)} JOIN order_refund_vat r ON r.order_id = o.id ${this.where(filter, params, [SOLD_CONDITION])}
       GROUP BY r.rate_basis_points HAVING sum(r.ttc) <> 0 ORDER BY r.rate_basis_points DESC`
     return this.statement(sql).all(params) as VatByRate[]
   }
