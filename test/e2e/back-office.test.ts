@@ -115,7 +115,8 @@ describe('an administrator reviews the orders', () => {
     await page.getByRole('checkbox', { name: 'Refusée' }).check()
     await expect.poll(() => rowNumbers(page)).toEqual([`#${orders.declined!.id}`])
     const row = page.getByTestId('order-row').first()
-    expect(await row.getAttribute('aria-label')).toContain('Refusée — 51 provision insuffisante')
+    // The row is named by its visible text (WCAG 2.5.3): status, then the reason.
+    expect(await row.textContent()).toMatch(/Refusée[\s\S]*51 provision insuffisante/)
     expect(await row.textContent()).toContain('51 provision insuffisante')
     expect(await row.textContent()).toContain('Visa •••• 9995')
     await expect.poll(() => page.getByTestId('order-count').textContent()).toBe('1 commande')

@@ -138,7 +138,7 @@ describe('the card form', () => {
     expect(errorTexts(wrapper)).toContain('The security code has 3 digits.')
   })
 
-  it('after a decline, the security code is wiped and the rest of the card stays', async () => {
+  it('after a decline, the security code is wiped, the card number shows masked and the rest of the card stays', async () => {
     const { wrapper, checkout } = cardForm()
     vi.mocked(checkout.payByCard).mockResolvedValue(refused('CARD_DECLINED'))
     await typeCard(wrapper, { number: '4000000000000002', expiry: '1230', code: '123', holder: 'Alex Martin' })
@@ -148,6 +148,8 @@ describe('the card form', () => {
 
     expect(wrapper.emitted('failed')).toHaveLength(1)
     expect(field(wrapper, 'Security code').element.value).toBe('')
-    expect(field(wrapper, 'Card number').element.value).toBe('4000 0000 0000 0002')
+    expect(field(wrapper, 'Card number').element.value).toBe('Visa •••• 0002')
+    expect(field(wrapper, 'Expiry date (MM/YY)').element.value).toBe('12/30')
+    expect(field(wrapper, 'Cardholder name').element.value).toBe('Alex Martin')
   })
 })
