@@ -128,5 +128,5 @@ describe('French screens', () => {
     failures.push(...new Set(warnings.map((warning) => `console: ${warning}`)))
     expect(failures, failures.join('\n')).toEqual([])
     await context.close()
-  }, 240_000)
+  }, 600_000)
 })

@@ -71,5 +71,5 @@ describe('200 % zoom at 1366×768', () => {
     })
     expect(failures, failures.join('\n')).toEqual([])
     await context.close()
-  }, 240_000)
+  }, 600_000)
 })
