@@ -15,6 +15,7 @@ import { ordersOutOfDateOrder } from './013-orders-out-of-date-order'
 import { orderDocuments } from './014-order-documents'
 import { downloadLinks } from './015-download-links'
 import { historyIndexRoom } from './016-history-index-room'
+import { dashboardSalesIndex } from './017-dashboard-sales-index'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const merchantMigrations: readonly Migration[] = [
   orderDocuments,
   downloadLinks,
   historyIndexRoom,
+  dashboardSalesIndex,
 ]

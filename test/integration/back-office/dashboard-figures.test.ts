@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOfShopDay } from '@shared/time/shop-time-zone'
+import { DashboardRepository } from '../../../src/main/orders/dashboard-repository'
 import type { TempApp } from '../../support/temp-app'
 import { backOfficeApp } from './back-office-kit'
 
@@ -97,5 +98,14 @@ describe('the dashboard of October 2025 (the month summer time ends)', () => {
       netTtc: sum(before, (row) => row.totalTtc - row.refunded),
       averageBasket: Math.round(sum(before, (row) => row.totalTtc) / before.length),
     })
+  })
+})
+
+describe('the dashboard reads its period from an index', () => {
+  it('a period’s sales are one range of migration 017’s index, never a visit to each order’s row', () => {
+    const plans = new DashboardRepository(subject.app.db).plans({ start: '2025-10-01T00:00:00.000Z', end: '2025-11-01T00:00:00.000Z' })
+    for (const plan of [plans.quarters, plans.totals]) {
+      expect(plan.join(' | ')).toMatch(/USING COVERING INDEX orders_by_created_sales \(created_at>\? AND created_at<\?\)/)
+    }
   })
 })
