@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { fr } from '../../../src/renderer/src/i18n/fr'
+import { frenchPlural, i18n } from '../../../src/renderer/src/i18n'
 
 const RENDERER = resolve(import.meta.dirname, '../../../src/renderer/src')
 
@@ -55,5 +56,20 @@ describe('the interface messages', () => {
       .filter(([prefix]) => !hasSubtree(frKeys, prefix) || !hasSubtree(enKeys, prefix))
       .map(([prefix, file]) => `${prefix}.… (${file})`)
     expect(missingTrees).toEqual([])
+  })
+})
+
+describe('French plurals', () => {
+  it('0 and 1 take the singular, 2 and more the plural; three forms keep zero apart', () => {
+    expect([0, 1, 2, 15].map((count) => frenchPlural(count, 2))).toEqual([0, 0, 1, 1])
+    expect([0, 1, 2, 15].map((count) => frenchPlural(count, 3))).toEqual([0, 1, 2, 2])
+  })
+
+  it('a count reads as French agrees', () => {
+    const t = i18n.global.t
+    expect(t('cart.clearConfirmText', 1)).toBe('L’article du panier sera retiré.')
+    expect(t('cart.clearConfirmText', 2)).toBe('Les 2 articles du panier seront retirés.')
+    expect(t('backOffice.export.progress', { rows: 1, total: 3 }, 1)).toBe('Export : 1 ligne sur 3')
+    expect(t('cart.itemCount', 1)).toBe('1 article')
   })
 })
