@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     issuerGateway:
       options.issuer === 'https' ? connectToIssuerOverHttps(options.dataDir, options.issuerUrl) : undefined,
   })
-  await app.start()
+  // Before start-up recovery: a sale it completes prints its download links too.
   const downloads: DownloadServer | null = await startDownloadServer({
     links: app.downloadLinks,
     downloadsDir: app.downloadsDir,
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     return null
   })
   downloadBaseUrl = downloads?.publicUrl ?? null
+  await app.start()
   const server = await startBrowserModeServer({
     router: app.router,
     logger,

@@ -139,9 +139,10 @@ export function startDesktopShell(options: DesktopShellOptions): void {
         documentPrinter: createPdfPrinter(),
         downloadBaseUrl: () => downloadBaseUrl,
       })
-      await services.start?.()
+      // Before start-up recovery: a sale it completes prints its download links too.
       downloads = await startCustomerDownloads(services, options.env ?? process.env)
       downloadBaseUrl = downloads?.publicUrl ?? null
+      await services.start?.()
       removeApplicationMenu(Menu, app.isPackaged)
       const appSession = session.defaultSession
       denyAllPermissions(appSession)
