@@ -111,7 +111,7 @@ describe('an administrator changes the shop settings', () => {
 
     await page.goto(`${server.url}/#/admin/audit`)
     const entry = page.getByTestId('audit-row').filter({ hasText: 'Réglages caisse' })
-    await expect.poll(() => entry.textContent()).toMatch(/inactivityLockSeconds : 300 → 600/)
+    await expect.poll(() => entry.textContent()).toMatch(/Verrouillage après inactivité \(s\) : 300 → 600/)
     await expect.poll(() => entry.textContent()).toContain('Alex Dubois')
 
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click()
