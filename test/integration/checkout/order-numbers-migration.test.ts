@@ -96,13 +96,17 @@ describe('migration 009: sale numbers given at payment', () => {
       daily: db.prepare('SELECT * FROM daily_order_totals ORDER BY day, status').all(),
     }
 
-    expect(runMigrations(db, merchantMigrations)).toBe(merchantMigrations.length)
+    // Up to 009 only for the schema: later migrations may drop or change an index on purpose (016).
+    const throughNine = merchantMigrations.filter((migration) => migration.version <= 9)
+    expect(runMigrations(db, throughNine)).toBe(9)
     // The rebuild ran with foreign keys off; they are on again for the till.
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
 
     expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before.orders)
     expect(schemaOf(db, 'index')).toEqual(expect.arrayContaining(before.indexes))
     expect(schemaOf(db, 'trigger')).toEqual(expect.arrayContaining(before.triggers))
+    expect(runMigrations(db, merchantMigrations)).toBe(merchantMigrations.length)
+    expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before.orders)
     expect(db.prepare('SELECT * FROM daily_order_totals ORDER BY day, status').all()).toEqual(before.daily)
     expect(db.pragma('foreign_key_check')).toEqual([])
     const number = (db.pragma('table_info(orders)') as Array<{ name: string; notnull: number }>).find((column) => column.name === 'number')
