@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
@@ -10,6 +11,17 @@ import { seedTourData, tourScreens } from './support/screen-tour'
 /** 200 % zoom on a 1366×768 screen: 683×384 CSS pixels, two device pixels each. */
 const ZOOMED = { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 }
 const SHOTS = process.env.ZOOM_SHOTS ?? join(tmpdir(), 'comptoir-zoom-shots')
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** What reflow adds to check: a region that now scrolls must be reachable by keyboard (axe). */
+async function unreachableScrollers(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] }, resultTypes: ['violations'] })
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))
+  })
+}
 
 let browser: Browser
 let server: BrowserModeProcess
@@ -46,7 +58,8 @@ async function problemWith(page: Page, control: Locator): Promise<string | null>
 describe('200 % zoom at 1366×768', () => {
   it('every screen fits the width, keeps its key controls reachable, and the history shows rows', async () => {
     const data = await seedTourData(server.url)
-    const context = await browser.newContext({ ...ZOOMED, locale: 'fr-FR' })
+    // bypassCSP: the app's script-src 'self' would refuse axe's script tag.
+    const context = await browser.newContext({ ...ZOOMED, locale: 'fr-FR', bypassCSP: true })
     const page = await context.newPage()
     await page.goto(await freshLaunchUrl(server.url))
     const failures: string[] = []
@@ -67,6 +80,7 @@ describe('200 % zoom at 1366×768', () => {
         const problem = await problemWith(page, row)
         if (problem) failures.push(`orders: the first row is ${problem}`)
       }
+      for (const target of await unreachableScrollers(page)) failures.push(`${stop.name}: ${target} scrolls but no keyboard can reach it`)
       await page.screenshot({ path: join(SHOTS, `${stop.name}.png`) })
     })
     expect(failures, failures.join('\n')).toEqual([])
