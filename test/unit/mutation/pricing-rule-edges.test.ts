@@ -14,6 +14,7 @@ import {
 import { MAX_CART_AMOUNT, MAX_CART_WEIGHT_GRAMS, validateLines } from '../../../src/main/pricing/line-validation'
 import type { DeliverySettings, Promotion } from '../../../src/main/pricing/pricing-types'
 import { checkPromotionValidity } from '../../../src/main/pricing/promotion-rules'
+import { splitShippingFee } from '../../../src/main/pricing/shipping-split'
 import { line } from '../pricing/pricing-test-support'
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) =>
@@ -203,6 +204,15 @@ describe('promotion codes', () => {
     }
   })
 
+  it('a percentage promotion below 0 %, above 100 % or in fractions of a basis point is refused as invalid', () => {
+    for (const basisPoints of [-1, 10_001, 12.5]) {
+      const promotion: Promotion = { code: 'BIZARRE', discount: { type: 'percent', basisPoints } }
+      expect(errorCode(checkPromotionValidity(promotion, at))).toBe('PROMOTION_INVALID')
+    }
+    const everything: Promotion = { code: 'OFFERT', discount: { type: 'percent', basisPoints: 10_000 } }
+    expect(checkPromotionValidity(everything, at).ok).toBe(true)
+  })
+
   it('a promotion of a kind the till does not know is refused as invalid', () => {
     const promotion = { code: 'CADEAU', discount: { type: 'gift' } } as unknown as Promotion
     expect(errorCode(checkPromotionValidity(promotion, at))).toBe('PROMOTION_INVALID')
@@ -229,5 +239,11 @@ describe('promotion codes', () => {
     const untilTen = { ...tenPercent, validUntil: '2026-12-07T10:00:00.000Z' }
     expect(checkPromotionValidity(untilTen, new Date('2026-12-07T09:59:59.999Z')).ok).toBe(true)
     expect(errorCode(checkPromotionValidity(untilTen, at))).toBe('PROMOTION_EXPIRED')
+  })
+})
+
+describe('the delivery fee split across VAT rates', () => {
+  it('a delivery with no shipped goods to carry it splits into nothing, without failing', () => {
+    expect(splitShippingFee(490, new Map())).toEqual([])
   })
 })
