@@ -58,7 +58,7 @@ const SORT_INDEXES: Readonly<Record<OrderSort, { all: string; status: string }>>
  * Up to how many matches of each filter plan 3 counts to choose the one to read (index entries
  * only, a few ms); a filter with more is broad.
  */
-export const DRIVER_COUNT_CAP = 100_000
+export const DRIVER_COUNT_CAP = 20_000
 
 /** Orders whose id is not in date order (migration 013): a text's matches read by id skip them. */
 const IN_DATE_ORDER = 'o.id NOT IN (SELECT order_id FROM orders_out_of_date_order)'
@@ -170,8 +170,12 @@ export class OrderHistoryRepository {
           ? null
           : (this.walkPage({ ...query, filter }) ??
             this.drivenPage({ ...query, filter }) ??
-            // Every filter broad, their conjunction rarer: walking on reads less than sorting one's matches.
-            this.walkPage({ ...query, filter }, Number.MAX_SAFE_INTEGER)))
+            // Every filter broad, their conjunction rarer: walking further may find the page; past
+            // twenty budgets the conjunction may be empty, and sorting one filter's matches reads
+            // fewer orders than walking them all.
+            // (A text tested per order costs tens of microseconds: no further walk then.)
+            (filter.text === null ? this.walkPage({ ...query, filter }, this.walkBudget * 20) : null) ??
+            this.drivenPage({ ...query, filter }, true)))
       if (planned !== null) return this.rowsOf(planned, query.sort)
     }
     // When the bounded walk gave up, walking further would read more than the budget again for
@@ -310,7 +314,7 @@ export class OrderHistoryRepository {
    * reads the index alone). Null when no filter has an index (the caller's plan then applies) or
    * when the text's matches are the fewest (sorting the matches is the caller's plan too).
    */
-  private drivenPage(query: PageQuery): PageKey[] | null {
+  private drivenPage(query: PageQuery, evenBroad = false): PageKey[] | null {
     const { filter, sort } = query
     const cursor = this.cursor(query)
     const params: Params = { ...filter.params, ...cursor.params }
@@ -344,7 +348,7 @@ export class OrderHistoryRepository {
     const best = counted.reduce((a, b) => (b.count < a.count ? b : a))
     // Every indexed filter is broad (a tenth of the orders or more each): walking the sort on
     // reads less than sorting one's matches, unless their conjunction is very rare.
-    if (best.count >= DRIVER_COUNT_CAP) return null
+    if (best.count >= DRIVER_COUNT_CAP && !evenBroad) return null
     if (filter.text !== null) {
       const matches = this.statement('SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @cap)')
         .pluck()
