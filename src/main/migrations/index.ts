@@ -16,6 +16,7 @@ import { orderDocuments } from './014-order-documents'
 import { downloadLinks } from './015-download-links'
 import { historyIndexRoom } from './016-history-index-room'
 import { dashboardSalesIndex } from './017-dashboard-sales-index'
+import { quarterHourTotals } from './018-quarter-hour-totals'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const merchantMigrations: readonly Migration[] = [
   downloadLinks,
   historyIndexRoom,
   dashboardSalesIndex,
+  quarterHourTotals,
 ]

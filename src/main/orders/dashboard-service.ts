@@ -25,6 +25,31 @@ function addTo(slice: Slice, quarter: QuarterTotal): void {
   slice.netTtc += quarter.totalTtc - quarter.refundedTtc
 }
 
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/**
+ * The shop's day and hour of an instant, fast enough for a year of quarters: the zone's offset
+ * is read (Intl) at both ends of each UTC day and, only on a day where it changes, at each quarter.
+ */
+function shopClock(timeZone: string): (time: number) => { day: string; hour: number } {
+  const offsetAt = (time: number) => {
+    const clock = wallClock(time, timeZone)
+    return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute) - Math.floor(time / 60_000) * 60_000
+  }
+  const steady = new Map<number, number | null>()
+  return (time) => {
+    const dayStart = Math.floor(time / DAY_MS) * DAY_MS
+    if (!steady.has(dayStart)) {
+      const first = offsetAt(dayStart)
+      steady.set(dayStart, first === offsetAt(dayStart + DAY_MS - 15 * 60_000) ? first : null)
+    }
+    const local = new Date(time + (steady.get(dayStart) ?? offsetAt(time)))
+    return { day: `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`, hour: local.getUTCHours() }
+  }
+}
+
 const basket = (count: number, total: number) => (count === 0 ? 0 : roundHalfAwayFromZero(total, count))
 
 /**
@@ -55,19 +80,22 @@ export class DashboardService {
 
     const days = new Map<string, Slice>()
     const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, ...emptySlice() }))
-    const cashiers = new Map<number, Slice & { cashierId: number; name: string }>()
+    const clock = shopClock(timeZone)
+    const totals = emptySlice()
     for (const quarter of this.repository.quarters(range)) {
-      const clock = wallClock(`${quarter.quarter}:00.000Z`, timeZone)
-      const day = `${String(clock.year).padStart(4, '0')}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`
+      const { day, hour } = clock(Date.parse(`${quarter.quarter}:00.000Z`))
       if (!days.has(day)) days.set(day, emptySlice())
       addTo(days.get(day)!, quarter)
-      addTo(hours[clock.hour]!, quarter)
-      if (!cashiers.has(quarter.cashierId)) cashiers.set(quarter.cashierId, { cashierId: quarter.cashierId, name: quarter.cashierName, ...emptySlice() })
-      addTo(cashiers.get(quarter.cashierId)!, quarter)
+      addTo(hours[hour]!, quarter)
+      addTo(totals, quarter)
     }
+    const cashiers = this.repository.cashiers(range).map(({ cashierId, cashierName, ...quarter }) => {
+      const slice = emptySlice()
+      addTo(slice, { quarter: '', ...quarter })
+      return { cashierId, name: cashierName, ...slice }
+    })
 
-    const totals = this.repository.totals(range)
-    const figures = salesFigures({ soldCount: totals.count, totalTtc: totals.totalTtc }, this.repository.vatByRate(range), this.repository.refundVatByRate(range))
+    const figures = salesFigures({ soldCount: totals.orders, totalTtc: totals.totalTtc }, this.repository.vatByRate(range), this.repository.refundVatByRate(range))
 
     const previousFrom = addDays(from, -length)
     const previousTo = addDays(from, -1)
@@ -89,7 +117,7 @@ export class DashboardService {
       timeZone,
       days: [...days].map(([day, slice]) => ({ day, ...slice })).sort((a, b) => a.day.localeCompare(b.day)),
       hours,
-      cashiers: [...cashiers.values()].sort((a, b) => b.netTtc - a.netTtc || a.name.localeCompare(b.name)),
+      cashiers: cashiers.sort((a, b) => b.netTtc - a.netTtc || a.name.localeCompare(b.name)),
       previous: {
         from: previousFrom,
         to: previousTo,

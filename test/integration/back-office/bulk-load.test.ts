@@ -44,6 +44,12 @@ const DAILY_CHECKS = [
               FROM order_refund_vat r JOIN orders o ON o.id = r.order_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   },
   {
+    table: `SELECT quarter, status, cashier_id, orders, total_ttc, refunded_ttc FROM quarter_order_totals
+             WHERE orders <> 0 ORDER BY 1, 2, 3`,
+    truth: `SELECT substr(created_at, 1, 14) || printf('%02d', (CAST(substr(created_at, 15, 2) AS INTEGER) / 15) * 15),
+                   status, cashier_id, count(*), sum(total_ttc), sum(refunded_amount) FROM orders GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  },
+  {
     table: 'SELECT order_id, sum(ttc) FROM order_refund_vat GROUP BY 1 HAVING sum(ttc) > 0 ORDER BY 1',
     truth: 'SELECT id, refunded_amount FROM orders WHERE refunded_amount > 0 ORDER BY 1',
   },

@@ -101,10 +101,16 @@ describe('the dashboard of October 2025 (the month summer time ends)', () => {
   })
 })
 
-describe('the dashboard reads its period from an index', () => {
-  it('a period’s sales are one range of migration 017’s index, never a visit to each order’s row', () => {
-    const plans = new DashboardRepository(subject.app.db).plans({ start: '2025-10-01T00:00:00.000Z', end: '2025-11-01T00:00:00.000Z' })
+describe('the dashboard reads its period from totals, never from every order', () => {
+  it('counts and totals are one range of migration 018’s quarter-hour table; VAT and products read whole UTC days from the daily tables and only the edges from 017’s index', () => {
+    // 1 October to 1 November in Paris: 30 September 22:00 UTC to 31 October 23:00 UTC.
+    const plans = new DashboardRepository(subject.app.db).plans({ start: '2025-09-30T22:00:00.000Z', end: '2025-10-31T23:00:00.000Z' })
     for (const plan of [plans.quarters, plans.totals]) {
+      expect(plan.join(' | ')).toMatch(/SEARCH q USING PRIMARY KEY \(quarter>\? AND quarter<\?\)/)
+      expect(plan.join(' | ')).not.toMatch(/\borders\b|SCAN o\b/)
+    }
+    for (const plan of [plans.vat, plans.topProducts]) {
+      expect(plan.join(' | ')).toMatch(/SEARCH d USING PRIMARY KEY \(day>\? AND day<\?\)/)
       expect(plan.join(' | ')).toMatch(/USING COVERING INDEX orders_by_created_sales \(created_at>\? AND created_at<\?\)/)
     }
   })
