@@ -72,7 +72,6 @@ export const en: MessageSchema = {
     barcode: 'Barcode {ean}',
     productTitle: '{name} · SKU {sku} · barcode {ean}',
     productLabel: '{name}, {price}',
-    gridRegion: 'Product grid',
     adminOnly: 'This screen is for administrators only.',
     shortcuts: 'Keyboard shortcuts',
   },

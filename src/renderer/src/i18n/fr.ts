@@ -72,7 +72,6 @@ export const fr = {
     barcode: 'Code-barres {ean}',
     productTitle: '{name} · réf. {sku} · code-barres {ean}',
     productLabel: '{name}, {price}',
-    gridRegion: 'Grille des produits',
     adminOnly: 'Cet écran est réservé aux administrateurs.',
     shortcuts: 'Raccourcis clavier',
   },
