@@ -1,6 +1,32 @@
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { extname, join, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { encodeBodies } from './src/main/browser-mode/static-files'
+
+/**
+ * Writes brotli and gzip copies beside each built asset worth compressing, for browser mode to
+ * serve as they are: compressed once here, never on the server's thread pool while it sells.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'comptoir-precompress-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const assets = join(options.dir!, 'assets')
+      for (const name of readdirSync(assets)) {
+        if (/\.(?:br|gz)$/.test(name)) continue
+        const file = join(assets, name)
+        const { br, gzip } = encodeBodies(readFileSync(file), extname(name))
+        if (br && gzip) {
+          writeFileSync(`${file}.br`, br)
+          writeFileSync(`${file}.gz`, gzip)
+        }
+      }
+    },
+  }
+}
 
 const shared = resolve(__dirname, 'src/shared')
 
@@ -36,7 +62,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     resolve: { alias: { '@shared': shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [vue()],
+    plugins: [vue(), precompressAssets()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -126,8 +126,8 @@ export class StaticFileServer {
   constructor(private readonly root: string) {}
 
   /**
-   * Reads and compresses every built asset now, in the background (brotli's best quality takes
-   * a second or so for the largest script): the first till to open finds them ready.
+   * Reads every built asset now, in the background, with the compressed copies the build wrote:
+   * the first till to open finds them ready.
    */
   async warm(): Promise<void> {
     let names: string[]
@@ -136,7 +136,10 @@ export class StaticFileServer {
     } catch {
       return
     }
-    await Promise.all(names.map((name) => this.serve(`/assets/${name}`, undefined)))
+    // One at a time, so that a file the build did not compress never fills the thread pool.
+    for (const name of names.filter((candidate) => !/\.(?:br|gz)$/.test(candidate))) {
+      await this.serve(`/assets/${name}`, undefined)
+    }
   }
 
   async serve(urlPath: string, acceptEncoding: string | undefined): Promise<ServedFile | null> {
@@ -168,9 +171,19 @@ export class StaticFileServer {
     if (!found) return null
     const extension = extname(basename(key))
     return {
-      ...(await encodeBodiesAsync(found.body, extension)),
+      ...((await this.precompressed(key, found.body)) ?? (await encodeBodiesAsync(found.body, extension))),
       contentType: found.contentType,
       cacheControl: HASHED_ASSET.test(key) ? IMMUTABLE : REVALIDATE,
     }
+  }
+
+  /**
+   * The `.br` and `.gz` the build wrote beside the file (electron.vite.config.ts). Compressing at
+   * start instead kept libuv's four threads busy for seconds with brotli, and everything else
+   * that needs them waited: the DNS lookup of the issuer's address held a first card payment.
+   */
+  private async precompressed(key: string, identity: Buffer): Promise<EncodedBodies | null> {
+    const [br, gzipped] = await Promise.all([readStaticFile(this.root, `/${key}.br`), readStaticFile(this.root, `/${key}.gz`)])
+    return br && gzipped ? { identity, br: br.body, gzip: gzipped.body } : null
   }
 }
