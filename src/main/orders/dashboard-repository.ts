@@ -37,7 +37,16 @@ type Range = { start: string; end: string }
  * daily tables) and the instants on either side (`[start, headEnd)` and `[tailStart, end)`, read
  * from the orders: less than a day each).
  */
-type SplitRange = Range & { dayFrom: string; dayTo: string; headEnd: string; tailStart: string; quarterFrom: string; quarterTo: string }
+type SplitRange = Range & {
+  dayFrom: string
+  dayTo: string
+  headEnd: string
+  tailStart: string
+  quarterFrom: string
+  quarterTo: string
+  headQuarter: string
+  tailQuarter: string
+}
 
 const SOLD_IN = (alias: string) => `${alias}.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')})`
 
@@ -48,8 +57,9 @@ export function splitRange(range: InstantRange): SplitRange {
   const dayFrom = range.start === midnight(startDay) ? startDay : new Date(Date.parse(midnight(startDay)) + 86_400_000).toISOString().slice(0, 10)
   const dayTo = range.end.slice(0, 10)
   const quarters = { quarterFrom: range.start.slice(0, 16), quarterTo: range.end.slice(0, 16) }
-  if (dayFrom >= dayTo) return { ...range, ...quarters, dayFrom, dayTo: dayFrom, headEnd: range.end, tailStart: range.end }
-  return { ...range, ...quarters, dayFrom, dayTo, headEnd: midnight(dayFrom), tailStart: midnight(dayTo) }
+  const edges = (headEnd: string, tailStart: string) => ({ headEnd, tailStart, headQuarter: headEnd.slice(0, 16), tailQuarter: tailStart.slice(0, 16) })
+  if (dayFrom >= dayTo) return { ...range, ...quarters, dayFrom, dayTo: dayFrom, ...edges(range.end, range.end) }
+  return { ...range, ...quarters, dayFrom, dayTo, ...edges(midnight(dayFrom), midnight(dayTo)) }
 }
 
 /**
@@ -95,9 +105,16 @@ export class DashboardRepository {
                    FROM quarter_order_totals q WHERE ${quarterRange} GROUP BY q.cashier_id HAVING sum(q.orders) <> 0) g
            LEFT JOIN users u ON u.id = g.cashierId`,
       ),
+      // Whole UTC days from the daily tables (refunds as `daily_refund_totals` holds them, the sum
+      // of `order_refund_vat`, which is `refunded_amount`), the edges from the quarters.
       totals: db.prepare<SplitRange, { count: number; totalTtc: number; refundedTtc: number }>(
-        `SELECT coalesce(sum(q.orders), 0) AS count, coalesce(sum(q.total_ttc), 0) AS totalTtc, coalesce(sum(q.refunded_ttc), 0) AS refundedTtc
-           FROM quarter_order_totals q WHERE ${quarterRange}`,
+        `SELECT coalesce(sum(c), 0) AS count, coalesce(sum(t), 0) AS totalTtc, coalesce(sum(r), 0) AS refundedTtc
+           FROM (SELECT sum(d.orders) AS c, sum(d.total_ttc) AS t, 0 AS r FROM daily_order_totals d WHERE ${days}
+                 UNION ALL SELECT 0, 0, sum(d.ttc) FROM daily_refund_totals d WHERE ${days}
+                 UNION ALL SELECT sum(q.orders), sum(q.total_ttc), sum(q.refunded_ttc) FROM quarter_order_totals q
+                            WHERE q.quarter >= @quarterFrom AND q.quarter < @headQuarter AND ${SOLD_IN('q')}
+                 UNION ALL SELECT sum(q.orders), sum(q.total_ttc), sum(q.refunded_ttc) FROM quarter_order_totals q
+                            WHERE q.quarter >= @tailQuarter AND q.quarter < @quarterTo AND ${SOLD_IN('q')})`,
       ),
       vat: db.prepare<SplitRange, VatByRate>(byRate('daily_vat_totals', 'JOIN order_vat v ON v.order_id = o.id')),
       refundVat: db.prepare<SplitRange, VatByRate>(byRate('daily_refund_totals', 'JOIN order_refund_vat v ON v.order_id = o.id')),

@@ -63,9 +63,9 @@ async function apply(next: Step): Promise<void> {
       db.prepare('UPDATE orders SET status = ? WHERE id = ?').run(next.status, id)
       break
     case 'refund':
-      // As the refund action does: the amount, then its parts per rate.
+      // As the refund action does: the amount (it only grows), then its parts per rate.
       db.transaction(() => {
-        db.prepare('UPDATE orders SET refunded_amount = CAST(total_ttc * ? AS INTEGER) WHERE id = ?').run(next.share, id)
+        db.prepare('UPDATE orders SET refunded_amount = max(refunded_amount, CAST(total_ttc * ? AS INTEGER)) WHERE id = ?').run(next.share, id)
         writeOrderRefundVat(db, id)
       })()
       break
@@ -117,6 +117,15 @@ function expectDashboardMatchesOrders(timeZone: string, from: string, to: string
   expect(figures.days).toEqual([...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, slice]) => ({ day, ...slice })))
   expect(figures.hours).toEqual(hours)
   expect(new Map(figures.cashiers.map((cashier) => [cashier.cashierId, cashier.netTtc]))).toEqual(cashiers)
+
+  const length = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1
+  const before = db
+    .prepare(
+      `SELECT count(*) AS soldCount, coalesce(sum(total_ttc), 0) AS totalTtc, coalesce(sum(refunded_amount), 0) AS refundedTtc FROM orders
+        WHERE created_at >= ? AND created_at < ? AND status IN (SELECT value FROM json_each(?))`,
+    )
+    .get(startOfShopDay(addDays(from, -length), timeZone), start, JSON.stringify(SOLD)) as { soldCount: number; totalTtc: number; refundedTtc: number }
+  expect(figures.previous).toMatchObject(before)
 
   const ids = JSON.stringify(sold.map((row) => row.id))
   const byRate = (table: string) =>
