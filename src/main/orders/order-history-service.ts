@@ -2,10 +2,12 @@ import { describeResponseCode } from '@shared/cards/response-codes'
 import type { OrderFilters, OrderListRow, OrderSort, OrderSummary } from '@shared/contract'
 import { ok, type Result } from '@shared/contract/result'
 import { ORDER_STATUSES } from '@shared/domain/order-status'
+import { isDay, startOfShopDay } from '@shared/time/shop-time-zone'
 import { CARD_BRANDS } from '@shared/domain/payment'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
 import { OrderHistoryRepository } from './order-history-repository'
+import { ShopDayTotalsRepository } from './shop-day-totals-repository'
 import { soldStatusesAmong } from './sold-orders'
 
 export interface OrderPage {
@@ -38,10 +40,26 @@ function dailyRange(filters: OrderFilters, timeZone: string): DayRange | null | 
   return { from: fromDay ?? '0000-00-00', to: toDay ?? '9999-99-99' }
 }
 
+/**
+ * The instants of a filter set made only of statuses and bounds that are bare days of the shop's
+ * zone (`to` excluded), which quarter-hour and daily totals answer exactly; else null.
+ */
+function shopDaysRange(filters: OrderFilters, timeZone: string): { start: string; end: string } | null {
+  const { statuses, from, to, ...others } = filters
+  void statuses
+  if (Object.values(others).some((value) => value !== undefined)) return null
+  if ((from !== undefined && !isDay(from)) || (to !== undefined && !isDay(to))) return null
+  return {
+    start: from === undefined ? '0000-01-01T00:00:00.000Z' : startOfShopDay(from, timeZone),
+    end: to === undefined ? '9999-12-31T00:00:00.000Z' : startOfShopDay(to, timeZone),
+  }
+}
+
 /** The order history: pages, totals and the values the filters offer. */
 export class OrderHistoryService {
   readonly repository: OrderHistoryRepository
   private readonly daily: DailyTotalsRepository
+  private readonly shopDays: ShopDayTotalsRepository
 
   constructor(
     db: ConstructorParameters<typeof OrderHistoryRepository>[0],
@@ -51,6 +69,7 @@ export class OrderHistoryService {
   ) {
     this.repository = new OrderHistoryRepository(db)
     this.daily = new DailyTotalsRepository(db)
+    this.shopDays = new ShopDayTotalsRepository(db)
   }
 
   search(filters: OrderFilters, sort: OrderSort, limit: number, cursor: string | null | undefined): Result<OrderPage> {
@@ -84,6 +103,13 @@ export class OrderHistoryService {
       const statuses = filter.value.statuses
       const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ORDER_STATUSES)
       return ok({ count, currency: this.currency(), ...this.daily.salesFigures(range, soldStatusesAmong(statuses)) })
+    }
+    // Bare days of another zone: its days are whole ranges of UTC quarter-hours (migration 018).
+    const instants = shopDaysRange(filters, timeZone)
+    if (instants !== null && filter.value.branches.every((branch) => branch.condition === null)) {
+      const statuses = filter.value.statuses
+      const summary = this.shopDays.summary(instants, statuses.length > 0 ? statuses : ORDER_STATUSES, soldStatusesAmong(statuses))
+      return ok({ ...summary, currency: this.currency() })
     }
     return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
   }

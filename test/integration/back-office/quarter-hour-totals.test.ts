@@ -4,6 +4,8 @@ import { addDays, startOfShopDay } from '@shared/time/shop-time-zone'
 import { writeOrderRefundVat } from '../../../src/main/migrations/008-refunds-by-rate'
 import { DashboardService } from '../../../src/main/orders/dashboard-service'
 import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
+import { filterSql } from '../../../src/main/orders/order-filter-sql'
+import { OrderHistoryService } from '../../../src/main/orders/order-history-service'
 import type { TempApp } from '../../support/temp-app'
 import { backOfficeApp, sellAtTill } from './back-office-kit'
 
@@ -26,10 +28,16 @@ const TABLE = `SELECT quarter, status, cashier_id, orders, total_ttc, refunded_t
                 WHERE orders <> 0 OR total_ttc <> 0 OR refunded_ttc <> 0 ORDER BY 1, 2, 3`
 const TRUTH = `SELECT ${QUARTER}, status, cashier_id, count(*), sum(total_ttc), sum(refunded_amount) FROM orders GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
 
-/** Instants in the hours around Paris's DST changes of 2025 (30 March, 26 October). */
-const instant = fc
-  .record({ day: fc.constantFrom('2025-03-29T', '2025-03-30T', '2025-03-31T', '2025-10-25T', '2025-10-26T', '2025-10-27T'), minute: fc.integer({ min: 0, max: 24 * 60 - 1 }), second: fc.integer({ min: 0, max: 59 }) })
-  .map(({ day, minute, second }) => `${day}${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}.000Z`)
+/** Instants in the hours around Paris's DST changes of 2025 (30 March, 26 October), often right on a day's edge. */
+const DAYS = ['2025-03-29T', '2025-03-30T', '2025-03-31T', '2025-10-25T', '2025-10-26T', '2025-10-27T'] as const
+// UTC midnight, and midnight in Paris (22:00/23:00 UTC), Kathmandu (18:15 UTC) and St John's (02:30/03:30 UTC).
+const EDGES = ['00:00:00.000', '00:14:59.999', '23:59:59.999', '21:59:59.999', '22:00:00.000', '22:59:59.999', '23:00:00.000', '18:14:59.999', '18:15:00.000', '02:29:59.999', '02:30:00.000', '03:29:59.999', '03:30:00.000']
+const instant = fc.oneof(
+  fc
+    .record({ day: fc.constantFrom(...DAYS), minute: fc.integer({ min: 0, max: 24 * 60 - 1 }), second: fc.integer({ min: 0, max: 59 }) })
+    .map(({ day, minute, second }) => `${day}${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}.000Z`),
+  { arbitrary: fc.record({ day: fc.constantFrom(...DAYS), time: fc.constantFrom(...EDGES) }).map(({ day, time }) => `${day}${time}Z`), weight: 3 },
+)
 
 const step = fc.oneof(
   fc.record({ kind: fc.constant('sell' as const) }),
@@ -146,13 +154,22 @@ function expectDashboardMatchesOrders(timeZone: string, from: string, to: string
   expect(figures.topProducts.map(({ productId, quantity, totalTtc }) => ({ productId, quantity, totalTtc }))).toEqual(products)
 }
 
+/** The order list's summary of bare shop days (quarter-hour and daily totals) beside the same summary read from the orders. */
+function expectSummaryMatchesOrders(timeZone: string, filters: { from?: string; to?: string; statuses?: string[] }): void {
+  const service = new OrderHistoryService(subject.app.db, () => 'EUR', () => timeZone)
+  const summary = service.summary(filters as never)
+  const filter = filterSql(filters as never, timeZone)
+  if (!summary.ok || !filter.ok) throw new Error('invalid filters')
+  expect(summary.value).toEqual({ ...service.repository.summary(filter.value), currency: 'EUR' })
+}
+
 describe('migration 018’s quarter-hour totals', () => {
   it('were filled from the orders already there', () => {
     const db = subject.app.db
     expect(db.prepare(TABLE).raw().all()).toEqual(db.prepare(TRUTH).raw().all())
   })
 
-  it('equal the sums over the orders after random sales, refunds, status, date and cashier changes; so does the dashboard of the DST days', async () => {
+  it('equal the sums over the orders after random sales, refunds, status, date and cashier changes; so do the dashboard and the order list’s summary of the DST days', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
         for (const next of steps) await apply(next)
@@ -164,8 +181,13 @@ describe('migration 018’s quarter-hour totals', () => {
         expectDashboardMatchesOrders('Asia/Kathmandu', '2025-10-25', '2025-10-27')
         expectDashboardMatchesOrders('America/St_Johns', '2025-03-29', '2025-03-31')
         expectDashboardMatchesOrders('UTC', '2025-10-26', '2025-10-26')
+        expectSummaryMatchesOrders('Europe/Paris', { from: '2025-10-26', to: '2025-10-27' })
+        expectSummaryMatchesOrders('Europe/Paris', { from: '2025-03-30', to: '2025-03-31', statuses: ['declined', 'refunded', 'completed'] })
+        expectSummaryMatchesOrders('Europe/Paris', { from: '2025-03-29', to: '2025-10-28', statuses: ['delivered'] })
+        expectSummaryMatchesOrders('Asia/Kathmandu', { to: '2025-10-26' })
+        expectSummaryMatchesOrders('America/St_Johns', { from: '2025-03-30' })
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     )
   }, 120_000)
 })
