@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, startOfShopDay } from '@shared/time/shop-time-zone'
 import { writeOrderRefundVat } from '../../../src/main/migrations/008-refunds-by-rate'
+import { catchUpQuarterTotals } from '../../../src/main/migrations/018-quarter-hour-totals'
 import { DashboardService } from '../../../src/main/orders/dashboard-service'
 import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
 import { filterSql } from '../../../src/main/orders/order-filter-sql'
@@ -190,4 +191,15 @@ describe('migration 018’s quarter-hour totals', () => {
       { numRuns: 40 },
     )
   }, 120_000)
+
+  it('the migration’s fill from existing orders (also the bulk load’s catching up) gives the same table as the triggers', () => {
+    const db = subject.app.db
+    const kept = db.prepare(TABLE).raw().all()
+    db.transaction(() => {
+      db.exec('DELETE FROM quarter_order_totals')
+      catchUpQuarterTotals(db, 0)
+    })()
+    expect(db.prepare(TABLE).raw().all()).toEqual(kept)
+    expect(kept).toEqual(db.prepare(TRUTH).raw().all())
+  })
 })
