@@ -88,7 +88,13 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(100)
   await page.evaluate(() =>
     Promise.race([
-      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+      // A looping animation (a spinner, a pulse) never finishes: only the ones that end are awaited.
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
       new Promise((resolve) => setTimeout(resolve, 2000)),
     ]),
   )
