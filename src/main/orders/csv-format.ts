@@ -2,6 +2,7 @@ import type { CsvFormat, Locale } from '@shared/contract'
 import { toDecimalString } from '@shared/money'
 import { currencyFromCode } from '@shared/money/currency'
 import { wallClock } from '@shared/time/shop-time-zone'
+import { FRENCH_STATUS_LABELS } from '@shared/domain/order-status-french'
 import type { OrderStatus } from './order-status'
 
 /** UTF-8 byte order mark: without it Excel reads the file as Windows-1252 and mangles accents. */
@@ -110,21 +111,6 @@ export function dialectDate(instant: string, dialect: CsvDialect): string {
 export function dialectRate(basisPoints: number, dialect: CsvDialect): string {
   const rate = ratePercent(basisPoints)
   return dialect.format === 'french' ? rate.replace('.', ',') : rate
-}
-
-/** The statuses as a French file says them (the interface's words); the international file keeps the codes. */
-export const FRENCH_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
-  pending_payment: 'En attente de paiement',
-  authorized: 'Autorisée',
-  paid: 'Payée',
-  declined: 'Refusée',
-  awaiting_shipment: 'À expédier',
-  delivered: 'Livrée',
-  shipped: 'Expédiée',
-  completed: 'Terminée',
-  voided: 'Annulée',
-  refunded: 'Remboursée',
-  abandoned: 'Abandonnée',
 }
 
 export function dialectStatus(status: OrderStatus, dialect: CsvDialect): string {

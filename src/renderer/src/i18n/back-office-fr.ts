@@ -1,3 +1,5 @@
+import { FRENCH_STATUS_LABELS } from '@shared/domain/order-status-french'
+
 /** The administrator's order screens and dashboard, in French. `back-office-en.ts` has the same keys. */
 export const backOfficeFr = {
   nav: {
@@ -11,19 +13,7 @@ export const backOfficeFr = {
     reconcile: 'À rapprocher',
     soon: 'bientôt',
   },
-  status: {
-    pending_payment: 'En attente de paiement',
-    authorized: 'Autorisée',
-    paid: 'Payée',
-    declined: 'Refusée',
-    awaiting_shipment: 'À expédier',
-    delivered: 'Livrée',
-    shipped: 'Expédiée',
-    completed: 'Terminée',
-    voided: 'Annulée',
-    refunded: 'Remboursée',
-    abandoned: 'Abandonnée',
-  },
+  status: { ...FRENCH_STATUS_LABELS },
   declineCodes: {
     '00': 'acceptée',
     '05': 'refus de la banque',
