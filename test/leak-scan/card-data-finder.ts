@@ -124,8 +124,11 @@ export function cardNumbersIn(text: string): string[] {
   return [...found]
 }
 
+// The field's name starts a word, and a bare abbreviation (cvv, cvc, csc) is followed by something
+// other than a letter or digit: random identifiers and hashes in SQLite pages hold runs such as
+// "…cSc2026" (letters, then the next column's date), which are no field at all.
 const SECURITY_CODE =
-  /(?:security[\s_-]*code|card[\s_-]*verification(?:[\s_-]*(?:value|code))?|cvc2?|cvv2?|csc|cryptogramme(?:\s+visuel)?|code\s+de\s+s[ée]curit[ée])["'`]?\s*(?:[:=]|is|was|est|of)?\s*["'`]?\s*\d{3,4}(?!\d)/i
+  /(?<![a-z0-9])(?:security[\s_-]*code|card[\s_-]*verification(?:[\s_-]*(?:value|code))?|(?:cvc2?|cvv2?|csc)(?![a-z0-9])|cryptogramme(?:\s+visuel)?|code\s+de\s+s[ée]curit[ée])["'`]?\s*(?:[:=]|is|was|est|of)?\s*["'`]?\s*\d{3,4}(?!\d)/i
 
 /** A security code after its field name (`"securityCode":"123"`, `cvv=123`) or in prose. */
 export function securityCodeIn(text: string): string | null {

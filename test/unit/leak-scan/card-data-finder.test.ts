@@ -38,6 +38,13 @@ describe('the leak scan recognises a security code after its field name or in pr
     (text) => expect(securityCodeIn(text)).not.toBeNull(),
   )
 
+  it('leaves alone letters inside an identifier or a hash that happen to spell an abbreviation', () => {
+    // Seen in the issuer's SQLite file: a random identifier ending in "cSc", then a date column.
+    expect(securityCodeIn('7fQx9cSc2026-12-07T22:20:01.120Z')).toBeNull()
+    expect(securityCodeIn('trace_cvv1234')).toBeNull()
+    expect(securityCodeIn('csc2026')).toBeNull()
+  })
+
   it('leaves alone a field without a code and a length rule', () => {
     expect(securityCodeIn('"securityCode":"" securityCodeLength:3 the security code has 3 digits')).toBeNull()
   })
