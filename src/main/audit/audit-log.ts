@@ -31,6 +31,16 @@ export function auditRepository(db: SqliteDatabase): AuditRepository {
   return repository
 }
 
+/** Told of each entry inside its transaction; what it writes commits or rolls back with it. */
+export type AuditListener = (entry: AuditEntryInput) => void
+
+const listeners = new WeakMap<SqliteDatabase, AuditListener[]>()
+
+/** Lets another record follow the audit log (the fiscal JET copies logins, rights and settings changes). */
+export function onAuditEntry(db: SqliteDatabase, listener: AuditListener): void {
+  listeners.set(db, [...(listeners.get(db) ?? []), listener])
+}
+
 /**
  * Appends one entry to the hash chain. Call it inside the transaction of the change it records,
  * so the change and its entry commit or roll back together (better-sqlite3 nests the inner
@@ -51,6 +61,7 @@ export function recordAudit(db: SqliteDatabase, entry: AuditEntryInput): void {
       detailsJson: canonicalJson(entry.details),
     }
     audit.insert({ ...fields, previousHash, hash: auditEntryHash(previousHash, fields) })
+    for (const listener of listeners.get(db) ?? []) listener(entry)
   })()
 }
 

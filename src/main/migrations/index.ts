@@ -17,6 +17,7 @@ import { downloadLinks } from './015-download-links'
 import { historyIndexRoom } from './016-history-index-room'
 import { dashboardSalesIndex } from './017-dashboard-sales-index'
 import { quarterHourTotals } from './018-quarter-hour-totals'
+import { fiscalJournal } from './019-fiscal-journal'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const merchantMigrations: readonly Migration[] = [
   historyIndexRoom,
   dashboardSalesIndex,
   quarterHourTotals,
+  fiscalJournal,
 ]

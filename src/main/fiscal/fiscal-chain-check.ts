@@ -1,0 +1,199 @@
+import type { KeyObject } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import {
+  eventSignedContent,
+  GENESIS_SIGNATURE,
+  recordSignedContent,
+  signatureHolds,
+  type SignedEventFields,
+  type SignedRecordFields,
+} from './fiscal-signature'
+
+/**
+ * The check of the journal and the JET over a database handle and the till's public key alone:
+ * the app's "verify now" and its start-up tail check, and the standalone `npm run fiscal:verify`,
+ * which opens the file read-only, run this same code. Nothing of the app's services is used.
+ */
+
+/** Kinds whose payload carries the record's effect on the grand total in `totals.ttc`. */
+const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
+
+export interface FiscalChainSummary {
+  tillId: string
+  chain: string
+  records: number
+  lastSequence: number
+  gtNet: number
+  gtAbsolute: number
+}
+
+export interface FiscalBreak {
+  table: 'fiscal_records' | 'fiscal_events'
+  id: number
+  tillId: string
+  chain: string
+  sequence: number
+  problem: string
+}
+
+export interface FiscalCheckReport {
+  ok: boolean
+  records: number
+  events: number
+  chains: FiscalChainSummary[]
+  /** The first broken record or event found, null when everything holds. */
+  broken: FiscalBreak | null
+  /** Only the last rows of each chain were checked (the start-up check). */
+  tailOnly: boolean
+}
+
+interface RecordRow {
+  id: number
+  till_id: string
+  chain: string
+  sequence: number
+  kind: string
+  occurred_at: string
+  operator_id: number | null
+  operator_name: string
+  order_id: number | null
+  amount_ttc: number
+  gt_net: number
+  gt_absolute: number
+  payload: string
+  previous_signature: string
+  signature: string
+}
+
+interface EventRow {
+  id: number
+  till_id: string
+  sequence: number
+  kind: string
+  occurred_at: string
+  operator_id: number | null
+  operator_name: string
+  details: string
+  previous_signature: string
+  signature: string
+}
+
+function recordFields(row: RecordRow): SignedRecordFields {
+  return {
+    tillId: row.till_id,
+    chain: row.chain,
+    sequence: row.sequence,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    operatorId: row.operator_id,
+    operatorName: row.operator_name,
+    orderId: row.order_id,
+    amountTtc: row.amount_ttc,
+    gtNet: row.gt_net,
+    gtAbsolute: row.gt_absolute,
+    payloadJson: row.payload,
+    previousSignature: row.previous_signature,
+  }
+}
+
+function eventFields(row: EventRow): SignedEventFields {
+  return {
+    tillId: row.till_id,
+    sequence: row.sequence,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    operatorId: row.operator_id,
+    operatorName: row.operator_name,
+    detailsJson: row.details,
+    previousSignature: row.previous_signature,
+  }
+}
+
+/** What is wrong with a record given the one before it in its chain, or null. */
+function recordProblem(row: RecordRow, previous: { sequence: number; signature: string; gtNet: number; gtAbsolute: number }, publicKey: KeyObject): string | null {
+  if (row.sequence !== previous.sequence + 1) {
+    return row.sequence > previous.sequence + 1
+      ? `record ${previous.sequence + 1}${row.sequence > previous.sequence + 2 ? ` to ${row.sequence - 1}` : ''} missing before it (gap in the numbering)`
+      : `its number follows ${previous.sequence} out of order`
+  }
+  if (row.previous_signature !== previous.signature) return 'its previous signature is not the signature of the record before it'
+  if (!signatureHolds(publicKey, recordSignedContent(recordFields(row)), row.signature)) {
+    return 'its content no longer matches its signature (altered)'
+  }
+  let payload: { totals?: { ttc?: unknown } }
+  try {
+    payload = JSON.parse(row.payload) as typeof payload
+  } catch {
+    return 'its payload is not JSON'
+  }
+  if (GT_KINDS.has(row.kind) ? payload.totals?.ttc !== row.amount_ttc : row.amount_ttc !== 0) {
+    return `its amount ${row.amount_ttc} is not the TTC of its payload`
+  }
+  if (row.gt_net !== previous.gtNet + row.amount_ttc) return `its net grand total ${row.gt_net} is not ${previous.gtNet + row.amount_ttc}`
+  const absolute = previous.gtAbsolute + Math.abs(row.amount_ttc)
+  if (row.gt_absolute !== absolute) return `its absolute grand total ${row.gt_absolute} is not ${absolute}`
+  return null
+}
+
+/**
+ * Checks every signature and link of every chain (or, with `tail`, the last `tail` rows of each),
+ * the numbering without gaps and the grand totals recomputed from the amounts; stops at the first
+ * broken row and names it. Deleting the newest rows of a chain leaves no broken link: compare the
+ * last numbers with a closing or an archive for that.
+ */
+export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, options: { tail?: number } = {}): FiscalCheckReport {
+  const report: FiscalCheckReport = { ok: true, records: 0, events: 0, chains: [], broken: null, tailOnly: options.tail !== undefined }
+  const chains = db.prepare<[], { till_id: string; chain: string; last: number }>(
+    'SELECT till_id, chain, max(sequence) AS last FROM fiscal_records GROUP BY till_id, chain ORDER BY till_id, chain',
+  ).all()
+  const before = db.prepare<[string, string, number], RecordRow>('SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? AND sequence = ?')
+  const rows = db.prepare<[string, string, number], RecordRow>(
+    'SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? AND sequence >= ? ORDER BY id',
+  )
+  for (const chain of chains) {
+    const from = options.tail === undefined ? 1 : Math.max(1, chain.last - options.tail + 1)
+    const start = from > 1 ? before.get(chain.till_id, chain.chain, from - 1) : undefined
+    let previous = start
+      ? { sequence: start.sequence, signature: start.signature, gtNet: start.gt_net, gtAbsolute: start.gt_absolute }
+      : { sequence: from - 1, signature: GENESIS_SIGNATURE, gtNet: 0, gtAbsolute: 0 }
+    let count = 0
+    for (const row of rows.iterate(chain.till_id, chain.chain, from)) {
+      const problem = from > 1 && !start && count === 0 ? `record ${from - 1} missing before it (gap in the numbering)` : recordProblem(row, previous, publicKey)
+      if (problem) {
+        report.ok = false
+        report.broken = { table: 'fiscal_records', id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence, problem }
+        return report
+      }
+      previous = { sequence: row.sequence, signature: row.signature, gtNet: row.gt_net, gtAbsolute: row.gt_absolute }
+      count += 1
+    }
+    report.records += count
+    report.chains.push({ tillId: chain.till_id, chain: chain.chain, records: count, lastSequence: previous.sequence, gtNet: previous.gtNet, gtAbsolute: previous.gtAbsolute })
+  }
+
+  const tills = db.prepare<[], { till_id: string; last: number }>('SELECT till_id, max(sequence) AS last FROM fiscal_events GROUP BY till_id').all()
+  const eventBefore = db.prepare<[string, number], EventRow>('SELECT * FROM fiscal_events WHERE till_id = ? AND sequence = ?')
+  const events = db.prepare<[string, number], EventRow>('SELECT * FROM fiscal_events WHERE till_id = ? AND sequence >= ? ORDER BY id')
+  for (const till of tills) {
+    const from = options.tail === undefined ? 1 : Math.max(1, till.last - options.tail + 1)
+    const start = from > 1 ? eventBefore.get(till.till_id, from - 1) : undefined
+    let previous = { sequence: from - 1, signature: start?.signature ?? GENESIS_SIGNATURE }
+    let first = true
+    for (const row of events.iterate(till.till_id, from)) {
+      let problem: string | null = null
+      if (first && from > 1 && !start) problem = `event ${from - 1} missing before it (gap in the numbering)`
+      else if (row.sequence !== previous.sequence + 1) problem = `event ${previous.sequence + 1} missing before it (gap in the numbering)`
+      else if (row.previous_signature !== previous.signature) problem = 'its previous signature is not the signature of the event before it'
+      else if (!signatureHolds(publicKey, eventSignedContent(eventFields(row)), row.signature)) problem = 'its content no longer matches its signature (altered)'
+      if (problem) {
+        report.ok = false
+        report.broken = { table: 'fiscal_events', id: row.id, tillId: row.till_id, chain: 'jet', sequence: row.sequence, problem }
+        return report
+      }
+      previous = { sequence: row.sequence, signature: row.signature }
+      first = false
+      report.events += 1
+    }
+  }
+  return report
+}

@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { onAuditEntry, type AuditEntryInput } from '../audit'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { Logger } from '../../platform/logging/logger'
+import { checkFiscalChains, type FiscalCheckReport } from './fiscal-chain-check'
+import { FiscalEventLog, TILL_OPERATOR } from './fiscal-event-log'
+import { FiscalJournal } from './fiscal-journal'
+import { FiscalRecordRepository } from './fiscal-record-repository'
+import { FiscalSigner } from './fiscal-signature'
+import { SaleRecords } from './sale-records'
+
+/** The till's public key, beside its data (`<dataDir>/keys/`), for `npm run fiscal:verify` and the archives. */
+export const FISCAL_PUBLIC_KEY_FILE = join('keys', 'fiscal-public-key.pem')
+/** The signing key's 32 bytes in browser mode and tests; the desktop app wraps them with safeStorage. */
+export const FISCAL_SIGNING_KEY_FILE = 'fiscal-signing.key'
+
+/** How many of each chain's last rows the start-up check verifies. */
+export const START_CHECK_TAIL = 100
+
+/** Audit actions the JET copies: logins, rights and user changes, settings that affect compliance. */
+function copiedToJet(action: string): boolean {
+  return action === 'auth.login' || action.startsWith('user.') || action.startsWith('settings.')
+}
+
+export interface FiscalRegisterOptions {
+  db: SqliteDatabase
+  tillId: string
+  /** 32 random bytes kept outside the database: the Ed25519 seed of the till's signing key. */
+  signingKey: Buffer
+  dataDir: string
+  timeZone: () => string
+  now: () => Date
+  logger: Logger
+  /** The app's version, written in the JET at each start. */
+  version?: string
+}
+
+/** The till's fiscal record: the journal, its sale records, the JET and their check. */
+export interface FiscalRegister {
+  journal: FiscalJournal
+  sales: SaleRecords
+  events: FiscalEventLog
+  signer: FiscalSigner
+  /** Checks the chains (every row, or the last `tail` of each) and writes the result in the JET. */
+  verify(operator: { id: number | null }, tail?: number): FiscalCheckReport
+  /** At start: the JET's start event, then the quick check of each chain's tail. */
+  start(): FiscalCheckReport
+  stop(): void
+}
+
+export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegister {
+  const { db, tillId, timeZone, now } = options
+  const signer = new FiscalSigner(options.signingKey)
+  const publicKeyFile = join(options.dataDir, FISCAL_PUBLIC_KEY_FILE)
+  mkdirSync(dirname(publicKeyFile), { recursive: true, mode: 0o700 })
+  writeFileSync(publicKeyFile, signer.publicKeyPem(), { mode: 0o600 })
+  const userNames = db.prepare<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?')
+  const userName = (userId: number) => userNames.get(userId)?.display_name ?? null
+  const journal = new FiscalJournal({ db, records: new FiscalRecordRepository(db), signer, tillId, timeZone, now, userName })
+  const events = new FiscalEventLog({ db, signer, tillId, timeZone, now, userName })
+  onAuditEntry(db, (entry: AuditEntryInput) => {
+    if (copiedToJet(entry.action)) events.record(entry.action, { subject: entry.subject, details: entry.details }, { id: entry.userId }, new Date(entry.at))
+  })
+
+  const verify = (operator: { id: number | null }, tail?: number): FiscalCheckReport => {
+    const report = checkFiscalChains(db, signer.publicKey, tail === undefined ? {} : { tail })
+    const details = { ok: report.ok, tailOnly: report.tailOnly, records: report.records, events: report.events, broken: report.broken }
+    events.record(report.ok ? 'integrity.check' : 'integrity.broken', details, operator)
+    if (!report.ok) options.logger.error('The fiscal journal is broken', report.broken)
+    return report
+  }
+
+  return {
+    journal,
+    sales: new SaleRecords(journal),
+    events,
+    signer,
+    verify,
+    start: () => {
+      events.record('app.start', { version: options.version ?? null, tillId }, TILL_OPERATOR)
+      return verify(TILL_OPERATOR, START_CHECK_TAIL)
+    },
+    stop: () => events.record('app.stop', { tillId }, TILL_OPERATOR),
+  }
+}
