@@ -18,6 +18,7 @@ import { historyIndexRoom } from './016-history-index-room'
 import { dashboardSalesIndex } from './017-dashboard-sales-index'
 import { quarterHourTotals } from './018-quarter-hour-totals'
 import { fiscalJournal } from './019-fiscal-journal'
+import { historyFilterTotals } from './020-history-filter-totals'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const merchantMigrations: readonly Migration[] = [
   dashboardSalesIndex,
   quarterHourTotals,
   fiscalJournal,
+  historyFilterTotals,
 ]

@@ -61,6 +61,33 @@ export function statusBranches(statuses: readonly OrderStatus[]): StatusBranch[]
   return branches
 }
 
+/**
+ * The status filter as one condition (null without one), its `@statusN` parameters added to
+ * `params`: over the orders `o`, or with `totals` over a totals table of that alias with `status`
+ * and `decline_code` columns (migration 020).
+ */
+export function statusCondition(
+  branches: readonly StatusBranch[],
+  params: Record<string, string | number>,
+  totals?: { alias: string },
+): string | null {
+  if (branches.length === 0) return null
+  const column = totals ? `${totals.alias}.status` : 'o.status'
+  const plain: string[] = []
+  const terms: string[] = []
+  branches.forEach(({ status, condition }, index) => {
+    if (condition === null) {
+      params[`status${index}`] = status
+      plain.push(`@status${index}`)
+    } else if (totals) {
+      // The one condition a branch carries: abandoned after a decline ('' is no decline code there).
+      terms.push(`(${totals.alias}.status = 'abandoned' AND ${totals.alias}.decline_code <> '')`)
+    } else terms.push(`(${condition})`)
+  })
+  if (plain.length > 0) terms.unshift(`${column} IN (${plain.join(', ')})`)
+  return terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`
+}
+
 /** Prefix lengths migration 007 gives the search index. */
 export const INDEXED_PREFIX_MAX = 4
 

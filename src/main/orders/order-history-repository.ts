@@ -1,7 +1,7 @@
 import type { OrderListRow, OrderSort, VatByRate } from '@shared/contract'
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import { INDEXED_PREFIX_MAX, SORTS, type FilterSql } from './order-filter-sql'
+import { INDEXED_PREFIX_MAX, SORTS, statusCondition, type FilterSql } from './order-filter-sql'
 import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'
 
 /** One order tested against the text; a seek in the search index when its prefixes are indexed. */
@@ -431,20 +431,8 @@ export class OrderHistoryRepository {
   }
 
   private where(filter: FilterSql, params: Params, extra: string[] = []): string {
-    const conditions = [...filter.conditions, ...extra]
-    if (filter.branches.length > 0) {
-      const plain: string[] = []
-      const terms: string[] = []
-      filter.branches.forEach(({ status, condition }, index) => {
-        if (condition) terms.push(`(${condition})`)
-        else {
-          params[`status${index}`] = status
-          plain.push(`@status${index}`)
-        }
-      })
-      if (plain.length > 0) terms.unshift(`o.status IN (${plain.join(', ')})`)
-      conditions.push(terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`)
-    }
+    const status = statusCondition(filter.branches, params)
+    const conditions = [...filter.conditions, ...extra, ...(status === null ? [] : [status])]
     return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
   }
 

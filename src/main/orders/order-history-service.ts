@@ -5,6 +5,7 @@ import { ORDER_STATUSES } from '@shared/domain/order-status'
 import { isDay, startOfShopDay } from '@shared/time/shop-time-zone'
 import { CARD_BRANDS } from '@shared/domain/payment'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
+import { FilterTotalsRepository } from './filter-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
 import { OrderHistoryRepository } from './order-history-repository'
 import { ShopDayTotalsRepository } from './shop-day-totals-repository'
@@ -60,6 +61,7 @@ export class OrderHistoryService {
   readonly repository: OrderHistoryRepository
   private readonly daily: DailyTotalsRepository
   private readonly shopDays: ShopDayTotalsRepository
+  private readonly filterTotals: FilterTotalsRepository
 
   constructor(
     db: ConstructorParameters<typeof OrderHistoryRepository>[0],
@@ -70,6 +72,7 @@ export class OrderHistoryService {
     this.repository = new OrderHistoryRepository(db)
     this.daily = new DailyTotalsRepository(db)
     this.shopDays = new ShopDayTotalsRepository(db)
+    this.filterTotals = new FilterTotalsRepository(db)
   }
 
   search(filters: OrderFilters, sort: OrderSort, limit: number, cursor: string | null | undefined): Result<OrderPage> {
@@ -111,6 +114,9 @@ export class OrderHistoryService {
       const summary = this.shopDays.summary(instants, statuses.length > 0 ? statuses : ORDER_STATUSES, soldStatusesAmong(statuses))
       return ok({ ...summary, currency: this.currency() })
     }
+    // Any other filter but a text or an amount: migration 020's totals per day and month.
+    const totals = this.filterTotals.summary(filter.value)
+    if (totals !== null) return ok({ ...totals, currency: this.currency() })
     return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
   }
 

@@ -3,6 +3,7 @@ import { catchUpDerivedData, DERIVED_DATA_TRIGGERS } from '../../migrations/007-
 import { catchUpRefundTotals, REFUND_DERIVED_TRIGGERS } from '../../migrations/008-refunds-by-rate'
 import { catchUpDateOrder, DATE_ORDER_TRIGGERS } from '../../migrations/013-orders-out-of-date-order'
 import { catchUpQuarterTotals, QUARTER_DERIVED_TRIGGERS } from '../../migrations/018-quarter-hour-totals'
+import { catchUpFilterTotals, FILTER_TOTALS_TRIGGERS } from '../../migrations/020-history-filter-totals'
 import { generateHistory, type HistoryGeneratorOptions } from './history-generator'
 
 /**
@@ -27,13 +28,14 @@ export function fillLargeHistory(
         afterOrderId: db.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number,
         afterAttemptId: db.prepare('SELECT coalesce(max(id), 0) FROM payment_attempts').pluck().get() as number,
       }
-      const triggers = suspendTriggers(db, [...DERIVED_DATA_TRIGGERS, ...REFUND_DERIVED_TRIGGERS, ...DATE_ORDER_TRIGGERS, ...QUARTER_DERIVED_TRIGGERS])
+      const triggers = suspendTriggers(db, [...DERIVED_DATA_TRIGGERS, ...REFUND_DERIVED_TRIGGERS, ...DATE_ORDER_TRIGGERS, ...QUARTER_DERIVED_TRIGGERS, ...FILTER_TOTALS_TRIGGERS])
       const indexes = suspendIndexes(db, BULK_TABLES)
       const written = generateHistory(db, options)
       options.onPhase?.('search index and daily tables')
       catchUpDerivedData(db, from)
       catchUpRefundTotals(db, from.afterOrderId)
       catchUpQuarterTotals(db, from.afterOrderId)
+      catchUpFilterTotals(db, from.afterOrderId)
       options.onPhase?.('secondary indexes')
       for (const sql of indexes) db.exec(sql)
       // Reads the id order from orders_sort_keys, so after the indexes are back.

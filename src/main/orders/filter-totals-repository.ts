@@ -1,0 +1,167 @@
+import type { VatByRate } from '@shared/contract'
+import type { Statement } from 'better-sqlite3'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { statusCondition, type FilterSql } from './order-filter-sql'
+import { salesFigures, SOLD_CONDITION, SOLD_STATUSES, type SalesFigures } from './sold-orders'
+
+type Params = Record<string, string | number>
+
+/** A range of one span of migration 020's totals: `from` inclusive, `to` exclusive. */
+export interface PeriodPiece {
+  span: 'day' | 'month'
+  from: string
+  to: string
+}
+
+/** How a range of instants is read: whole UTC months and days from the totals, the rest from the orders. */
+export interface RangePieces {
+  periods: PeriodPiece[]
+  /** Ranges of `created_at` (`from` inclusive, `to` exclusive) read from the orders themselves. */
+  edges: Array<{ from: string; to: string }>
+}
+
+const DAY_MS = 86_400_000
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10)
+const nextMonth = (month: string) => {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  return number === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(number + 1).padStart(2, '0')}`
+}
+/** A bound at a UTC midnight: a bare day (as `filterSql` keeps them in UTC) or a midnight instant. */
+const atMidnight = (bound: string) => bound.length === 10 || bound.slice(10) === 'T00:00:00.000Z'
+
+/**
+ * Splits `[from, to)` (bounds as `filterSql` normalizes them: bare UTC days or `toISOString()`
+ * instants; undefined is open) into whole UTC months, whole UTC days at the months' ends, and the
+ * less-than-a-day at either end, which the orders answer.
+ */
+export function rangePieces(from: string | undefined, to: string | undefined): RangePieces {
+  const dayFrom = from === undefined ? null : atMidnight(from) ? from.slice(0, 10) : nextDay(from.slice(0, 10))
+  const dayTo = to === undefined ? null : to.slice(0, 10)
+  if (dayFrom !== null && dayTo !== null && dayFrom >= dayTo) {
+    return { periods: [], edges: from! < to! ? [{ from: from!, to: to! }] : [] }
+  }
+  const edges: RangePieces['edges'] = []
+  if (from !== undefined && !atMidnight(from)) edges.push({ from, to: dayFrom! })
+  if (to !== undefined && !atMidnight(to)) edges.push({ from: dayTo!, to })
+  const monthFrom = dayFrom === null ? null : dayFrom.endsWith('-01') ? dayFrom.slice(0, 7) : nextMonth(dayFrom.slice(0, 7))
+  const monthTo = dayTo === null ? null : dayTo.slice(0, 7)
+  const periods: PeriodPiece[] = []
+  if ((monthFrom ?? '0000-00') < (monthTo ?? '9999-99')) {
+    if (dayFrom !== null && monthFrom !== null && dayFrom < `${monthFrom}-01`) periods.push({ span: 'day', from: dayFrom, to: `${monthFrom}-01` })
+    periods.push({ span: 'month', from: monthFrom ?? '0000-00', to: monthTo ?? '9999-99' })
+    if (dayTo !== null && monthTo !== null && `${monthTo}-01` < dayTo) periods.push({ span: 'day', from: `${monthTo}-01`, to: dayTo })
+  } else {
+    periods.push({ span: 'day', from: dayFrom ?? '0000-00-00', to: dayTo ?? '9999-99-99' })
+  }
+  return { periods, edges }
+}
+
+/** Each filter of `filterSql` that migration 020's totals carry, as the column it is tested on. */
+const TOTALS_COLUMNS: Readonly<Record<string, string>> = {
+  cashierId: 'cashier_id',
+  tillId: 'till_id',
+  paymentMethod: 'payment_method',
+  cardBrand: 'card_brand',
+  declineCode: 'decline_code',
+}
+const RANGE_PARAMS = new Set(['from', 'to'])
+/** The conditions of `filterSql` over the dates, which the pieces replace. */
+const RANGE_CONDITIONS = new Set(['o.created_at >= @from', 'o.created_at < @to'])
+
+const SOLD_TOTALS = `f.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')})`
+
+/**
+ * The order list's summary from migration 020's totals per UTC day and month, status, cashier,
+ * till, payment method, card brand and decline code: any filter but a text or an amount. A year
+ * reads its months' rows and the days at their ends; the hours on either side of a day (a shop
+ * day in Paris starts at 22:00 or 23:00 UTC) are read from the orders through the date index.
+ * The same figures as the summary read from the orders (the property test compares them).
+ */
+export class FilterTotalsRepository {
+  private readonly cache = new Map<string, Statement>()
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.cache.get(sql)
+    if (!statement) {
+      if (this.cache.size > 200) this.cache.clear()
+      statement = this.db.prepare(sql)
+      this.cache.set(sql, statement)
+    }
+    return statement
+  }
+
+  /** Whether the totals answer this filter: no text, no amount. */
+  answers(filter: FilterSql): boolean {
+    return filter.text === null && Object.keys(filter.params).every((name) => RANGE_PARAMS.has(name) || name in TOTALS_COLUMNS)
+  }
+
+  /** The summary, or null when the totals cannot answer the filter (see `answers`). */
+  summary(filter: FilterSql): ({ count: number } & SalesFigures) | null {
+    if (!this.answers(filter)) return null
+    const pieces = rangePieces(filter.params.from as string | undefined, filter.params.to as string | undefined)
+    if (pieces.periods.length === 0 && pieces.edges.length === 0) return { count: 0, ...salesFigures({ soldCount: 0, totalTtc: 0 }, [], []) }
+    const queries = this.queries(filter)
+    const totals = this.statement(queries.totals).get(queries.params) as { count: number; soldCount: number; totalTtc: number }
+    const { count, ...sales } = totals
+    if (sales.soldCount === 0) return { count, ...salesFigures(sales, [], []) }
+    const vat = this.statement(queries.vat).all(queries.params) as VatByRate[]
+    const refundVat = this.statement(queries.refundVat).all(queries.params) as VatByRate[]
+    return { count, ...salesFigures(sales, vat, refundVat) }
+  }
+
+  /** The SQL of the three queries and their parameters; exposed for the plans' test. */
+  queries(filter: FilterSql): { totals: string; vat: string; refundVat: string; params: Params } {
+    const params: Params = {}
+    const { periods, edges } = rangePieces(filter.params.from as string | undefined, filter.params.to as string | undefined)
+    const totalsConditions: string[] = []
+    for (const [name, value] of Object.entries(filter.params)) {
+      const column = TOTALS_COLUMNS[name]
+      if (column === undefined) continue
+      totalsConditions.push(`f.${column} = @${name}`)
+      params[name] = value
+    }
+    const totalsStatus = statusCondition(filter.branches, params, { alias: 'f' })
+    if (totalsStatus !== null) totalsConditions.push(totalsStatus)
+    const ordersConditions = filter.rowConditions.filter((condition) => !RANGE_CONDITIONS.has(condition))
+    const ordersStatus = statusCondition(filter.branches, params)
+    if (ordersStatus !== null) ordersConditions.push(ordersStatus)
+    const periodWheres = periods.map((piece, index) => {
+      params[`periodFrom${index}`] = piece.from
+      params[`periodTo${index}`] = piece.to
+      return ['f.span = ' + `'${piece.span}'`, `f.period >= @periodFrom${index}`, `f.period < @periodTo${index}`, ...totalsConditions]
+    })
+    const edgeWheres = edges.map((edge, index) => {
+      params[`edgeFrom${index}`] = edge.from
+      params[`edgeTo${index}`] = edge.to
+      return [`o.created_at >= @edgeFrom${index}`, `o.created_at < @edgeTo${index}`, ...ordersConditions]
+    })
+    const union = (fromTotals: (where: string) => string, fromOrders: (where: string) => string) =>
+      [...periodWheres.map((where) => fromTotals(where.join(' AND '))), ...edgeWheres.map((where) => fromOrders(where.join(' AND ')))].join(
+        '\n UNION ALL ',
+      )
+    const ORDERS = 'orders o INDEXED BY orders_by_created'
+    const totals = `SELECT coalesce(sum(c), 0) AS count, coalesce(sum(s), 0) AS soldCount, coalesce(sum(t), 0) AS totalTtc FROM (${union(
+      (where) =>
+        `SELECT sum(f.orders) AS c, sum(f.orders) FILTER (WHERE ${SOLD_TOTALS}) AS s, sum(f.total_ttc) FILTER (WHERE ${SOLD_TOTALS}) AS t
+           FROM filter_order_totals f WHERE ${where}`,
+      (where) =>
+        `SELECT count(*) AS c, count(*) FILTER (WHERE ${SOLD_CONDITION}) AS s, sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}) AS t FROM ${ORDERS} WHERE ${where}`,
+    )})`
+    const byRate = (prefix: '' | 'refund_', table: string, having: string) =>
+      `SELECT rate AS rateBasisPoints, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc FROM (${union(
+        (where) =>
+          `SELECT f.rate_basis_points AS rate, ${prefix === '' ? 'f.vat_rows' : '0'} AS n, f.${prefix}ht AS ht, f.${prefix}vat AS vat, f.${prefix}ttc AS ttc
+             FROM filter_vat_totals f WHERE ${where} AND ${SOLD_TOTALS}`,
+        (where) => `SELECT v.rate_basis_points AS rate, 1 AS n, v.ht AS ht, v.vat AS vat, v.ttc AS ttc FROM ${ORDERS} JOIN ${table} v ON v.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}`,
+      )}) GROUP BY rate HAVING ${having} ORDER BY rate DESC`
+    return {
+      totals,
+      // A rate is listed when an order has a VAT row for it, as a GROUP BY over `order_vat` does.
+      vat: byRate('', 'order_vat', 'sum(n) > 0'),
+      refundVat: byRate('refund_', 'order_refund_vat', 'sum(ttc) <> 0'),
+      params,
+    }
+  }
+}
