@@ -21,6 +21,11 @@ export interface AppOptions {
    * unwraps it with safeStorage; otherwise a 0600 key file, `<dataDir>/keys/pin-pepper.key`.
    */
   pinPepper?: PinPepper
+  /**
+   * The 32 bytes of the till's fiscal signing key (Ed25519 seed): the desktop shell unwraps them
+   * with safeStorage; otherwise a 0600 key file, `<dataDir>/keys/fiscal-signing.key`.
+   */
+  fiscalSigningKey?: { key: Buffer }
   /** How the payment software reaches the issuer; in-process by default. */
   issuerGateway?: IssuerGateway
   /** Authorization timeout; the shop setting (10 s by default) otherwise. */

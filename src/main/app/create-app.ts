@@ -32,6 +32,7 @@ import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
+import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, type FiscalRegister } from '../fiscal'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
@@ -41,6 +42,8 @@ export interface ComptoirApp {
   router: Router
   sessions: SessionRegistry
   db: SqliteDatabase
+  /** The till's fiscal record: the signed journal, its JET and their check (issue 14). */
+  fiscal: FiscalRegister
   /** The simulated card issuer: a separate party with its own database in `<dataDir>/issuer`. */
   issuer: IssuerInstance
   payments: PaymentService
@@ -87,6 +90,9 @@ export function createApp(options: AppOptions): ComptoirApp {
 
   const settingsRepository = new SettingsRepository(db)
   const settings = new SettingsReader(settingsRepository)
+  // Like the PIN pepper, a key outside the database: whoever copies the file cannot sign a record.
+  const fiscalKey = options.fiscalSigningKey ?? new KeyFileKeyProvider(join(dataDir, 'keys', FISCAL_SIGNING_KEY_FILE)).loadDataKeySync()
+  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone })
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
   const catalogue = new ProductCatalogue(products)
@@ -154,6 +160,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')
   const downloadLinks = new DownloadLinks(new DownloadLinkRepository(db), now)
   const completion = new OrderCompletion({
+    fiscal: fiscal.sales,
     downloadLinks,
     downloadBaseUrl: options.downloadBaseUrl,
     db,
@@ -185,18 +192,29 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...userHandlers(users),
     ...administrationHandlers({ db, users, sessions, pinPepper, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
     ...backOfficeHandlers({
+      fiscal: fiscal.sales,
       db, orders, customers, payments, dataDir, logger, now,
       shop: () => settings.identity(),
       currency: () => settings.shop().currency,
       timeZone: () => settings.shop().timeZone,
     }),
     ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
+    ...fiscalHandlers({
+      fiscal,
+      now,
+      timeZone: () => settings.shop().timeZone,
+      approval: (orderId) => {
+        const order = orderService.findById(orderId)
+        return order?.approvalHtml && order.number ? { sale: order, html: order.approvalHtml } : null
+      },
+    }),
   }
 
   return {
     router: createRouter(handlers, sessions, logger),
     sessions,
     db,
+    fiscal,
     issuer,
     payments,
     dataDir,
@@ -205,6 +223,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     downloadLinks,
     downloadsDir,
     start: async () => {
+      fiscal.start()
       const report = await recoverInterruptedCheckouts({ orders: orderService, payments, completion, logger })
       // Asking the issuer about each open authorization does not hold the till up.
       void reconciliation.reconcile().catch((error: unknown) => logger.error('Reconciliation failed', error))
@@ -213,6 +232,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     close: () => {
       reconciliation.stop()
       payments.close()
+      fiscal.stop()
       db.close()
       issuer.close()
     },

@@ -11,6 +11,7 @@ import type { PromotionCodes } from '../pricing'
 import type { ProductCatalogue } from '../catalogue'
 import type { ShopIdentity } from '../settings'
 import { canTransition, type OrderStatus } from '../orders'
+import type { SaleRecords } from '../fiscal'
 
 export interface OrderCompletionDependencies {
   db: SqliteDatabase
@@ -26,6 +27,8 @@ export interface OrderCompletionDependencies {
   downloadLinks?: DownloadLinks
   /** Where the download server answers (`http://192.168.1.20:8470`); null while none runs. */
   downloadBaseUrl?: () => string | null
+  /** The fiscal journal's ticket, written in the sale's transaction. */
+  fiscal?: SaleRecords
 }
 
 export type Settlement = OrderSettlement
@@ -57,6 +60,8 @@ export class OrderCompletion {
       }
       // The sale's number is taken with the payment: a rollback gives it back, so no gaps.
       orders.recordPayment(order, current.status, settlement, ships, userId, at.toISOString())
+      // Its ticket in the fiscal journal, numbered and signed in the same transaction.
+      this.deps.fiscal?.ticket(orders.findById(order.id)!, at)
 
       const digitalLines = orders
         .digitalLines(order.id)

@@ -136,6 +136,8 @@ export function startDesktopShell(options: DesktopShellOptions): void {
         // So is the PIN pepper, a separate key: a copied database and folder without the OS
         // account's secret store cannot be brute-forced over the PIN space.
         pinPepper: await new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'pin-pepper.key.enc')).loadDataKey(),
+        // And the till's fiscal signing key: whoever copies the folder cannot sign a journal record.
+        fiscalSigningKey: await new SafeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'fiscal-signing.key.enc')).loadDataKey(),
         documentPrinter: createPdfPrinter(),
         downloadBaseUrl: () => downloadBaseUrl,
       })

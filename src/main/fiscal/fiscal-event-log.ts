@@ -39,6 +39,19 @@ interface FiscalEventRow {
   signature: string
 }
 
+function toEvent(row: FiscalEventRow): FiscalEvent {
+  return {
+    id: row.id,
+    tillId: row.till_id,
+    sequence: row.sequence,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    operator: { id: row.operator_id, name: row.operator_name },
+    details: JSON.parse(row.details) as unknown,
+    signature: row.signature,
+  }
+}
+
 export interface FiscalEventLogDependencies {
   db: SqliteDatabase
   signer: FiscalSigner
@@ -68,6 +81,9 @@ export class FiscalEventLog {
         `INSERT INTO fiscal_events (till_id, sequence, kind, occurred_at, operator_id, operator_name, details, previous_signature, signature)
          VALUES (@tillId, @sequence, @kind, @occurredAt, @operatorId, @operatorName, @detailsJson, @previousSignature, @signature)`,
       ),
+      lastCheck: deps.db.prepare<[], FiscalEventRow>(
+        "SELECT * FROM fiscal_events WHERE kind IN ('integrity.check', 'integrity.broken') ORDER BY id DESC LIMIT 1",
+      ),
       page: deps.db.prepare<[number, number], FiscalEventRow>('SELECT * FROM fiscal_events WHERE id < ? ORDER BY id DESC LIMIT ?'),
     }
   }
@@ -93,17 +109,14 @@ export class FiscalEventLog {
     })()
   }
 
+  /** The last integrity check's event, null before the first. */
+  lastCheck(): FiscalEvent | null {
+    const row = this.statements.lastCheck.get()
+    return row ? toEvent(row) : null
+  }
+
   /** Events older than `beforeId` (all when null), newest first. */
   page(beforeId: number | null, limit: number): FiscalEvent[] {
-    return this.statements.page.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit).map((row) => ({
-      id: row.id,
-      tillId: row.till_id,
-      sequence: row.sequence,
-      kind: row.kind,
-      occurredAt: row.occurred_at,
-      operator: { id: row.operator_id, name: row.operator_name },
-      details: JSON.parse(row.details) as unknown,
-      signature: row.signature,
-    }))
+    return this.statements.page.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit).map(toEvent)
   }
 }

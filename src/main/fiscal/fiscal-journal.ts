@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../platform/json/canonical-json'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { FiscalChain, FiscalOperator, FiscalRecord, FiscalRecordKind } from './fiscal-record'
-import type { FiscalRecordRepository } from './fiscal-record-repository'
+import type { FiscalRecordFilter, FiscalRecordRepository } from './fiscal-record-repository'
 import { GENESIS_SIGNATURE, recordSignedContent, type FiscalSigner } from './fiscal-signature'
 import { localTimeWithOffset } from './fiscal-time'
 
@@ -78,6 +78,11 @@ export class FiscalJournal {
   /** How many records of this kind an order already has. */
   countForOrder(orderId: number, kind: FiscalRecordKind): number {
     return this.deps.records.countForOrder(orderId, kind)
+  }
+
+  /** Records older than `beforeId` (all when null), newest first. */
+  page(filter: FiscalRecordFilter, beforeId: number | null, limit: number): FiscalRecord[] {
+    return this.deps.records.page(filter, beforeId, limit)
   }
 
   /** The ticket of an order: its till and number in the journal, null before its sale. */

@@ -9,6 +9,7 @@ import { FiscalJournal } from './fiscal-journal'
 import { FiscalRecordRepository } from './fiscal-record-repository'
 import { FiscalSigner } from './fiscal-signature'
 import { SaleRecords } from './sale-records'
+import type { FiscalCheck } from '@shared/contract/calls/fiscal-calls'
 
 /** The till's public key, beside its data (`<dataDir>/keys/`), for `npm run fiscal:verify` and the archives. */
 export const FISCAL_PUBLIC_KEY_FILE = join('keys', 'fiscal-public-key.pem')
@@ -44,6 +45,8 @@ export interface FiscalRegister {
   signer: FiscalSigner
   /** Checks the chains (every row, or the last `tail` of each) and writes the result in the JET. */
   verify(operator: { id: number | null }, tail?: number): FiscalCheckReport
+  /** The last integrity check, as the JET recorded it; null before the first. */
+  lastCheck(): FiscalCheck | null
   /** At start: the JET's start event, then the quick check of each chain's tail. */
   start(): FiscalCheckReport
   stop(): void
@@ -77,10 +80,19 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
     events,
     signer,
     verify,
+    lastCheck: () => {
+      const event = events.lastCheck()
+      if (!event) return null
+      const details = event.details as Omit<FiscalCheck, 'at'>
+      return { ok: details.ok, at: event.occurredAt, tailOnly: details.tailOnly, records: details.records, events: details.events, broken: details.broken }
+    },
     start: () => {
       events.record('app.start', { version: options.version ?? null, tillId }, TILL_OPERATOR)
       return verify(TILL_OPERATOR, START_CHECK_TAIL)
     },
-    stop: () => events.record('app.stop', { tillId }, TILL_OPERATOR),
+    stop: () => {
+      // A second close finds the database closed: the stop is recorded once.
+      if (db.open) events.record('app.stop', { tillId }, TILL_OPERATOR)
+    },
   }
 }

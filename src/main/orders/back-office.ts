@@ -4,6 +4,7 @@ import type { PaymentService } from '../payments'
 import type { CustomerDirectory } from '../customers'
 import type { OrderRepository } from './order-repository'
 import type { ShopIdentity } from '../settings'
+import type { SaleRecords } from '../fiscal'
 import { DashboardService } from './dashboard-service'
 import { ExportService } from './export-service'
 import { OrderActions } from './order-actions'
@@ -19,6 +20,8 @@ export interface BackOfficeDependencies {
   /** The shop's IANA time zone: its days in the filters, the dashboard and the exports (UTC when not given). */
   timeZone?: () => string
   dataDir: string
+  /** The fiscal journal's records of voids and refunds. */
+  fiscal?: SaleRecords
   logger: Logger
   now: () => Date
 }

@@ -11,12 +11,15 @@ import type { ShopIdentity } from '../settings'
 import { canMarkShipped, canRefund, canVoid, orderDetail, refundableAmount, type OrderDetailSources } from './order-detail'
 import { ShipmentRepository } from './shipment-repository'
 import { renderShippingNotice } from '../documents'
+import type { SaleRecords } from '../fiscal'
 
 export interface OrderActionDependencies extends OrderDetailSources {
   db: SqliteDatabase
   payments: PaymentService
   shop: () => ShopIdentity
   now: () => Date
+  /** The fiscal journal: a cancellation record for a void, a credit note for a refund, in their transaction. */
+  fiscal?: SaleRecords
 }
 
 function invalidTransition(order: Order, action: string): Result<never> {
@@ -82,6 +85,7 @@ export class OrderActions {
       const at = this.deps.now().toISOString()
       const step = this.deps.db.transaction(() => {
         this.deps.orders.transition(order.id, order.status, 'voided', userId, at, reason || null)
+        this.deps.fiscal?.cancellation(order, userId, reason || null, new Date(at))
         recordAudit(this.deps.db, {
           action: 'order.voided',
           userId,
@@ -134,6 +138,7 @@ export class OrderActions {
         const to: OrderStatus = full ? 'refunded' : current.status
         const note = refundNote({ ...priced, method: byCard ? 'card' : 'cash', reason: reason || null })
         this.deps.orders.transition(order.id, current.status, to, userId, at, note)
+        this.deps.fiscal?.creditNote(current, { ...priced, method: byCard ? 'card' : 'cash', reason: reason || null }, userId, new Date(at))
         // Cash leaves the drawer now; a card refund counts on the order when the issuer acknowledges
         // it. Either way after the note, whose named items split the refund's VAT.
         if (!byCard) this.deps.orders.addRefunded(order.id, amount)

@@ -7,6 +7,7 @@ import { backOfficeCalls } from './calls/back-office-calls'
 import { cartCalls } from './calls/cart-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
+import { fiscalCalls } from './calls/fiscal-calls'
 import { userCalls } from './calls/user-calls'
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...userCalls,
   ...administrationCalls,
   ...backOfficeCalls,
+  ...fiscalCalls,
 }
 
 export type Contract = typeof contract

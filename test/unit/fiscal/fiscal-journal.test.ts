@@ -19,7 +19,7 @@ afterEach(() => {
 function register(now = () => new Date('2026-12-07T22:15:02.345Z'), tillId = 'TILL-01'): FiscalRegister {
   folder = mkdtempSync(join(tmpdir(), 'fiscal-'))
   db = openDatabase(':memory:', merchantMigrations)
-  return createFiscalRegister({ db, tillId, signingKey: randomBytes(32), dataDir: folder, timeZone: () => 'Europe/Paris', now, logger: createLogger(null) })
+  return createFiscalRegister({ db, tillId, signingKey: randomBytes(32), dataDir: folder, timeZone: () => 'Europe/Paris', now, logger: createLogger(undefined, { quiet: true }) })
 }
 
 const ticket = (ttc: number) => ({ document: 'ticket', totals: { ht: ttc - 10, vat: 10, ttc } })

@@ -1,0 +1,70 @@
+import { err, ok } from '@shared/contract'
+import type { FiscalCheck, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
+import type { CallHandlers } from '../rpc/router'
+import { markDuplicate } from './duplicate-mark'
+import type { FiscalRecord } from './fiscal-record'
+import type { FiscalRegister } from './fiscal-register'
+import type { FiscalSale } from './sale-records'
+import { localTimeWithOffset } from './fiscal-time'
+
+type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'orders.reprintApproval'
+
+export interface FiscalHandlerDependencies {
+  fiscal: FiscalRegister
+  /** A paid sale and its stored approval; null when the order has none. */
+  approval: (orderId: number) => { sale: FiscalSale; html: string } | null
+  timeZone: () => string
+  now: () => Date
+}
+
+const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
+
+function toRow(record: FiscalRecord): FiscalRecordRow {
+  const payload = (record.payload ?? {}) as { orderNumber?: unknown; amount?: unknown; totals?: { ttc?: unknown } }
+  const other = Number.isSafeInteger(payload.amount) ? (payload.amount as number) : Number.isSafeInteger(payload.totals?.ttc) ? (payload.totals!.ttc as number) : null
+  return {
+    id: record.id,
+    tillId: record.tillId,
+    chain: record.chain,
+    sequence: record.sequence,
+    kind: record.kind,
+    occurredAt: record.occurredAt,
+    operatorName: record.operator.name,
+    orderNumber: typeof payload.orderNumber === 'string' ? payload.orderNumber : null,
+    amount: GT_KINDS.has(record.kind) ? record.amountTtc : record.kind === 'duplicate' ? null : other,
+    gtNet: record.gtNet,
+    gtAbsolute: record.gtAbsolute,
+    shortSignature: record.signature.slice(0, 12),
+  }
+}
+
+/** The journal's screen and the duplicates of tickets. */
+export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandlers, FiscalCalls> {
+  const { fiscal } = deps
+  return {
+    'fiscal.records': ({ kind, fromDay, toDay, cursor, limit }) => {
+      const rows = fiscal.journal.page({ kind: kind ?? null, fromDay: fromDay ?? null, toDay: toDay ?? null }, cursor ?? null, limit + 1)
+      const records = rows.slice(0, limit).map(toRow)
+      const nextCursor = rows.length > limit ? (records[records.length - 1]?.id ?? null) : null
+      return ok({ records, nextCursor, lastCheck: fiscal.lastCheck() })
+    },
+    'fiscal.verify': (_input, { session }) => {
+      const report = fiscal.verify({ id: session.userId })
+      const check: FiscalCheck = {
+        ok: report.ok,
+        at: localTimeWithOffset(deps.now(), deps.timeZone()),
+        tailOnly: report.tailOnly,
+        records: report.records,
+        events: report.events,
+        broken: report.broken,
+      }
+      return ok(check)
+    },
+    'orders.reprintApproval': ({ orderId }, { session }) => {
+      const found = deps.approval(orderId)
+      if (!found) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
+      const { record, copyNumber } = fiscal.sales.duplicate(found.sale, session.userId, 'print')
+      return ok({ html: markDuplicate(found.html, copyNumber, record.occurredAt, record), copyNumber })
+    },
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { defineCall } from '../define-call'
+import { emptyInputSchema, idSchema, minorUnitsSchema } from '../common-schemas'
+
+/** The kinds of record of the fiscal journal (issue 14). */
+export const FISCAL_RECORD_KIND_NAMES = [
+  'ticket',
+  'credit_note',
+  'cancellation',
+  'duplicate',
+  'float',
+  'cash_in',
+  'cash_out',
+  'session_close',
+  'closing_day',
+  'closing_month',
+  'closing_year',
+] as const
+export const fiscalRecordKindSchema = z.enum(FISCAL_RECORD_KIND_NAMES)
+export type FiscalRecordKindName = z.infer<typeof fiscalRecordKindSchema>
+
+const fiscalDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is YYYY-MM-DD')
+
+export const fiscalRecordRowSchema = z.object({
+  id: idSchema,
+  tillId: z.string(),
+  chain: z.enum(['real', 'training']),
+  sequence: z.number().int().positive(),
+  kind: fiscalRecordKindSchema,
+  /** The shop's local time to the second with its offset. */
+  occurredAt: z.string(),
+  operatorName: z.string(),
+  orderNumber: z.string().nullable(),
+  /** The record's TTC (a credit note's is negative), or a cash movement's amount; null when it has none. */
+  amount: minorUnitsSchema.nullable(),
+  gtNet: minorUnitsSchema,
+  gtAbsolute: minorUnitsSchema,
+  /** The signature's first characters, as the ticket prints them. */
+  shortSignature: z.string(),
+})
+export type FiscalRecordRow = z.infer<typeof fiscalRecordRowSchema>
+
+export const fiscalBreakSchema = z.object({
+  table: z.enum(['fiscal_records', 'fiscal_events']),
+  id: z.number().int(),
+  tillId: z.string(),
+  chain: z.string(),
+  sequence: z.number().int(),
+  problem: z.string(),
+})
+
+export const fiscalCheckSchema = z.object({
+  ok: z.boolean(),
+  /** When the check ran, the shop's local time with its offset. */
+  at: z.string(),
+  /** Only the last records of each chain (the start-up check). */
+  tailOnly: z.boolean(),
+  records: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  broken: fiscalBreakSchema.nullable(),
+})
+export type FiscalCheck = z.infer<typeof fiscalCheckSchema>
+
+/**
+ * The fiscal journal's screen (administrators) and the duplicate of a ticket (staff). Records are
+ * keyset-paged newest first: pass the previous page's `nextCursor` as `cursor`.
+ */
+export const fiscalCalls = {
+  'fiscal.records': defineCall({
+    summary: 'Fiscal journal records, newest first, by kind and shop day, with the last integrity check',
+    role: 'admin',
+    errors: [],
+    input: z
+      .object({
+        kind: fiscalRecordKindSchema.optional(),
+        fromDay: fiscalDaySchema.optional(),
+        toDay: fiscalDaySchema.optional(),
+        cursor: idSchema.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({
+      records: z.array(fiscalRecordRowSchema),
+      nextCursor: idSchema.nullable(),
+      lastCheck: fiscalCheckSchema.nullable(),
+    }),
+  }),
+  'fiscal.verify': defineCall({
+    summary: 'Check every signature, link, number and grand total of the journal and the JET now (recorded in the JET)',
+    role: 'admin',
+    errors: [],
+    input: emptyInputSchema,
+    output: fiscalCheckSchema,
+  }),
+  'orders.reprintApproval': defineCall({
+    summary: 'A duplicate of a sale’s approval (DUPLICATA n° k), recorded in the fiscal journal',
+    role: 'staff',
+    errors: ['NOT_FOUND'],
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({ html: z.string(), copyNumber: z.number().int().positive() }),
+  }),
+}
