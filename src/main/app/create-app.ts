@@ -32,7 +32,7 @@ import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
-import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, type FiscalRegister } from '../fiscal'
+import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
@@ -177,7 +177,8 @@ export function createApp(options: AppOptions): ComptoirApp {
   const reconciliation = new ReconciliationService({ db, orders: orderService, payments, now, logger })
   const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger })
 
-  const handlers: CallHandlers = {
+  // Logouts and exports go to the JET as well (the audit log sees logins and changes already).
+  const handlers: CallHandlers = withFiscalEvents(fiscal.events, {
     ...withParkedCarts(authHandlers(auth), parkedCarts),
     ...catalogueHandlers(products),
     ...cartHandlers(cart, auth),
@@ -208,7 +209,7 @@ export function createApp(options: AppOptions): ComptoirApp {
         return order?.approvalHtml && order.number ? { sale: order, html: order.approvalHtml } : null
       },
     }),
-  }
+  })
 
   return {
     router: createRouter(handlers, sessions, logger),

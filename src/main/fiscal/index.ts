@@ -12,3 +12,4 @@ export type { FiscalChain, FiscalOperator, FiscalRecord, FiscalRecordKind } from
 export type { DuplicateMedium, FiscalRefund, FiscalSale, SaleRecords } from './sale-records'
 export { checkFiscalChains, type FiscalBreak, type FiscalCheckReport } from './fiscal-chain-check'
 export { fiscalHandlers, type FiscalHandlerDependencies } from './fiscal-handlers'
+export { withFiscalEvents } from './fiscal-event-handlers'

@@ -97,4 +97,13 @@ describe('the fiscal journal', () => {
     expect(kinds).toEqual(['app.stop', 'integrity.check', 'app.start'])
     expect(checkFiscalChains(db, fiscal.signer.publicKey)).toMatchObject({ ok: true, events: 3 })
   })
+
+  it('a chain found broken at start is written in the JET as integrity.broken', () => {
+    const fiscal = register()
+    for (const ttc of [100, 200, 300]) fiscal.journal.record('ticket', ticket(ttc), cashier, { amountTtc: ttc })
+    db.exec('DROP TRIGGER fiscal_records_refuse_delete')
+    db.exec('DELETE FROM fiscal_records WHERE sequence = 2')
+    expect(fiscal.start()).toMatchObject({ ok: false, broken: { sequence: 3, problem: expect.stringMatching(/record 2 missing/) } })
+    expect(fiscal.events.lastCheck()).toMatchObject({ kind: 'integrity.broken', details: { ok: false, broken: { sequence: 3 } } })
+  })
 })
