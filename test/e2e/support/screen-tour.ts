@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Locator, Page, Request } from 'playwright-core'
 import { expect } from 'vitest'
 import { connectAsPage } from './api-client'
 
@@ -82,10 +82,31 @@ async function logIn(page: Page, name: RegExp, pin: string): Promise<void> {
   await page.getByTestId('current-user').waitFor()
 }
 
-/** The network quiet and the flashes over (a line just added flashes amber for 900 ms). */
+/** The requests in flight on each page the tour walks: the app's calls over loopback, its assets. */
+const inFlight = new WeakMap<Page, Set<Request>>()
+
+function trackRequests(page: Page): void {
+  if (inFlight.has(page)) return
+  const pending = new Set<Request>()
+  page.on('request', (request) => pending.add(request))
+  page.on('requestfinished', (request) => pending.delete(request))
+  page.on('requestfailed', (request) => pending.delete(request))
+  inFlight.set(page, pending)
+}
+
+/**
+ * The network quiet and the flashes over (a line just added flashes amber for 900 ms). Quiet is no
+ * request in flight for 100 ms, counted here: Playwright's 'networkidle' also waits for every
+ * frame, and a sandboxed srcdoc frame (an order's documents) never reports it, so each order detail
+ * waited out its 30 s timeout; on a page already loaded it waited for nothing else.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined)
-  await page.waitForTimeout(100)
+  const pending = inFlight.get(page)
+  const deadline = Date.now() + 10_000
+  for (let quietSince = Date.now(); Date.now() - quietSince < 100 && Date.now() < deadline; ) {
+    await page.waitForTimeout(20)
+    if (pending && pending.size > 0) quietSince = Date.now()
+  }
   await page.evaluate(() =>
     Promise.race([
       // A looping animation (a spinner, a pulse) never finishes: only the ones that end are awaited.
@@ -135,7 +156,25 @@ async function goAdmin(page: Page, url: string, path: string): Promise<void> {
  * Walks every screen and dialog in French on `page` (fresh, not logged in), calling `visit` at
  * each stop. The page ends logged in as the administrator.
  */
-export async function tourScreens(page: Page, url: string, data: TourData, visit: (stop: TourStop) => Promise<void>): Promise<void> {
+export async function tourScreens(page: Page, url: string, data: TourData, check: (stop: TourStop) => Promise<void>): Promise<void> {
+  // TOUR_TIMES=1 prints, per stop, the time spent walking to it and the time its checks took.
+  let last = Date.now()
+  const times: string[] = []
+  const visit = async (stop: TourStop): Promise<void> => {
+    const start = Date.now()
+    await check(stop)
+    times.push(`${stop.name}: walk ${start - last} ms, checks ${Date.now() - start} ms`)
+    last = Date.now()
+  }
+  try {
+    await walk(page, url, data, visit)
+  } finally {
+    if (process.env.TOUR_TIMES) console.log(`screen tour times:\n${times.join('\n')}`)
+  }
+}
+
+async function walk(page: Page, url: string, data: TourData, visit: (stop: TourStop) => Promise<void>): Promise<void> {
+  trackRequests(page)
   await page.getByRole('button', { name: /Camille Martin/ }).waitFor()
   await settle(page)
   await visit({ name: 'login' })
