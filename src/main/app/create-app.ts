@@ -32,6 +32,7 @@ import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
+import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
@@ -86,7 +87,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   // cannot be brute-forced over the PIN space.
   const pinPepper = options.pinPepper ?? new KeyFileKeyProvider(join(dataDir, 'keys', PIN_PEPPER_KEY_FILE)).loadDataKeySync()
   const db = openDatabase(join(dataDir, MERCHANT_DATABASE_FILE), merchantMigrations)
-  if (options.seedDemo !== false && seedDemoShop(db, now(), pinPepper)) logger.info('Seeded the demo shop')
+  if (options.seedDemo !== false && seedDemoShop(db, now(), pinPepper, tillId)) logger.info('Seeded the demo shop')
 
   const settingsRepository = new SettingsRepository(db)
   const settings = new SettingsReader(settingsRepository)
@@ -175,7 +176,17 @@ export function createApp(options: AppOptions): ComptoirApp {
   })
   payments.onStepSettled(orderFiguresFollowSteps(orders))
   const reconciliation = new ReconciliationService({ db, orders: orderService, payments, now, logger })
-  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger })
+  // The day of the till: no sale outside an open cash session.
+  const cashSessions = new CashSessionService({
+    db,
+    sessions: new CashSessionRepository(db),
+    settings: settingsRepository,
+    tillId,
+    now,
+    timeZone: () => settings.shop().timeZone,
+    currency: () => settings.shop().currency,
+  })
+  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger, cashSession: cashSessions })
 
   // Logouts and exports go to the JET as well (the audit log sees logins and changes already).
   const handlers: CallHandlers = withFiscalEvents(fiscal.events, {
@@ -200,6 +211,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       timeZone: () => settings.shop().timeZone,
     }),
     ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
+    ...cashSessionHandlers(cashSessions, auth),
     ...fiscalHandlers({
       fiscal,
       now,

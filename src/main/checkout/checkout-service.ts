@@ -33,6 +33,8 @@ export interface CheckoutDependencies {
   tillId: string
   now: () => Date
   logger: Logger
+  /** The till's cash session: a sale begins and is paid only while one is open. */
+  cashSession?: { requireOpen(): Result<null, 'CASH_SESSION_NOT_OPEN'> }
 }
 
 export const customerReference = (customerId: number): string => `customer-${customerId}`
@@ -51,6 +53,8 @@ export class CheckoutService {
 
   begin(cashierId: number, customerId: number | null, delivery: CheckoutDelivery, locale: Locale): Result<OrderInfo> {
     const { cart, customers, orders, tillId } = this.deps
+    const open = this.deps.cashSession?.requireOpen()
+    if (open && !open.ok) return open
     const current = cart.get()
     if (current.lines.length === 0) return err('CART_EMPTY', 'The cart is empty')
     const customer = customerId === null ? null : customers.findById(customerId)
@@ -131,6 +135,8 @@ export class CheckoutService {
     const order = this.deps.orders.findById(orderId)
     if (!order) return err('NOT_FOUND', 'This order does not exist', { orderId })
     if (!awaitsPayment(order.status)) return ok(this.info(orderId))
+    const open = this.deps.cashSession?.requireOpen()
+    if (open && !open.ok) return open
     if (tendered < order.totalTtc) {
       return err('CASH_SHORT', 'The cash tendered is less than the total', { missing: order.totalTtc - tendered })
     }
@@ -213,6 +219,8 @@ export class CheckoutService {
     if (this.paymentsInFlight.has(orderId)) {
       return err('PAYMENT_IN_PROGRESS', 'A payment for this order is already in progress')
     }
+    const open = this.deps.cashSession?.requireOpen()
+    if (open && !open.ok) return open
     this.paymentsInFlight.add(orderId)
     const wait = new AbortController()
     this.waits.set(orderId, wait)

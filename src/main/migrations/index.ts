@@ -19,6 +19,7 @@ import { dashboardSalesIndex } from './017-dashboard-sales-index'
 import { quarterHourTotals } from './018-quarter-hour-totals'
 import { fiscalJournal } from './019-fiscal-journal'
 import { historyFilterTotals } from './020-history-filter-totals'
+import { cashSessions } from './021-cash-sessions'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const merchantMigrations: readonly Migration[] = [
   quarterHourTotals,
   fiscalJournal,
   historyFilterTotals,
+  cashSessions,
 ]

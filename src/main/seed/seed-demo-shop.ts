@@ -6,6 +6,7 @@ import { PromotionRepository } from '../pricing'
 import { ProductRepository } from '../catalogue'
 import { UserRepository } from '../staff'
 import { hashPin, type PinPepper } from '../staff'
+import { openDemoSession } from '../cash-sessions'
 import { DEMO_CATEGORIES, DEMO_DIGITAL_DELIVERY, DEMO_PRODUCTS } from './demo-catalogue'
 
 /** The demo staff; their PINs are printed in the README. */
@@ -28,8 +29,11 @@ export function demoEan(index: number): string {
   return withEan13CheckDigit(`376012345${String(index + 1).padStart(3, '0')}`)
 }
 
-/** Fills a new, empty database with the demo shop. Does nothing when users already exist. */
-export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper): boolean {
+/**
+ * Fills a new, empty database with the demo shop. Does nothing when users already exist. Given the
+ * till's id, the till is opened with a demo float (the first cashier's session), so it sells at once.
+ */
+export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper, tillId?: string): boolean {
   const { count } = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM users').get()!
   if (count > 0) return false
   const users = new UserRepository(db)
@@ -37,9 +41,7 @@ export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper): 
   const promotions = new PromotionRepository(db)
   db.transaction(() => {
     for (const promotion of DEMO_PROMOTIONS) promotions.insert(promotion)
-    for (const user of DEMO_USERS) {
-      users.create(user.displayName, user.role, hashPin(user.pin, pepper), now.toISOString())
-    }
+    const userIds = DEMO_USERS.map((user) => users.create(user.displayName, user.role, hashPin(user.pin, pepper), now.toISOString()))
     const categoryIds = new Map<string, number>()
     DEMO_CATEGORIES.forEach((category, position) => {
       categoryIds.set(category.code, products.insertCategory(category.code, category.fr, category.en, position))
@@ -60,6 +62,7 @@ export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper): 
     for (const digital of DEMO_DIGITAL_DELIVERY) {
       products.setDigitalDelivery(digital.sku, digital.delivery, digital.file ?? null)
     }
+    if (tillId !== undefined) openDemoSession(db, tillId, userIds[0]!, now)
   })()
   return true
 }

@@ -5,6 +5,7 @@ import { administrationCalls } from './calls/administration-calls'
 import { authCalls } from './calls/auth-calls'
 import { backOfficeCalls } from './calls/back-office-calls'
 import { cartCalls } from './calls/cart-calls'
+import { cashSessionCalls } from './calls/cash-session-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
 import { fiscalCalls } from './calls/fiscal-calls'
@@ -24,6 +25,7 @@ export const contract = {
   ...administrationCalls,
   ...backOfficeCalls,
   ...fiscalCalls,
+  ...cashSessionCalls,
 }
 
 export type Contract = typeof contract

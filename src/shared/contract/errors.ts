@@ -290,6 +290,26 @@ const DEFINITIONS = {
     en: 'Payment not possible right now',
   },
 
+  // ---- Cash sessions (the day of a till) ------------------------------------------------------
+  CASH_SESSION_NOT_OPEN: {
+    scope: 'call',
+    fields: false,
+    fr: 'La caisse n’est pas ouverte : ouvrez-la avec son fond de caisse avant d’encaisser.',
+    en: 'The till is not open: open it with its float before taking payments.',
+  },
+  CASH_SESSION_ALREADY_OPEN: {
+    scope: 'call',
+    fields: false,
+    fr: 'La caisse est déjà ouverte : une seule session à la fois par caisse.',
+    en: 'The till is already open: one session at a time per till.',
+  },
+  CASH_DIFFERENCE_APPROVAL_REQUIRED: {
+    scope: 'call',
+    fields: false,
+    fr: 'Écart de caisse au-dessus du seuil : un administrateur doit le confirmer avec son code PIN.',
+    en: 'Cash difference above the threshold: an administrator must confirm it with their PIN.',
+  },
+
   // ---- Administration -------------------------------------------------------------------------------
   EFFECTIVE_DATE_IN_PAST: {
     scope: 'call',

@@ -71,7 +71,7 @@ export const checkoutCalls = {
   'checkout.begin': defineCall({
     summary: 'Freeze the priced cart into an order awaiting payment',
     role: 'staff',
-    errors: ['CART_EMPTY', 'NOT_FOUND', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED'],
+    errors: ['CART_EMPTY', 'NOT_FOUND', ...PRICING_ERROR_CODES, 'DISCOUNT_LIMIT_EXCEEDED', 'CASH_SESSION_NOT_OPEN'],
     input: z
       .object({
         customerId: idSchema.nullable(),
@@ -84,21 +84,21 @@ export const checkoutCalls = {
   'checkout.payByCard': defineCall({
     summary: 'Pay the order with a card typed at the till',
     role: 'staff',
-    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN'],
     input: z.object({ orderId: idSchema, card: cardEntrySchema, saveCard: z.boolean().default(false) }).strict(),
     output: orderSchema,
   }),
   'checkout.payBySavedCard': defineCall({
     summary: "Pay the order with one of the customer's saved cards",
     role: 'staff',
-    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN'],
     input: z.object({ orderId: idSchema, token: z.string().min(8).max(80) }).strict(),
     output: orderSchema,
   }),
   'checkout.payCash': defineCall({
     summary: 'Pay the order in cash; answers the change due',
     role: 'staff',
-    errors: ['NOT_FOUND', 'CASH_SHORT', 'PAYMENT_IN_PROGRESS'],
+    errors: ['NOT_FOUND', 'CASH_SHORT', 'PAYMENT_IN_PROGRESS', 'CASH_SESSION_NOT_OPEN'],
     input: z.object({ orderId: idSchema, tendered: minorUnitsSchema.pipe(z.number().positive()) }).strict(),
     output: orderSchema,
   }),
