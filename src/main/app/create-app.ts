@@ -185,6 +185,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
     timeZone: () => settings.shop().timeZone,
     currency: () => settings.shop().currency,
+    journal: fiscal.journal,
   })
   const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger, cashSession: cashSessions })
 

@@ -189,6 +189,30 @@ describe('the day of a till', () => {
     expect(actions.map((row) => row.action)).toEqual(['cashSession.cashOut', 'cashSession.cashIn'])
   })
 
+  it('the float, each cash movement and the closing are signed records of the fiscal journal, written with them', async () => {
+    const temp = await app()
+    const records = () =>
+      temp.app.db
+        .prepare<[], { kind: string; payload: string; amount_ttc: number; operator_name: string }>(
+          "SELECT kind, payload, amount_ttc, operator_name FROM fiscal_records WHERE kind IN ('float', 'cash_in', 'cash_out', 'session_close') ORDER BY id",
+        )
+        .all()
+    await temp.value('cashSession.moveCash', { kind: 'out', amount: 5000, reason: 'bank_deposit' })
+    await temp.value('cashSession.moveCash', { kind: 'in', amount: 300, reason: 'change' })
+    await temp.value('cashSession.submitCount', { count: countOf(15_000 - 5000 + 300 - 20) })
+    await temp.value('cashSession.confirmClose', {})
+    await temp.value('cashSession.open', { count: countOf(12_345) })
+    const written = records()
+    expect(written.map((record) => record.kind)).toEqual(['cash_out', 'cash_in', 'session_close', 'float'])
+    expect(written.every((record) => record.amount_ttc === 0 && record.operator_name === 'Camille Martin')).toBe(true)
+    expect(JSON.parse(written[0]!.payload)).toMatchObject({ till: 'T01', amount: 5000, reason: 'bank_deposit' })
+    expect(JSON.parse(written[2]!.payload)).toMatchObject({ counted: 10_280, expected: 10_300, difference: -20, cashIn: 300, cashOut: 5000, floatAmount: 15_000 })
+    expect(JSON.parse(written[3]!.payload)).toMatchObject({ till: 'T01', amount: 12_345 })
+    // A refused step writes nothing.
+    await temp.call('cashSession.open', { count: countOf(1) })
+    expect(records()).toHaveLength(4)
+  })
+
   it('a session left open from an earlier day is flagged', async () => {
     let now = new Date('2026-03-02T09:00:00Z')
     const temp = createTempApp({ now: () => now })
