@@ -19,9 +19,9 @@ export const FISCAL_SIGNING_KEY_FILE = 'fiscal-signing.key'
 /** How many of each chain's last rows the start-up check verifies. */
 export const START_CHECK_TAIL = 100
 
-/** Audit actions the JET copies: logins, rights and user changes, settings that affect compliance. */
+/** Audit actions the JET copies: logins, rights and user changes, settings that affect compliance, exports. */
 function copiedToJet(action: string): boolean {
-  return action === 'auth.login' || action.startsWith('user.') || action.startsWith('settings.')
+  return action === 'auth.login' || action.startsWith('user.') || action.startsWith('settings.') || action.endsWith('.exported')
 }
 
 export interface FiscalRegisterOptions {

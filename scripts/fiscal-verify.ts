@@ -1,0 +1,63 @@
+/**
+ * `npm run fiscal:verify -- <data folder> [--public-key <file.pem>]`: the independent check of a
+ * till's fiscal journal and technical event log (JET). It opens the data folder's database
+ * read-only and the till's public key (`<data folder>/keys/fiscal-public-key.pem` unless given),
+ * and uses no service of the app: every signature and link of each chain, the numbering without
+ * gaps, the grand totals recomputed from the records. It prints a summary and the first broken
+ * record (till, chain, number, what is wrong); exit code 0 when everything holds, 1 when something
+ * is broken, 2 when it cannot check.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
+import { checkFiscalChains } from '../src/main/fiscal/fiscal-chain-check'
+import { publicKeyFromPem } from '../src/main/fiscal/fiscal-signature'
+
+const DATABASE_FILE = 'comptoir.sqlite'
+const PUBLIC_KEY_FILE = join('keys', 'fiscal-public-key.pem')
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(2)
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'public-key': { type: 'string' }, 'data-dir': { type: 'string' } },
+})
+const folder = positionals[0] ?? values['data-dir']
+if (!folder) fail('Usage: npm run fiscal:verify -- <data folder> [--public-key <file.pem>]')
+const dataDir = resolve(folder)
+const file = join(dataDir, DATABASE_FILE)
+if (!existsSync(file)) fail(`No Comptoir database in ${dataDir}`)
+const keyFile = resolve(values['public-key'] ?? join(dataDir, PUBLIC_KEY_FILE))
+if (!existsSync(keyFile)) fail(`No public key at ${keyFile} (give --public-key)`)
+
+const started = performance.now()
+const db = new Database(file, { readonly: true, fileMustExist: true })
+try {
+  const report = checkFiscalChains(db, publicKeyFromPem(readFileSync(keyFile, 'utf8')))
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const out: string[] = [`Fiscal journal of ${dataDir}`, `Public key: ${keyFile}`]
+  for (const chain of report.chains) {
+    out.push(
+      `  till ${chain.tillId}, chain ${chain.chain}: ${chain.records} records, numbers 1 to ${chain.lastSequence}, ` +
+        `GT net ${chain.gtNet}, GT absolute ${chain.gtAbsolute} (minor units)`,
+    )
+  }
+  out.push(`  JET: ${report.events} events checked`)
+  if (report.ok) {
+    out.push(`OK: ${report.records} records and ${report.events} events, every signature, link, number and grand total holds (${seconds} s)`)
+    process.stdout.write(`${out.join('\n')}\n`)
+    process.exitCode = 0
+  } else {
+    const broken = report.broken!
+    const what = broken.table === 'fiscal_events' ? 'JET event' : 'record'
+    out.push(`BROKEN: till ${broken.tillId}, chain ${broken.chain}, ${what} ${broken.sequence} (row id ${broken.id}): ${broken.problem}`)
+    process.stdout.write(`${out.join('\n')}\n`)
+    process.exitCode = 1
+  }
+} finally {
+  db.close()
+}
