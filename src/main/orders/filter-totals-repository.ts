@@ -6,14 +6,24 @@ import { salesFigures, SOLD_CONDITION, SOLD_STATUSES, type SalesFigures } from '
 
 type Params = Record<string, string | number>
 
-/** A range of one span of migration 020's totals: `from` inclusive, `to` exclusive. */
+/** Sales and refunds of one VAT rate; `n` counts the VAT rows. */
+interface RateSums extends VatByRate {
+  n: number
+  refundHt: number
+  refundVat: number
+  refundTtc: number
+}
+
+/** A range of one span of migration 020's totals: `from` inclusive, `to` exclusive ('' and '~' open). */
 export interface PeriodPiece {
-  span: 'day' | 'month'
+  span: Span
   from: string
   to: string
 }
 
-/** How a range of instants is read: whole UTC months and days from the totals, the rest from the orders. */
+type Span = 'day' | 'month' | 'year'
+
+/** How a range of instants is read: whole UTC years, months and days from the totals, the rest from the orders. */
 export interface RangePieces {
   periods: PeriodPiece[]
   /** Ranges of `created_at` (`from` inclusive, `to` exclusive) read from the orders themselves. */
@@ -22,17 +32,43 @@ export interface RangePieces {
 
 const DAY_MS = 86_400_000
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10)
-const nextMonth = (month: string) => {
-  const [year, number] = month.split('-').map(Number) as [number, number]
-  return number === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(number + 1).padStart(2, '0')}`
+/** Each span's coarser span: its key's length, and the key after a given one. */
+const COARSER: Readonly<Record<Span, { span: Span; length: number; next: (key: string) => string } | null>> = {
+  day: {
+    span: 'month',
+    length: 7,
+    next: (month) => {
+      const [year, number] = month.split('-').map(Number) as [number, number]
+      return number === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(number + 1).padStart(2, '0')}`
+    },
+  },
+  month: { span: 'year', length: 4, next: (year) => String(Number(year) + 1).padStart(4, '0') },
+  year: null,
 }
 /** A bound at a UTC midnight: a bare day (as `filterSql` keeps them in UTC) or a midnight instant. */
 const atMidnight = (bound: string) => bound.length === 10 || bound.slice(10) === 'T00:00:00.000Z'
 
 /**
+ * The periods of `span` from `from` to `to` (null: open), as whole periods of the coarser spans
+ * in the middle and of this one at the ends. A day or a month is the first of its month or year
+ * when it ends in `-01`, and a month or a year starts at its key followed by `-01`.
+ */
+function periodPieces(span: Span, from: string | null, to: string | null): PeriodPiece[] {
+  const whole = (from ?? '') < (to ?? '~') ? [{ span, from: from ?? '', to: to ?? '~' }] : []
+  const coarser = COARSER[span]
+  if (coarser === null) return whole
+  const coarserFrom = from === null ? null : from.endsWith('-01') ? from.slice(0, coarser.length) : coarser.next(from.slice(0, coarser.length))
+  const coarserTo = to === null ? null : to.slice(0, coarser.length)
+  if ((coarserFrom ?? '') >= (coarserTo ?? '~')) return whole
+  const head = from !== null && from < `${coarserFrom}-01` ? [{ span, from, to: `${coarserFrom}-01` }] : []
+  const tail = to !== null && `${coarserTo}-01` < to ? [{ span, from: `${coarserTo}-01`, to }] : []
+  return [...head, ...periodPieces(coarser.span, coarserFrom, coarserTo), ...tail]
+}
+
+/**
  * Splits `[from, to)` (bounds as `filterSql` normalizes them: bare UTC days or `toISOString()`
- * instants; undefined is open) into whole UTC months, whole UTC days at the months' ends, and the
- * less-than-a-day at either end, which the orders answer.
+ * instants; undefined is open) into whole UTC years, months and days, and the less-than-a-day at
+ * either end, which the orders answer.
  */
 export function rangePieces(from: string | undefined, to: string | undefined): RangePieces {
   const dayFrom = from === undefined ? null : atMidnight(from) ? from.slice(0, 10) : nextDay(from.slice(0, 10))
@@ -43,17 +79,7 @@ export function rangePieces(from: string | undefined, to: string | undefined): R
   const edges: RangePieces['edges'] = []
   if (from !== undefined && !atMidnight(from)) edges.push({ from, to: dayFrom! })
   if (to !== undefined && !atMidnight(to)) edges.push({ from: dayTo!, to })
-  const monthFrom = dayFrom === null ? null : dayFrom.endsWith('-01') ? dayFrom.slice(0, 7) : nextMonth(dayFrom.slice(0, 7))
-  const monthTo = dayTo === null ? null : dayTo.slice(0, 7)
-  const periods: PeriodPiece[] = []
-  if ((monthFrom ?? '0000-00') < (monthTo ?? '9999-99')) {
-    if (dayFrom !== null && monthFrom !== null && dayFrom < `${monthFrom}-01`) periods.push({ span: 'day', from: dayFrom, to: `${monthFrom}-01` })
-    periods.push({ span: 'month', from: monthFrom ?? '0000-00', to: monthTo ?? '9999-99' })
-    if (dayTo !== null && monthTo !== null && `${monthTo}-01` < dayTo) periods.push({ span: 'day', from: `${monthTo}-01`, to: dayTo })
-  } else {
-    periods.push({ span: 'day', from: dayFrom ?? '0000-00-00', to: dayTo ?? '9999-99-99' })
-  }
-  return { periods, edges }
+  return { periods: periodPieces('day', dayFrom, dayTo), edges }
 }
 
 /** Each filter of `filterSql` that migration 020's totals carry, as the column it is tested on. */
@@ -106,13 +132,16 @@ export class FilterTotalsRepository {
     const totals = this.statement(queries.totals).get(queries.params) as { count: number; soldCount: number; totalTtc: number }
     const { count, ...sales } = totals
     if (sales.soldCount === 0) return { count, ...salesFigures(sales, [], []) }
-    const vat = this.statement(queries.vat).all(queries.params) as VatByRate[]
-    const refundVat = this.statement(queries.refundVat).all(queries.params) as VatByRate[]
+    const rates = this.statement(queries.byRate).all(queries.params) as Array<RateSums>
+    const vat = rates.filter((rate) => rate.n > 0).map(({ rateBasisPoints, ht, vat, ttc }) => ({ rateBasisPoints, ht, vat, ttc }))
+    const refundVat = rates
+      .filter((rate) => rate.refundTtc !== 0)
+      .map(({ rateBasisPoints, refundHt, refundVat, refundTtc }) => ({ rateBasisPoints, ht: refundHt, vat: refundVat, ttc: refundTtc }))
     return { count, ...salesFigures(sales, vat, refundVat) }
   }
 
   /** The SQL of the three queries and their parameters; exposed for the plans' test. */
-  queries(filter: FilterSql): { totals: string; vat: string; refundVat: string; params: Params } {
+  queries(filter: FilterSql): { totals: string; byRate: string; params: Params } {
     const params: Params = {}
     const { periods, edges } = rangePieces(filter.params.from as string | undefined, filter.params.to as string | undefined)
     const totalsConditions: string[] = []
@@ -149,18 +178,22 @@ export class FilterTotalsRepository {
       (where) =>
         `SELECT count(*) AS c, count(*) FILTER (WHERE ${SOLD_CONDITION}) AS s, sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}) AS t FROM ${ORDERS} WHERE ${where}`,
     )})`
-    const byRate = (prefix: '' | 'refund_', table: string, having: string) =>
-      `SELECT rate AS rateBasisPoints, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc FROM (${union(
-        (where) =>
-          `SELECT f.rate_basis_points AS rate, ${prefix === '' ? 'f.vat_rows' : '0'} AS n, f.${prefix}ht AS ht, f.${prefix}vat AS vat, f.${prefix}ttc AS ttc
-             FROM filter_vat_totals f WHERE ${where} AND ${SOLD_TOTALS}`,
-        (where) => `SELECT v.rate_basis_points AS rate, 1 AS n, v.ht AS ht, v.vat AS vat, v.ttc AS ttc FROM ${ORDERS} JOIN ${table} v ON v.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}`,
-      )}) GROUP BY rate HAVING ${having} ORDER BY rate DESC`
+    // Sales and refunds per rate in one pass: `n` counts the VAT rows (a rate is listed among the
+    // sales when an order has a row for it, as a GROUP BY over `order_vat` lists it).
+    const byRate = `SELECT rate AS rateBasisPoints, sum(n) AS n, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc,
+        sum(rht) AS refundHt, sum(rvat) AS refundVat, sum(rttc) AS refundTtc FROM (${union(
+          (where) =>
+            `SELECT f.rate_basis_points AS rate, f.vat_rows AS n, f.ht AS ht, f.vat AS vat, f.ttc AS ttc,
+               f.refund_ht AS rht, f.refund_vat AS rvat, f.refund_ttc AS rttc FROM filter_vat_totals f WHERE ${where} AND ${SOLD_TOTALS}`,
+          (where) =>
+            `SELECT v.rate_basis_points AS rate, 1 AS n, v.ht AS ht, v.vat AS vat, v.ttc AS ttc, 0 AS rht, 0 AS rvat, 0 AS rttc
+               FROM ${ORDERS} JOIN order_vat v ON v.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}
+             UNION ALL SELECT r.rate_basis_points, 0, 0, 0, 0, r.ht, r.vat, r.ttc
+               FROM ${ORDERS} JOIN order_refund_vat r ON r.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}`,
+        )}) GROUP BY rate ORDER BY rate DESC`
     return {
       totals,
-      // A rate is listed when an order has a VAT row for it, as a GROUP BY over `order_vat` does.
-      vat: byRate('', 'order_vat', 'sum(n) > 0'),
-      refundVat: byRate('refund_', 'order_refund_vat', 'sum(ttc) <> 0'),
+      byRate,
       params,
     }
   }

@@ -32,7 +32,8 @@ const ZONES = ['UTC', 'Europe/Paris', 'Asia/Kathmandu', 'America/St_Johns'] as c
 const KEY = `status, cashier_id, till_id, coalesce(payment_method, ''), coalesce(card_brand, ''), coalesce(last_decline_code, '')`
 const PERIODS = (select: string, from: string) =>
   `SELECT 'day' AS span, substr(o.created_at, 1, 10) AS period, ${select} FROM ${from}
-   UNION ALL SELECT 'month', substr(o.created_at, 1, 7), ${select} FROM ${from}`
+   UNION ALL SELECT 'month', substr(o.created_at, 1, 7), ${select} FROM ${from}
+   UNION ALL SELECT 'year', substr(o.created_at, 1, 4), ${select} FROM ${from}`
 const ORDER_TABLE = `SELECT span, period, status, cashier_id, till_id, payment_method, card_brand, decline_code, orders, total_ttc
   FROM filter_order_totals WHERE orders <> 0 OR total_ttc <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`
 const ORDER_TRUTH = `SELECT span, period, k1, k2, k3, k4, k5, k6, count(*), sum(ttc) FROM (${PERIODS(
@@ -55,7 +56,7 @@ const VAT_TRUTH = `SELECT span, period, k1, k2, k3, k4, k5, k6, rate, sum(n), su
 void KEY
 
 /** Days across the generated year (2025), month ends and the DST days among them. */
-const DAYS = ['2025-01-01', '2025-01-31', '2025-02-01', '2025-03-30', '2025-03-31', '2025-06-15', '2025-07-01', '2025-10-26', '2025-11-30', '2025-12-31', '2026-01-01']
+const DAYS = ['2024-12-31', '2025-01-01', '2025-01-31', '2025-02-01', '2025-03-30', '2025-03-31', '2025-06-15', '2025-07-01', '2025-10-26', '2025-11-30', '2025-12-31', '2026-01-01']
 const TIMES = ['T00:00:00.000Z', 'T00:00:00.001Z', 'T23:59:59.999Z', 'T22:00:00.000Z', 'T18:15:00.000Z', 'T03:30:00.000Z', 'T12:34:56.789Z']
 const bound = fc.oneof(
   fc.constantFrom(...DAYS),
@@ -189,13 +190,28 @@ describe('migration 020’s filter totals', () => {
         { from: '2025-12-31', to: '2025-12-31T23:00:00.000Z' },
       ],
     })
-    expect(rangePieces('2025-03-01', undefined)).toEqual({ periods: [{ span: 'month', from: '2025-03', to: '9999-99' }], edges: [] })
+    expect(rangePieces('2025-03-01', undefined)).toEqual({
+      periods: [
+        { span: 'month', from: '2025-03', to: '2026-01' },
+        { span: 'year', from: '2026', to: '~' },
+      ],
+      edges: [],
+    })
     expect(rangePieces(undefined, '2025-03-10')).toEqual({
       periods: [
-        { span: 'month', from: '0000-00', to: '2025-03' },
+        { span: 'year', from: '', to: '2025' },
+        { span: 'month', from: '2025-01', to: '2025-03' },
         { span: 'day', from: '2025-03-01', to: '2025-03-10' },
       ],
       edges: [],
+    })
+    expect(rangePieces(undefined, undefined)).toEqual({ periods: [{ span: 'year', from: '', to: '~' }], edges: [] })
+    expect(rangePieces('2024-12-31T23:00:00.000Z', '2026-02-01')).toEqual({
+      periods: [
+        { span: 'year', from: '2025', to: '2026' },
+        { span: 'month', from: '2026-01', to: '2026-02' },
+      ],
+      edges: [{ from: '2024-12-31T23:00:00.000Z', to: '2025-01-01' }],
     })
     expect(rangePieces('2025-03-10T05:00:00.000Z', '2025-03-10T06:00:00.000Z')).toEqual({
       periods: [],
