@@ -10,6 +10,7 @@ export const backOfficeEn: typeof backOfficeFr = {
     settings: 'Settings',
     issuer: 'Issuer',
     audit: 'Audit log',
+    fiscal: 'Fiscal journal',
     reconcile: 'To reconcile',
     soon: 'soon',
   },

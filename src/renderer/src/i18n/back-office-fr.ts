@@ -10,6 +10,7 @@ export const backOfficeFr = {
     settings: 'Réglages',
     issuer: 'Émetteur',
     audit: 'Journal d’audit',
+    fiscal: 'Journal fiscal',
     reconcile: 'À rapprocher',
     soon: 'bientôt',
   },

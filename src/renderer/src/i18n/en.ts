@@ -4,11 +4,13 @@ import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
 import { administrationEn } from './administration-en'
 import { reconciliationEn } from './reconciliation-en'
+import { fiscalEn } from './fiscal-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
   backOffice: backOfficeEn,
   reconciliation: reconciliationEn,
+  fiscal: fiscalEn,
   roles: { cashier: 'Cashier', admin: 'Administrator' },
   titles: {
     format: '{page} — Comptoir',
@@ -23,6 +25,7 @@ export const en: MessageSchema = {
     settings: 'Settings',
     issuer: 'Issuer (simulator)',
     audit: 'Audit log',
+    fiscal: 'Fiscal journal',
     reconciliation: 'To reconcile',
   },
   skipToContent: 'Skip to main content',

@@ -4,11 +4,13 @@ import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
 import { administrationFr } from './administration-fr'
 import { reconciliationFr } from './reconciliation-fr'
+import { fiscalFr } from './fiscal-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
   backOffice: backOfficeFr,
   reconciliation: reconciliationFr,
+  fiscal: fiscalFr,
   roles: { cashier: 'Caissier·ère', admin: 'Administrateur·rice' },
   titles: {
     format: '{page} — Comptoir',
@@ -23,6 +25,7 @@ export const fr = {
     settings: 'Réglages',
     issuer: 'Émetteur (simulateur)',
     audit: 'Journal d’audit',
+    fiscal: 'Journal fiscal',
     reconciliation: 'À rapprocher',
   },
   skipToContent: 'Aller au contenu principal',

@@ -16,6 +16,7 @@ export type ScreenTitle =
   | 'settings'
   | 'issuer'
   | 'audit'
+  | 'fiscal'
   | 'reconciliation'
 
 declare module 'vue-router' {
@@ -92,6 +93,12 @@ export const router = createRouter({
           name: 'admin-audit',
           component: () => import('@renderer/views/admin/AuditLogView.vue'),
           meta: { title: 'audit' },
+        },
+        {
+          path: 'fiscal',
+          name: 'admin-fiscal',
+          component: () => import('@renderer/views/admin/FiscalJournalView.vue'),
+          meta: { title: 'fiscal' },
         },
         {
           path: 'reconciliation',

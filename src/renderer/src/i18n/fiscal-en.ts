@@ -1,0 +1,52 @@
+import type { fiscalFr } from './fiscal-fr'
+
+/** The fiscal journal's screen (issue 14), in English. */
+export const fiscalEn: typeof fiscalFr = {
+  title: 'Fiscal journal',
+  lead: 'Every ticket, credit note, cancellation, duplicate, cash movement and closing, signed and chained: nothing in it is ever changed or deleted.',
+  verify: 'Verify now',
+  verifying: 'Verifying…',
+  status: {
+    none: 'No verification recorded yet.',
+    ok: 'Journal intact: {records} record(s) and {events} event(s) checked on {at}.',
+    okTail: 'Start-up check: the latest records are intact ({at}).',
+    broken: 'Journal altered: till {till}, chain {chain}, no. {sequence} — {problem} (found on {at}).',
+  },
+  filters: {
+    label: 'Journal filters',
+    kind: 'Kind',
+    allKinds: 'All',
+    from: 'From',
+    to: 'To',
+    apply: 'Filter',
+    reset: 'Clear',
+  },
+  kinds: {
+    ticket: 'Ticket',
+    credit_note: 'Credit note',
+    cancellation: 'Cancellation',
+    duplicate: 'Duplicate',
+    float: 'Float',
+    cash_in: 'Cash in',
+    cash_out: 'Cash out',
+    session_close: 'Session close',
+    closing_day: 'Daily closing (Z)',
+    closing_month: 'Monthly closing',
+    closing_year: 'Annual closing',
+  },
+  columns: {
+    number: 'No.',
+    kind: 'Kind',
+    time: 'Date and time',
+    operator: 'Operator',
+    document: 'Document',
+    ttc: 'Incl. VAT',
+    gt: 'Perpetual GT',
+    signature: 'Signature',
+  },
+  caption: 'Fiscal journal records, newest first',
+  training: 'training',
+  empty: 'No record for these filters.',
+  gtAbsolute: 'Absolute GT: {amount}',
+  loadMore: 'Show more',
+}

@@ -1,0 +1,56 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { AppError } from '@shared/contract'
+import type { FiscalCheck, FiscalRecordKindName, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
+import { call } from '@renderer/bridge'
+
+/** What the journal's screen filters by: a kind, the shop's days (`YYYY-MM-DD`, '' for none). */
+export interface FiscalJournalFilter {
+  kind: FiscalRecordKindName | ''
+  fromDay: string
+  toDay: string
+}
+
+/** The fiscal journal, newest first, paged by keyset; and its last integrity check. */
+export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
+  const records = ref<FiscalRecordRow[]>([])
+  const nextCursor = ref<number | null>(null)
+  const lastCheck = ref<FiscalCheck | null>(null)
+  const loaded = ref(false)
+  const loading = ref(false)
+  const verifying = ref(false)
+  const error = ref<AppError | null>(null)
+  const filter = ref<FiscalJournalFilter>({ kind: '', fromDay: '', toDay: '' })
+
+  async function load(more = false): Promise<void> {
+    loading.value = true
+    const { kind, fromDay, toDay } = filter.value
+    const result = await call('fiscal.records', {
+      kind: kind || undefined,
+      fromDay: fromDay || undefined,
+      toDay: toDay || undefined,
+      cursor: more ? (nextCursor.value ?? undefined) : undefined,
+      limit: 50,
+    })
+    loading.value = false
+    if (!result.ok) {
+      error.value = result.error
+      return
+    }
+    error.value = null
+    records.value = more ? [...records.value, ...result.value.records] : result.value.records
+    nextCursor.value = result.value.nextCursor
+    lastCheck.value = result.value.lastCheck
+    loaded.value = true
+  }
+
+  async function verify(): Promise<void> {
+    verifying.value = true
+    const result = await call('fiscal.verify')
+    verifying.value = false
+    if (result.ok) lastCheck.value = result.value
+    else error.value = result.error
+  }
+
+  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify }
+})
