@@ -20,7 +20,7 @@ afterAll(async () => {
 })
 
 /** A cash sale at the till through the page's own calls, then its refund and a reprint by the administrator. */
-async function sellRefundAndReprint(): Promise<string> {
+async function sellRefundAndReprint(): Promise<{ number: string; orderId: number }> {
   const cashier = await connectAsPage(server.url)
   await cashier.loginAs('Camille', '1234')
   const [product] = await cashier.value('catalogue.search', { query: 'MAI-MUG-01', limit: 1 })
@@ -31,7 +31,7 @@ async function sellRefundAndReprint(): Promise<string> {
   await admin.loginAs('Alex', '4321')
   await admin.value('orders.refund', { orderId: paid.id, amount: 500, reason: 'ébréché' })
   await admin.value('orders.reprintApproval', { orderId: paid.id })
-  return paid.number!
+  return { number: paid.number!, orderId: paid.id }
 }
 
 async function logIn(page: Page, name: RegExp, pin: string): Promise<void> {
@@ -43,7 +43,7 @@ async function logIn(page: Page, name: RegExp, pin: string): Promise<void> {
 
 describe('the fiscal journal screen', () => {
   it('shows the records newest first, filters by kind from the keyboard and verifies the chain on demand', async () => {
-    const number = await sellRefundAndReprint()
+    const { number, orderId } = await sellRefundAndReprint()
     const { page, consoleErrors } = await openTillPage(browser, server.url)
     await logIn(page, /Alex/, '4321')
     await page.goto(`${server.url}/#/admin/fiscal`)
@@ -74,6 +74,14 @@ describe('the fiscal journal screen', () => {
     await expect.poll(() => rows.first().textContent()).toMatch(/Avoir/)
     await page.getByRole('button', { name: 'Effacer' }).click()
     await expect.poll(() => rows.count()).toBe(3)
+
+    // Reprinting the approval from the order's page is a duplicate too, numbered by main.
+    await page.goto(`${server.url}/#/admin/orders/${orderId}`)
+    await page.getByTestId('approval-frame').waitFor()
+    await page.getByRole('button', { name: /Réimprimer/ }).last().click()
+    await page.goto(`${server.url}/#/admin/fiscal`)
+    await expect.poll(() => rows.count()).toBe(4)
+    await expect.poll(() => rows.first().textContent()).toMatch(/TILL-01\s*4\s*Duplicata/)
     expect(consoleErrors).toEqual([])
   })
 })

@@ -37,5 +37,11 @@ export const useOrderDetailStore = defineStore('order-detail', () => {
     return call('orders.markShipped', input)
   }
 
-  return { load, documents, voidOrder, refund, markShipped }
+  /** A duplicate of the approval to print: main numbers it and writes it in the fiscal journal. */
+  async function duplicateApproval(orderId: number): Promise<string | null> {
+    const result = await call('orders.reprintApproval', { orderId })
+    return result.ok ? result.value.html : null
+  }
+
+  return { load, documents, voidOrder, refund, markShipped, duplicateApproval }
 })
