@@ -7,6 +7,7 @@ import { fillLargeHistory } from '../../src/main/orders/history-generator/fill-l
 import { OrderHistoryRepository } from '../../src/main/orders/order-history-repository'
 import { filterSql } from '../../src/main/orders/order-filter-sql'
 import { createLogger } from '../../src/platform/logging/logger'
+import { DownloadTickets } from '../../src/main/rpc/download-tickets'
 import { heading, measure, measureAsync, reportRatio } from './bench-harness'
 
 const ORDERS = Number(process.env.COMPTOIR_BENCH_ORDERS ?? 1_000_000)
@@ -18,24 +19,27 @@ async function call<T>(app: ComptoirApp, name: CallName, input: unknown): Promis
   return answer.value
 }
 
-/** Runs an export through the router and samples the process's resident memory meanwhile. */
+/**
+ * Prepares an export through the router and reads its stream whole in process (no HTTP: see
+ * export-download.bench.ts for the browser's download), sampling the process's resident memory.
+ */
 async function timedExport(app: ComptoirApp, filters: object): Promise<{ ms: number; rows: number; peakRssMb: number; baseRssMb: number }> {
   global.gc?.()
   const baseRss = process.memoryUsage().rss
   let peak = baseRss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10)
   const started = performance.now()
-  const { exportId } = await call<{ exportId: string }>(app, 'exports.start', { kind: 'orders', filters, locale: 'fr' })
-  let status: { done: boolean; rowsWritten: number; error: string | null }
-  do {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    status = await call(app, 'exports.status', { exportId })
-  } while (!status.done)
+  const { url } = await call<{ url: string }>(app, 'exports.prepare', { kind: 'orders', filters, locale: 'fr' })
+  const redeemed = app.downloads.redeem(DownloadTickets.ticketOf(url)!, () => true)
+  if (!redeemed.ok) throw new Error(redeemed.reason)
+  let rows = -1
+  const pieces = redeemed.download.pieces()
+  for (let piece = await pieces.next(); !piece.done; piece = await pieces.next()) {
+    for (let index = piece.value.indexOf('\n'); index !== -1; index = piece.value.indexOf('\n', index + 1)) rows++
+  }
   const ms = performance.now() - started
   clearInterval(sampler)
-  await call(app, 'exports.discard', { exportId })
-  if (status.error) throw new Error(status.error)
-  return { ms, rows: status.rowsWritten, peakRssMb: peak / 2 ** 20, baseRssMb: baseRss / 2 ** 20 }
+  return { ms, rows, peakRssMb: peak / 2 ** 20, baseRssMb: baseRss / 2 ** 20 }
 }
 
 export async function run(): Promise<void> {

@@ -243,7 +243,7 @@ describe('a cashier', () => {
       await api.call('orders.search', { filters: {} }),
       await api.call('orders.detail', { orderId: orders.cash!.id }),
       await api.call('orders.refund', { orderId: orders.cash!.id, amount: 100 }),
-      await api.call('exports.start', { kind: 'orders', filters: {} }),
+      await api.call('exports.prepare', { kind: 'orders', filters: {} }),
       await api.call('dashboard.period', { from: '2020-01-01', to: '2030-01-01' }),
     ]) {
       expect(answer.ok).toBe(false)

@@ -30,10 +30,11 @@ import { ProductCatalogue, ProductRepository } from '../catalogue'
 import { SettingsReader, SettingsRepository } from '../settings'
 import { UserRepository } from '../staff'
 import { createRouter, type CallHandlers, type Router } from '../rpc/router'
+import { DownloadTickets } from '../rpc/download-tickets'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
-import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
+import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
@@ -42,6 +43,8 @@ import { findResourcesDir } from './resources-dir'
 export interface ComptoirApp {
   router: Router
   sessions: SessionRegistry
+  /** The single-use addresses of files streamed by the shells (`/downloads/<ticket>`: the CSV exports). */
+  downloads: DownloadTickets
   db: SqliteDatabase
   /** The till's fiscal record: the signed journal, its JET and their check (issue 14). */
   fiscal: FiscalRegister
@@ -109,6 +112,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     () => settings.shop().inactivityLockSeconds,
     () => now().getTime(),
   )
+  const downloads = new DownloadTickets(sessions, () => now().getTime())
 
   const issuer = openIssuer({ folder: issuerFolder(dataDir), now })
   const identity = settings.identity()
@@ -206,13 +210,12 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...administrationHandlers({ db, users, sessions, pinPepper, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
     ...backOfficeHandlers({
       fiscal: fiscal.sales,
-      db, orders, customers, payments, dataDir, logger, now,
+      db, orders, customers, payments, dataDir, logger, now, downloads,
       shop: () => settings.identity(),
       currency: () => settings.shop().currency,
       timeZone: () => settings.shop().timeZone,
     }),
     ...reconciliationHandlers(reconciliation, { orders: orderService, payments }),
-    ...cashSessionHandlers(cashSessions, auth),
     ...fiscalHandlers({
       fiscal,
       now,
@@ -222,11 +225,13 @@ export function createApp(options: AppOptions): ComptoirApp {
         return order?.approvalHtml && order.number ? { sale: order, html: order.approvalHtml } : null
       },
     }),
+    ...cashSessionHandlers(cashSessions, auth),
   })
 
   return {
     router: createRouter(handlers, sessions, logger),
     sessions,
+    downloads,
     db,
     fiscal,
     issuer,

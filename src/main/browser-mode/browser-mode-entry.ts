@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   await app.start()
   const server = await startBrowserModeServer({
     router: app.router,
+    downloads: app.downloads,
     logger,
     rendererDir: join(__dirname, '../renderer'),
     port: options.port,

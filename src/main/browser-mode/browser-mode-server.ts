@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { err, type Result } from '@shared/contract'
 import type { Router } from '../rpc/router'
+import { DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
 import type { Logger } from '../../platform/logging/logger'
 import {
   CLIENT_HEADER,
@@ -28,6 +31,8 @@ export interface BrowserModeServerOptions {
   launchTokenTtlMs?: number
   /** The clock, for tests. */
   now?: () => number
+  /** Redeems the tickets of `GET /downloads/<ticket>` (the CSV exports); without it that path is 404. */
+  downloads?: Pick<DownloadTickets, 'redeem'>
 }
 
 export interface BrowserModeServer {
@@ -123,6 +128,30 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   })
 }
 
+/** `attachment` with the name as is where it is plain ASCII, and in RFC 5987's form for any other. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+/**
+ * Writes a streamed download into the answer with backpressure: the next piece is asked for only
+ * when the socket has taken the previous ones. A reader that goes away stops the pieces.
+ */
+async function streamDownload(response: ServerResponse, download: StreamedDownload): Promise<void> {
+  response.writeHead(200, {
+    'Content-Type': download.contentType,
+    'Content-Disposition': contentDisposition(download.fileName),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  })
+  const iterator = download.pieces()
+  const pieces = Readable.from({ [Symbol.asyncIterator]: () => iterator }, { objectMode: false, highWaterMark: 64 * 1024 })
+  await pipeline(pieces, response)
+}
+
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name]
   return Array.isArray(value) ? value[0] : value
@@ -149,6 +178,8 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   const launchTokens = new Map<string, number>()
   /** The session cookies handed out; they last as long as this process. */
   const sessionCookies = new Set<string>()
+  /** The session cookie each client's calls came with: a download stands for the client only with it. */
+  const cookieOfClient = new Map<string, string>()
   let port = 0
 
   function newLaunchUrl(): string {
@@ -222,6 +253,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       logger.warn(`Refused an API request: ${verdict.reason}`)
       return refuse(request, response, 403, err('FORBIDDEN', 'This request is not allowed'))
     }
+    cookieOfClient.set(verdict.clientId, readCookie(header(request, 'cookie'), sessionCookieName(port))!)
     const declared = Number(header(request, 'content-length') ?? 0)
     if (declared > MAX_BODY_BYTES) return refuse(request, response, 413, tooLarge())
     const body = await readBody(request)
@@ -233,6 +265,34 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       return sendResult(response, 400, err('VALIDATION_FAILED', 'The request body is not valid JSON'))
     }
     sendResult(response, 200, await router.dispatch(callName, input, verdict.clientId))
+  }
+
+  /**
+   * `GET /downloads/<ticket>`: a file a call prepared (a CSV export), streamed as it is made, with
+   * the page's session cookie from the same browser that asked for it; no client header, as the
+   * browser's own download (`<a download>`) sends none. No Content-Length: chunked, and a file cut
+   * short by an error ends without its last chunk, which the browser reports as a failed download.
+   */
+  async function serveDownload(request: IncomingMessage, response: ServerResponse, ticket: string): Promise<void> {
+    const cookie = readCookie(header(request, 'cookie'), sessionCookieName(port))
+    const site = header(request, 'sec-fetch-site')
+    if (!cookie || !sessionCookies.has(cookie) || (site !== undefined && site !== 'same-origin')) {
+      logger.warn('Refused a download without the session cookie or from another site')
+      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden')
+    }
+    const redeemed = options.downloads?.redeem(ticket, (clientId) => cookieOfClient.get(clientId) === cookie)
+    if (!redeemed?.ok) {
+      if (redeemed) logger.warn(`Refused a download: ${redeemed.reason}`)
+      const status = redeemed?.status ?? 404
+      return send(response, status, 'text/plain; charset=utf-8', status === 410 ? 'This download expired' : status === 403 ? 'Forbidden' : 'Not found')
+    }
+    try {
+      await streamDownload(response, redeemed.download)
+    } catch (error) {
+      // The reader went away (a cancelled download, a closed tab): nothing more to send.
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
+      logger.warn('A download was stopped before its end by its reader')
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -253,6 +313,11 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
     if (url.pathname === '/' || url.pathname === '/index.html') return servePage(request, response, url)
+    const ticket = DownloadTickets.ticketOf(url.pathname)
+    if (ticket !== null) {
+      if (request.method !== 'GET') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+      return serveDownload(request, response, ticket)
+    }
     const file = await staticFiles.serve(url.pathname, header(request, 'accept-encoding'))
     if (!file) {
       if (url.pathname === '/favicon.ico') {

@@ -3,6 +3,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 import { CONTENT_SECURITY_POLICY } from './window-security'
+import { DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,6 +80,16 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): AppFil
   return { kind: 'file', path }
 }
 
+/** The ticket of an app:// download address, '' for a malformed one, null for any other address. */
+function downloadTicketOf(requestUrl: string): string | null {
+  try {
+    const url = new URL(requestUrl)
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST ? DownloadTickets.ticketOf(url.pathname) : null
+  } catch {
+    return null
+  }
+}
+
 export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
 }
@@ -87,6 +98,46 @@ export interface AppProtocolOptions {
   /** The built renderer folder, `out/renderer`. */
   rendererRoot: string
   readFile?: (path: string) => Promise<Uint8Array>
+  /** Redeems the tickets of `app://comptoir/downloads/<ticket>` (the CSV exports). */
+  downloads?: Pick<DownloadTickets, 'redeem'>
+}
+
+/** `attachment` with the name as is where it is plain ASCII, and in RFC 5987's form for any other. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+/**
+ * A streamed download as the body of a Response: Chromium pulls the next piece only when it has
+ * room for it (backpressure), and a cancelled download stops the pieces.
+ */
+export function streamedResponse(download: StreamedDownload): Response {
+  const iterator = download.pieces()
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const piece = await iterator.next()
+        if (piece.done) controller.close()
+        else controller.enqueue(encoder.encode(piece.value))
+      },
+      async cancel() {
+        await iterator.return?.()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': download.contentType,
+      'Content-Disposition': contentDisposition(download.fileName),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  })
 }
 
 function plainResponse(status: number, text: string): Response {
@@ -107,6 +158,13 @@ export function createAppProtocolHandler(
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plainResponse(405, 'Method not allowed')
+    }
+    const ticket = downloadTicketOf(request.url)
+    if (ticket !== null) {
+      // The app's one window is its only client: the ticket must still be its session's.
+      const redeemed = request.method === 'GET' ? options.downloads?.redeem(ticket, () => true) : undefined
+      if (!redeemed?.ok) return plainResponse(redeemed?.status ?? 404, redeemed?.status === 410 ? 'This download expired' : 'Not found')
+      return streamedResponse(redeemed.download)
     }
     const resolution = resolveAppFile(options.rendererRoot, request.url)
     if (resolution.kind === 'refused') return plainResponse(403, 'Forbidden')

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import type { AppOptions } from '../app/app-options'
 import type { Logger } from '../../platform/logging/logger'
 import type { Router } from '../rpc/router'
+import type { DownloadTickets } from '../rpc/download-tickets'
 import { SafeStorageKeyProvider } from '../payments'
 import { downloadServerSettings, startDownloadServer, type DownloadLinks, type DownloadServer } from '../fulfilment'
 import { preparePrivateFolder } from '../../platform/files/private-folder'
@@ -23,6 +24,8 @@ export interface ShellServices {
   router: Router
   logger: Logger
   sessions?: { end(clientId: string): unknown }
+  /** The single-use addresses of the streamed files (the CSV exports), served on app://comptoir/downloads/. */
+  downloads?: Pick<DownloadTickets, 'redeem'>
   /** Settles checkouts a previous run left half-done, before the till takes payments. */
   start?(): Promise<unknown>
   /** The customers' download links and files, served on the shop's network (see startDownloadServer). */
@@ -151,7 +154,7 @@ export function startDesktopShell(options: DesktopShellOptions): void {
       attachContentSecurityPolicy(appSession)
       protocol.handle(
         APP_SCHEME,
-        createAppProtocolHandler({ rendererRoot: join(app.getAppPath(), 'out', 'renderer') }),
+        createAppProtocolHandler({ rendererRoot: join(app.getAppPath(), 'out', 'renderer'), downloads: services.downloads }),
       )
       registerBridge(
         ipcMain,

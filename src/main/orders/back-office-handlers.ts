@@ -11,10 +11,7 @@ export type BackOfficeCalls =
   | 'orders.refund'
   | 'orders.markShipped'
   | 'orders.shippingNotice'
-  | 'exports.start'
-  | 'exports.status'
-  | 'exports.chunk'
-  | 'exports.discard'
+  | 'exports.prepare'
   | 'dashboard.period'
 
 export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandlers, BackOfficeCalls> {
@@ -30,10 +27,12 @@ export function backOfficeHandlers(deps: BackOfficeDependencies): Pick<CallHandl
     'orders.markShipped': ({ orderId, carrier, trackingNumber }, { session }) =>
       actions.markShipped(orderId, carrier, trackingNumber, session.userId),
     'orders.shippingNotice': ({ orderId }) => actions.shippingNotice(orderId),
-    'exports.start': (request) => exports.start(request),
-    'exports.status': ({ exportId }) => exports.status(exportId),
-    'exports.chunk': ({ exportId, offset }) => exports.chunk(exportId, offset),
-    'exports.discard': ({ exportId }) => exports.discard(exportId),
+    'exports.prepare': (request, { clientId, session }) => {
+      const prepared = exports.prepare(request, session.userId)
+      if (!prepared.ok) return prepared
+      const { fileName, rows, download } = prepared.value
+      return ok({ ...deps.downloads.issue(clientId, session, download), fileName, rows })
+    },
     'dashboard.period': ({ from, to }) => dashboard.period(from, to),
   }
 }

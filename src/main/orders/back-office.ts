@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { Logger } from '../../platform/logging/logger'
+import type { DownloadTickets } from '../rpc/download-tickets'
 import type { PaymentService } from '../payments'
 import type { CustomerDirectory } from '../customers'
 import type { OrderRepository } from './order-repository'
@@ -24,6 +25,8 @@ export interface BackOfficeDependencies {
   fiscal?: SaleRecords
   logger: Logger
   now: () => Date
+  /** Hands out the single-use addresses the shells stream the exports from. */
+  downloads: DownloadTickets
 }
 
 export interface BackOffice {
@@ -40,7 +43,7 @@ export function createBackOffice(deps: BackOfficeDependencies): BackOffice {
   return {
     history,
     actions: new OrderActions(deps),
-    exports: new ExportService(deps.dataDir, history, deps.currency, deps.logger, deps.db),
+    exports: new ExportService(history, deps.currency, deps.db, deps.now),
     dashboard: new DashboardService(deps.db, deps.currency, timeZone),
   }
 }

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { join } from 'node:path'
-import { EXPORT_CHUNK_BYTES, type CsvFormat, type ExportStatus, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
-import { err, ok, type Result } from '@shared/contract/result'
+import { type CsvFormat, type Locale, type OrderFilters, type OrderSort, type VatByRate } from '@shared/contract'
+import { ok, type Result } from '@shared/contract/result'
 import { orderReference } from '@shared/orders/order-reference'
 import { shopDay } from '@shared/time/shop-time-zone'
-import type { Logger } from '../../platform/logging/logger'
+import { recordAudit } from '../audit'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import type { StreamedDownload } from '../rpc/download-tickets'
 import {
   csvDialect,
   defaultCsvFormat,
@@ -31,12 +28,6 @@ import type { OrderHistoryService } from './order-history-service'
 /** Rows read per batch: large enough to amortise the query, small enough to keep memory flat. */
 export const EXPORT_BATCH_ROWS = 2000
 
-interface ExportJob {
-  status: ExportStatus
-  file: string
-  cancelled: boolean
-}
-
 export type ExportRequest =
   | { kind: 'orders'; filters: OrderFilters; sort: OrderSort; locale: Locale; format?: CsvFormat }
   | { kind: 'vat'; from: string; to: string; locale: Locale; format?: CsvFormat }
@@ -44,57 +35,52 @@ export type ExportRequest =
 /** Lets the event loop run (IPC, the till's calls) between two batches. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-function write(stream: WriteStream, text: string): Promise<void> {
-  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()))
+/** A prepared export: its file name, the orders it counted, and its text made as it is read. */
+export interface PreparedExport {
+  fileName: string
+  rows: number
+  download: StreamedDownload
 }
 
 /**
- * CSV exports written by a background job in `<dataDir>/exports/`, batch by batch over the same
- * keyset pages as the history screen, so memory stays flat whatever the number of rows. The
- * renderer polls the status, then reads the finished file in chunks of at most 1 MiB.
+ * CSV exports made while they are downloaded: nothing is written to disk nor held whole in
+ * memory. `prepare` checks the request, counts the rows and records who asked; the shell then
+ * pulls the file one batch of rows at a time (the same keyset pages as the history screen) only
+ * as fast as the reader takes it, so memory stays flat whatever the number of rows.
  */
 export class ExportService {
-  private readonly jobs = new Map<string, ExportJob>()
-  private readonly folder: string
   private readonly figures: ExportFiguresRepository
 
   constructor(
-    dataDir: string,
     private readonly history: OrderHistoryService,
     private readonly currency: () => string,
-    private readonly logger: Logger,
-    db: SqliteDatabase,
+    private readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
   ) {
-    this.folder = join(dataDir, 'exports')
     this.figures = new ExportFiguresRepository(db)
   }
 
-  start(request: ExportRequest): Result<{ exportId: string; total: number; fileName: string }> {
+  /** Checks an export and records who asked for it (an audited action); the text is made when read. */
+  prepare(request: ExportRequest, userId: number): Result<PreparedExport> {
     const filters: OrderFilters =
       request.kind === 'orders' ? request.filters : { from: request.from, to: request.to }
-    const filter = filterSql(filters, this.history.timeZone())
-    if (!filter.ok) return filter
-    const exportId = randomUUID()
     const timeZone = this.history.timeZone()
-    const dialect = csvDialect(request.format ?? defaultCsvFormat(request.locale), timeZone)
-    const day = shopDay(new Date(), timeZone)
+    const filter = filterSql(filters, timeZone)
+    if (!filter.ok) return filter
+    const format = request.format ?? defaultCsvFormat(request.locale)
+    const dialect = csvDialect(format, timeZone)
+    const day = shopDay(this.now(), timeZone)
     const fileName = request.kind === 'orders' ? `orders-${day}.csv` : `vat-${request.from.slice(0, 10)}-${request.to.slice(0, 10)}.csv`
-    mkdirSync(this.folder, { recursive: true, mode: 0o700 })
-    const total = request.kind === 'orders' ? this.history.repository.count(filter.value) : 0
-    const job: ExportJob = {
-      file: join(this.folder, `${exportId}.csv`),
-      cancelled: false,
-      status: { exportId, kind: request.kind, fileName, rowsWritten: 0, total, bytesWritten: 0, done: false, error: null },
-    }
-    this.jobs.set(exportId, job)
-    const running =
-      request.kind === 'orders' ? this.writeOrders(job, filter.value, request, dialect) : this.writeVat(job, filters, request.locale, dialect)
-    running.catch((error: unknown) => {
-      this.logger.error(`Export ${exportId} failed`, error)
-      job.status.error = 'The export could not be written'
-      job.status.done = true
+    const rows = request.kind === 'orders' ? this.history.repository.count(filter.value) : 0
+    recordAudit(this.db, {
+      action: 'order.exported',
+      userId,
+      subject: request.kind === 'orders' ? 'orders' : 'vat-report',
+      details: { kind: request.kind, format, filters, ...(request.kind === 'orders' ? { sort: request.sort, rows } : {}) },
+      at: this.now().toISOString(),
     })
-    return ok({ exportId, total, fileName })
+    const pieces = request.kind === 'orders' ? () => this.orderPieces(filter.value, request, dialect) : () => this.vatPieces(filters, request.locale, dialect)
+    return ok({ fileName, rows, download: { fileName, contentType: 'text/csv; charset=utf-8', pieces } })
   }
 
   /**
@@ -102,56 +88,43 @@ export class ExportService {
    * TVA for each rate the shop has had (a stable set of columns, empty where the order has none),
    * what was refunded, the currency; in the dialect asked.
    */
-  private async writeOrders(
-    job: ExportJob,
+  private async *orderPieces(
     filter: FilterSql,
     request: Extract<ExportRequest, { kind: 'orders' }>,
     dialect: CsvDialect,
-  ): Promise<void> {
-    const stream = createWriteStream(job.file, { mode: 0o600 })
-    const track = (text: string) => {
-      job.status.bytesWritten += Buffer.byteLength(text)
-      return write(stream, text)
-    }
-    try {
-      const rates = this.figures.rates()
-      const field = (value: string | number | null) => dialectField(value, dialect)
-      await track(UTF8_BOM + dialectLine(orderExportHeader(request.locale, rates, dialect).map(field), dialect))
-      let after: { key: string | number; id: number } | null = null
-      while (!job.cancelled) {
-        const rows = this.history.repository.page({ filter, sort: request.sort, limit: EXPORT_BATCH_ROWS, after })
-        let text = ''
-        const figures = this.figures.figures(rows.map((row) => row.id))
-        for (const row of rows) {
-          const money = (minor: number) => dialectAmount(minor, row.currency, dialect)
-          const order = figures.get(row.id)
-          const perRate = rates.flatMap((rate) => {
-            const amounts = order?.byRate.get(rate)
-            return amounts ? [money(amounts.ht), money(amounts.vat)] : ['', '']
-          })
-          text += dialectLine(
-            [
-              ...[orderReference(row), dialectDate(row.createdAt, dialect), dialectStatus(row.status, dialect), row.customerName, row.cashierName, row.tillId,
-                dialectPaymentMethod(row.paymentMethod, dialect), row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode].map(field),
-              money(order?.totalHt ?? 0), money(order?.totalVat ?? 0), money(row.totalTtc),
-              ...perRate,
-              money(order?.refundedTtc ?? 0), field(row.currency),
-            ],
-            dialect,
-          )
-        }
-        if (text) await track(text)
-        job.status.rowsWritten += rows.length
-        const last = rows[rows.length - 1]
-        if (rows.length < EXPORT_BATCH_ROWS || !last) break
-        after = { key: SORTS[request.sort].keyOf(last), id: last.id }
-        await yieldToEventLoop()
+  ): AsyncGenerator<string> {
+    const rates = this.figures.rates()
+    const field = (value: string | number | null) => dialectField(value, dialect)
+    yield UTF8_BOM + dialectLine(orderExportHeader(request.locale, rates, dialect).map(field), dialect)
+    let after: { key: string | number; id: number } | null = null
+    for (;;) {
+      const rows = this.history.repository.page({ filter, sort: request.sort, limit: EXPORT_BATCH_ROWS, after })
+      let text = ''
+      const figures = this.figures.figures(rows.map((row) => row.id))
+      for (const row of rows) {
+        const money = (minor: number) => dialectAmount(minor, row.currency, dialect)
+        const order = figures.get(row.id)
+        const perRate = rates.flatMap((rate) => {
+          const amounts = order?.byRate.get(rate)
+          return amounts ? [money(amounts.ht), money(amounts.vat)] : ['', '']
+        })
+        text += dialectLine(
+          [
+            ...[orderReference(row), dialectDate(row.createdAt, dialect), dialectStatus(row.status, dialect), row.customerName, row.cashierName, row.tillId,
+              dialectPaymentMethod(row.paymentMethod, dialect), row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode].map(field),
+            money(order?.totalHt ?? 0), money(order?.totalVat ?? 0), money(row.totalTtc),
+            ...perRate,
+            money(order?.refundedTtc ?? 0), field(row.currency),
+          ],
+          dialect,
+        )
       }
-    } finally {
-      await new Promise<void>((resolve) => stream.end(resolve))
+      if (text) yield text
+      const last = rows[rows.length - 1]
+      if (rows.length < EXPORT_BATCH_ROWS || !last) return
+      after = { key: SORTS[request.sort].keyOf(last), id: last.id }
+      await yieldToEventLoop()
     }
-    job.status.total = Math.max(job.status.total, job.status.rowsWritten)
-    job.status.done = true
   }
 
   /**
@@ -160,7 +133,7 @@ export class ExportService {
    * total; then the refunds on those sales per rate, as negative amounts, and their total; then
    * the net per rate and its total.
    */
-  private async writeVat(job: ExportJob, filters: OrderFilters, locale: Locale, dialect: CsvDialect): Promise<void> {
+  private async *vatPieces(filters: OrderFilters, locale: Locale, dialect: CsvDialect): AsyncGenerator<string> {
     const summary = this.history.summary(filters)
     if (!summary.ok) throw new Error(summary.error.message)
     const currency = this.currency()
@@ -181,42 +154,6 @@ export class ExportService {
     text += line([field(labels.refundsTotal), ...amounts(sum(summary.value.refundVat), -1)])
     for (const rate of net) text += line([field(labels.netAt(ratePercent(rate.rateBasisPoints))), ...amounts(rate)])
     text += line([field(labels.netTotal), ...amounts(sum(net))])
-    const stream = createWriteStream(job.file, { mode: 0o600 })
-    await write(stream, text)
-    await new Promise<void>((resolve) => stream.end(resolve))
-    job.status.bytesWritten = Buffer.byteLength(text)
-    job.status.rowsWritten = job.status.total = summary.value.vat.length + summary.value.refundVat.length + net.length + 3
-    job.status.done = true
-  }
-
-  status(exportId: string): Result<ExportStatus> {
-    const job = this.jobs.get(exportId)
-    return job ? ok({ ...job.status }) : err('NOT_FOUND', 'There is no such export', { exportId })
-  }
-
-  /** Up to 1 MiB of a finished export from `offset`; `nextOffset` is null at the end of the file. */
-  async chunk(exportId: string, offset: number): Promise<Result<{ base64: string; nextOffset: number | null }>> {
-    const job = this.jobs.get(exportId)
-    if (!job) return err('NOT_FOUND', 'There is no such export', { exportId })
-    if (!job.status.done || job.status.error) return err('CONFLICT', 'This export is not finished', { exportId })
-    if (offset > job.status.bytesWritten) return err('VALIDATION_FAILED', 'The offset is past the end of the file', { fields: ['offset'] })
-    const handle = await open(job.file, 'r')
-    try {
-      const buffer = Buffer.alloc(Math.min(EXPORT_CHUNK_BYTES, job.status.bytesWritten - offset))
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset)
-      const next = offset + bytesRead
-      return ok({ base64: buffer.subarray(0, bytesRead).toString('base64'), nextOffset: next < job.status.bytesWritten ? next : null })
-    } finally {
-      await handle.close()
-    }
-  }
-
-  discard(exportId: string): Result<Record<string, never>> {
-    const job = this.jobs.get(exportId)
-    if (!job) return err('NOT_FOUND', 'There is no such export', { exportId })
-    job.cancelled = true
-    this.jobs.delete(exportId)
-    rmSync(job.file, { force: true })
-    return ok({})
+    yield text
   }
 }

@@ -1,5 +1,6 @@
 import { generateHistory } from '../../../src/main/orders/history-generator/history-generator'
 import { createTempApp, type TempApp } from '../../support/temp-app'
+import { DownloadTickets } from '../../../src/main/rpc/download-tickets'
 
 export const VISA_OK = { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
 export const LYON = { recipient: 'Jeanne Client', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' }
@@ -56,21 +57,15 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   return rows
 }
 
-/** Starts an export, waits for it and reads it back whole through the chunk call. */
+/** Prepares an export and reads it back whole through its download ticket, as the shells stream it. */
 export async function exportText(subject: TempApp, input: Parameters<TempApp['value']>[1] & object): Promise<string> {
-  const started = await subject.value('exports.start', input as never)
-  for (;;) {
-    const status = await subject.value('exports.status', { exportId: started.exportId })
-    if (status.error) throw new Error(status.error)
-    if (status.done) break
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-  const parts: Buffer[] = []
-  let offset: number | null = 0
-  while (offset !== null) {
-    const chunk: { base64: string; nextOffset: number | null } = await subject.value('exports.chunk', { exportId: started.exportId, offset })
-    parts.push(Buffer.from(chunk.base64, 'base64'))
-    offset = chunk.nextOffset
-  }
-  return Buffer.concat(parts).toString('utf8')
+  const prepared = await subject.value('exports.prepare', input as never)
+  const ticket = DownloadTickets.ticketOf(prepared.url)
+  if (!ticket) throw new Error(`Not a download address: ${prepared.url}`)
+  const redeemed = subject.app.downloads.redeem(ticket, () => true)
+  if (!redeemed.ok) throw new Error(redeemed.reason)
+  let text = ''
+  const pieces = redeemed.download.pieces()
+  for (let piece = await pieces.next(); !piece.done; piece = await pieces.next()) text += piece.value
+  return text
 }

@@ -120,17 +120,14 @@ describe('order actions in the back-office', () => {
     const names = CALL_NAMES.filter((name) =>
       /^(orders\.(search|summary|filterOptions|detail|void|refund|markShipped|shippingNotice)|exports\.|dashboard\.)/.test(name),
     )
-    expect(names).toHaveLength(13)
+    expect(names).toHaveLength(10)
     const inputs: Partial<Record<CallName, unknown>> = {
       'orders.detail': { orderId: 1 },
       'orders.void': { orderId: 1 },
       'orders.refund': { orderId: 1, amount: 1 },
       'orders.markShipped': { orderId: 1, carrier: 'DPD', trackingNumber: 'AB1234' },
       'orders.shippingNotice': { orderId: 1 },
-      'exports.start': { kind: 'vat', from: '2025-01-01', to: '2025-02-01' },
-      'exports.status': { exportId: '00000000-0000-0000-0000-000000000000' },
-      'exports.chunk': { exportId: '00000000-0000-0000-0000-000000000000', offset: 0 },
-      'exports.discard': { exportId: '00000000-0000-0000-0000-000000000000' },
+      'exports.prepare': { kind: 'vat', from: '2025-01-01', to: '2025-02-01' },
       'dashboard.period': { from: '2025-01-01', to: '2025-01-31' },
     }
     for (const name of names) {

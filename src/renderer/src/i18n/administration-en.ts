@@ -409,7 +409,7 @@ export const administrationEn: typeof administrationFr = {
         promotionSaved: 'Promotion code saved',
         promotionDeactivated: 'Promotion code deactivated',
       },
-      order: { voided: 'Order voided', refunded: 'Order refunded' },
+      order: { voided: 'Order voided', refunded: 'Order refunded', exported: 'CSV export prepared' },
       reconciliation: { resolved: 'Reconciliation handled' },
     },
   },

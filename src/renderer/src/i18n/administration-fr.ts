@@ -408,7 +408,7 @@ export const administrationFr = {
         promotionSaved: 'Code promo enregistré',
         promotionDeactivated: 'Code promo désactivé',
       },
-      order: { voided: 'Commande annulée', refunded: 'Commande remboursée' },
+      order: { voided: 'Commande annulée', refunded: 'Commande remboursée', exported: 'Export CSV préparé' },
       reconciliation: { resolved: 'Rapprochement traité' },
     },
   },

@@ -122,15 +122,12 @@ export const backOfficeEn: typeof backOfficeFr = {
   },
   export: {
     preparing: 'Preparing the export…',
-    progress: 'Export: {rows} of {total} rows | Export: {rows} of {total} rows',
-    progressLabel: 'Export progress',
-    downloading: 'Downloading the file…',
-    done: 'File saved: {file} (no rows). | File saved: {file} (1 row). | File saved: {file} ({rows} rows).',
+    done: 'Downloading {file} (no rows). | Downloading {file} (1 row). | Downloading {file} ({rows} rows).',
+    vatDone: 'Downloading {file}.',
     format: 'Format',
     formats: { french: 'French Excel (;)', international: 'International (,)' },
     formatHint: 'French Excel: semicolons, decimal comma, dd/mm/yyyy dates. International: commas, decimal point, ISO dates.',
     failed: 'The export failed: {message}',
-    cancel: 'Stop the export',
     vatTitle: 'VAT report',
     vatHint:
       'Net base, VAT and gross per rate of the period’s sales, then their refunds and the net, as CSV: the same figures as the list and the dashboard.',

@@ -110,15 +110,12 @@ export const backOfficeFr = {
   },
   export: {
     preparing: 'Préparation de l’export…',
-    progress: 'Export : {rows} ligne sur {total} | Export : {rows} lignes sur {total}',
-    progressLabel: 'Progression de l’export',
-    downloading: 'Téléchargement du fichier…',
-    done: 'Fichier enregistré : {file} (aucune ligne). | Fichier enregistré : {file} (1 ligne). | Fichier enregistré : {file} ({rows} lignes).',
+    done: 'Téléchargement de {file} lancé (aucune ligne). | Téléchargement de {file} lancé (1 ligne). | Téléchargement de {file} lancé ({rows} lignes).',
+    vatDone: 'Téléchargement de {file} lancé.',
     format: 'Format',
     formats: { french: 'Excel français (;)', international: 'International (,)' },
     formatHint: 'Excel français : point-virgule, virgule décimale, dates jj/mm/aaaa. International : virgule, point décimal, dates ISO.',
     failed: 'L’export a échoué : {message}',
-    cancel: 'Arrêter l’export',
     vatTitle: 'Rapport TVA',
     vatHint:
       'Base HT, TVA et TTC par taux des ventes de la période, puis leurs remboursements et le net, en CSV : les mêmes chiffres que la liste et le tableau de bord.',

@@ -1,16 +1,18 @@
 import { defineStore } from 'pinia'
 import type { CallInput } from '@shared/contract'
 import { call } from '@renderer/bridge'
-import { runExport, type ExportOutcome, type ExportProgress } from '@renderer/back-office/csv-export'
+import { prepareExport, type ExportOutcome } from '@renderer/back-office/csv-export'
+import { downloadUrl } from '@renderer/downloads/download-url'
 
-/** The back-office's CSV exports (orders, VAT report), written in main and fetched in chunks. */
+/**
+ * The back-office's CSV exports (orders, VAT report): main prepares a single-use address and
+ * streams the file from it; the browser's own download saves it.
+ */
 export const useExportsStore = defineStore('exports', () => {
-  function exportCsv(
-    input: CallInput<'exports.start'>,
-    onProgress: (progress: ExportProgress) => void,
-    options: { signal?: AbortSignal } = {},
-  ): Promise<ExportOutcome> {
-    return runExport(call, input, onProgress, options)
+  async function exportCsv(input: CallInput<'exports.prepare'>): Promise<ExportOutcome> {
+    const prepared = await prepareExport(call, input)
+    if (prepared.ok) downloadUrl(prepared.value.url, prepared.value.fileName)
+    return prepared
   }
 
   return { exportCsv }

@@ -51,6 +51,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   'settings.promotionDeactivated',
   'order.voided',
   'order.refunded',
+  /** A CSV export (orders or the VAT report) was prepared for download. */
+  'order.exported',
 ] as const
 
 export const auditEntrySchema = z.object({

@@ -9,7 +9,7 @@ import {
   REVERSAL_STATUSES,
 } from '../../domain/payment'
 import { defineCall } from '../define-call'
-import { currencySchema, emptyOutputSchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
+import { currencySchema, idSchema, localeSchema, localizedTextSchema, minorUnitsSchema } from '../common-schemas'
 import { orderSchema, orderStatusSchemaShared, paymentMethodSchema } from './order-schemas'
 
 /**
@@ -168,8 +168,10 @@ export type OrderDetail = z.infer<typeof orderDetailSchema>
 const orderIdInputSchema = z.object({ orderId: idSchema }).strict()
 const reasonSchema = z.string().trim().max(200).optional()
 
-export const exportIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'An export id is a UUID')
-export const EXPORT_CHUNK_BYTES = 1024 * 1024
+/** Where the renderer fetches a prepared export: `/downloads/<ticket>`, on its own origin. */
+export const DOWNLOAD_PATH_PREFIX = '/downloads/'
+/** How long a download ticket may wait to be used, once. */
+export const DOWNLOAD_TICKET_TTL_SECONDS = 60
 
 /**
  * `french`: `;`, decimal comma, dates dd/mm/yyyy HH:mm on the shop's clock, French statuses (what
@@ -200,17 +202,15 @@ export const exportStartSchema = z.discriminatedUnion('kind', [
     .strict(),
 ])
 
-export const exportStatusSchema = z.object({
-  exportId: exportIdSchema,
-  kind: z.enum(['orders', 'vat']),
+/** A prepared export: the file is a plain GET of `url` (single use, within `expiresInSeconds`). */
+export const exportTicketSchema = z.object({
+  url: z.string().startsWith(DOWNLOAD_PATH_PREFIX),
   fileName: z.string(),
-  rowsWritten: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  bytesWritten: z.number().int().nonnegative(),
-  done: z.boolean(),
-  error: z.string().nullable(),
+  /** Rows of orders counted when it was prepared (orders may come in before the file is read). */
+  rows: z.number().int().nonnegative(),
+  expiresInSeconds: z.number().int().positive(),
 })
-export type ExportStatus = z.infer<typeof exportStatusSchema>
+export type ExportTicket = z.infer<typeof exportTicketSchema>
 
 /** Sales of a slice of the period (a day, an hour, a cashier): TTC sold, refunded on those sales, net. */
 const salesSliceShape = {
@@ -430,33 +430,12 @@ export const backOfficeCalls = {
     input: orderIdInputSchema,
     output: z.object({ html: z.string() }),
   }),
-  'exports.start': defineCall({
-    summary: 'Start writing a CSV (filtered orders, or the VAT report of a period) in the background',
+  'exports.prepare': defineCall({
+    summary: 'Prepare a CSV (filtered orders, or the VAT report of a period): a single-use download address for this session, streamed when fetched',
     role: 'admin',
     errors: [],
     input: exportStartSchema,
-    output: z.object({ exportId: exportIdSchema, total: z.number().int().nonnegative(), fileName: z.string() }),
-  }),
-  'exports.status': defineCall({
-    summary: 'Progress of an export',
-    role: 'admin',
-    errors: ['NOT_FOUND'],
-    input: z.object({ exportId: exportIdSchema }).strict(),
-    output: exportStatusSchema,
-  }),
-  'exports.chunk': defineCall({
-    summary: 'Up to 1 MiB of a finished export, from a byte offset, for the renderer to save',
-    role: 'admin',
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    input: z.object({ exportId: exportIdSchema, offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
-    output: z.object({ base64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
-  }),
-  'exports.discard': defineCall({
-    summary: 'Delete an export file once saved (or abandon a running export)',
-    role: 'admin',
-    errors: ['NOT_FOUND'],
-    input: z.object({ exportId: exportIdSchema }).strict(),
-    output: emptyOutputSchema,
+    output: exportTicketSchema,
   }),
   'dashboard.period': defineCall({
     summary: 'Sales per day, attempts authorized vs declined, decline reasons, VAT, top products, average basket',
