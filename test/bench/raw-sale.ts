@@ -61,7 +61,11 @@ export function readSaleRows(bench: SaleBench, orderId: number): SaleRows {
  * sale number and trace counters), into one file holding the shop's real schema (its indexes and
  * search/daily triggers) and the issuer's tables. No cart, no separate steps, no pricing.
  */
-export function openRawSale(rows: SaleRows): { once: () => void; close: () => void } {
+export function openRawSale(
+  rows: SaleRows,
+  /** More work for each sale's transaction (the fiscal journal's bench): built once over the file, run per sale. */
+  extra?: (db: SqliteDatabase, dataDir: string) => (orderId: number) => void,
+): { once: () => void; close: () => void } {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-raw-'))
   const db = openDatabase(join(dataDir, 'raw.sqlite'), merchantMigrations)
   seedDemoShop(db, new Date(), { id: 'bench', key: Buffer.alloc(32, 7) })
@@ -90,6 +94,7 @@ export function openRawSale(rows: SaleRows): { once: () => void; close: () => vo
   const hold = db.prepare('UPDATE accounts SET held = held + ? WHERE id = ?')
   const rowsOf = (list: SaleRows['shop'], table: string) => list.find((entry) => entry.table === table)?.rows ?? []
   const run = (table: string, row: Row) => statements.get(table)!.run(row)
+  const extraWork = extra?.(db, dataDir)
   let index = 0
   const once = db.transaction(() => {
     index += 1
@@ -111,6 +116,7 @@ export function openRawSale(rows: SaleRows): { once: () => void; close: () => vo
       run('idempotency_keys', { ...row, idempotency_key: key, authorization_id: authorizationId })
     }
     hold.run(authorization.amount, authorization.account_id)
+    extraWork?.(Number(orderId))
   })
   return {
     once: () => once(),
