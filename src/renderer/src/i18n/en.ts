@@ -2,6 +2,7 @@ import { ERRORS, errorMessages } from '@shared/contract/errors'
 import type { MessageSchema } from './fr'
 import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
+import { cashSessionEn } from './cash-session-en'
 import { administrationEn } from './administration-en'
 import { reconciliationEn } from './reconciliation-en'
 import { fiscalEn } from './fiscal-en'
@@ -17,6 +18,7 @@ export const en: MessageSchema = {
     login: 'Log in',
     till: 'Till',
     checkout: 'Checkout',
+    cash: 'Till session',
     approval: 'Order approved',
     orders: 'Orders',
     order: 'Order',
@@ -226,6 +228,7 @@ export const en: MessageSchema = {
     loading: 'Loading…',
   },
   checkout: checkoutEn,
+  cashSession: cashSessionEn,
   administration: administrationEn,
   errors: {
     generic: 'Something went wrong: {message}',

@@ -2,6 +2,7 @@
 import { ERRORS, errorMessages } from '@shared/contract/errors'
 import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
+import { cashSessionFr } from './cash-session-fr'
 import { administrationFr } from './administration-fr'
 import { reconciliationFr } from './reconciliation-fr'
 import { fiscalFr } from './fiscal-fr'
@@ -17,6 +18,7 @@ export const fr = {
     login: 'Connexion',
     till: 'Caisse',
     checkout: 'Encaissement',
+    cash: 'Session de caisse',
     approval: 'Commande validée',
     orders: 'Commandes',
     order: 'Commande',
@@ -226,6 +228,7 @@ export const fr = {
     loading: 'Chargement…',
   },
   checkout: checkoutFr,
+  cashSession: cashSessionFr,
   administration: administrationFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',

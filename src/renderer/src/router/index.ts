@@ -8,6 +8,7 @@ export type ScreenTitle =
   | 'login'
   | 'till'
   | 'checkout'
+  | 'cash'
   | 'approval'
   | 'orders'
   | 'order'
@@ -39,6 +40,18 @@ export const router = createRouter({
       name: 'checkout',
       component: () => import('@renderer/views/CheckoutView.vue'),
       meta: { requiresAuth: true, title: 'checkout' },
+    },
+    {
+      path: '/cash',
+      name: 'cash',
+      component: () => import('@renderer/views/CashSessionView.vue'),
+      meta: { requiresAuth: true, title: 'cash' },
+    },
+    {
+      path: '/cash/close',
+      name: 'cash-close',
+      component: () => import('@renderer/views/CashClosingView.vue'),
+      meta: { requiresAuth: true, title: 'cash' },
     },
     {
       path: '/orders/:orderId(\\d+)/approval',
