@@ -72,7 +72,7 @@ export class CashSessionService {
     const at = this.deps.now().toISOString()
     this.deps.db.transaction(() => {
       this.deps.settings.set(SETTINGS_KEY, next)
-      const details = { differenceApprovalThreshold: { before: before.differenceApprovalThreshold, after: next.differenceApprovalThreshold } }
+      const details = { before: { differenceApprovalThreshold: before.differenceApprovalThreshold }, after: { differenceApprovalThreshold: next.differenceApprovalThreshold }, currency: this.deps.currency() }
       recordAudit(this.deps.db, { action: 'cashSession.settingsChanged', userId, subject: 'settings:cashSessions', details, at })
     })()
     return this.settings()
@@ -101,7 +101,7 @@ export class CashSessionService {
     const opened = db.transaction(() => {
       if (sessions.current(tillId)) return null
       const id = sessions.open(tillId, userId, floatCount, floatAmount, at)
-      const details = { tillId, till: tillCode(tillId), floatAmount, count: floatCount, currency: this.deps.currency() }
+      const details = { floatAmount, tillId, till: tillCode(tillId), currency: this.deps.currency(), count: floatCount }
       recordAudit(db, { action: 'cashSession.opened', userId, subject: `cash-session:${id}`, details, at })
       this.deps.journal?.record('float', { sessionId: id, till: tillCode(tillId), amount: floatAmount, count: floatCount }, { id: userId })
       return id
@@ -123,7 +123,7 @@ export class CashSessionService {
       const movement = { sessionId: session.id, kind: request.kind, amount: request.amount, reason: request.reason, note, userId, at }
       const movementId = sessions.addMovement(movement)
       const action = request.kind === 'in' ? 'cashSession.cashIn' : 'cashSession.cashOut'
-      const details = { sessionId: session.id, amount: request.amount, reason: request.reason, note, currency: this.deps.currency() }
+      const details = { amount: request.amount, reason: request.reason, note, sessionId: session.id, currency: this.deps.currency() }
       recordAudit(db, { action, userId, subject: `cash-session:${session.id}`, details, at })
       this.deps.journal?.record(request.kind === 'in' ? 'cash_in' : 'cash_out', {
         sessionId: session.id,
@@ -184,7 +184,7 @@ export class CashSessionService {
       const movements = sessions.movements(session.id)
       const expected = expectedCash({ ...session, cashIn: sum(movements, 'in'), cashOut: sum(movements, 'out') })
       sessions.recordCount(session.id, userId, counted, countedAmount, expected, at)
-      const details = { sessionId: session.id, counted: countedAmount, expected, difference: countedAmount - expected, count: counted, currency: this.deps.currency() }
+      const details = { counted: countedAmount, expected, difference: countedAmount - expected, sessionId: session.id, currency: this.deps.currency(), count: counted }
       recordAudit(db, { action: 'cashSession.counted', userId, subject: `cash-session:${session.id}`, details, at })
       return session.id
     })()
@@ -226,6 +226,10 @@ export class CashSessionService {
       if (!sessions.close(session.id, requester.userId, approverId, at)) return false
       const movements = sessions.movements(session.id)
       const figures = {
+        counted: session.countedAmount!,
+        expected: session.expectedAmount!,
+        difference,
+        approvedBy: approverId,
         sessionId: session.id,
         till: tillCode(tillId),
         openedAt: session.openedAt,
@@ -236,10 +240,6 @@ export class CashSessionService {
         cardRefunds: session.cardRefunds,
         cashIn: sum(movements, 'in'),
         cashOut: sum(movements, 'out'),
-        counted: session.countedAmount!,
-        expected: session.expectedAmount!,
-        difference,
-        approvedBy: approverId,
       }
       recordAudit(db, { action: 'cashSession.closed', userId: requester.userId, subject: `cash-session:${session.id}`, details: { ...figures, currency: this.deps.currency() }, at })
       this.deps.journal?.record('session_close', { ...figures, count: session.countedCount }, { id: requester.userId })

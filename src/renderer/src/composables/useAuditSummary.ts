@@ -6,7 +6,9 @@ import { useOrderLabels } from '@renderer/composables/useOrderLabels'
 import { useSessionStore } from '@renderer/stores/session'
 
 /** Detail fields that hold money, in integer minor units of the entry's (or the shop's) currency. */
-const MONEY_FIELDS = new Set(['amount', 'tendered', 'total', 'totalTtc', 'fee', 'delivery', 'captured', 'refunded', 'minBasket', 'changeDue'])
+const MONEY_FIELDS = new Set(['amount', 'tendered', 'total', 'totalTtc', 'fee', 'delivery', 'captured', 'refunded', 'minBasket', 'changeDue',
+  // The cash sessions' figures.
+  'floatAmount', 'counted', 'expected', 'difference', 'cashSales', 'cardSales', 'cashRefunds', 'cardRefunds', 'cashIn', 'cashOut', 'differenceApprovalThreshold'])
 /** Detail fields that hold an order status. */
 const STATUS_FIELDS = new Set(['from', 'to', 'status', 'fromStatus', 'toStatus'])
 

@@ -383,6 +383,14 @@ export const administrationEn: typeof administrationFr = {
       inactivityLockSeconds: 'Lock after inactivity (s)',
       maxFailedPins: 'Wrong PINs before a wait',
       timeZone: 'Time zone',
+      floatAmount: 'Float',
+      counted: 'Counted',
+      expected: 'Expected',
+      difference: 'Difference',
+      approvedBy: 'Confirmed by (internal no.)',
+      sessionId: 'Till session',
+      till: 'Till',
+      differenceApprovalThreshold: 'Difference confirmed by an administrator above',
     },
     actions: {
       auth: {
@@ -411,6 +419,14 @@ export const administrationEn: typeof administrationFr = {
       },
       order: { voided: 'Order voided', refunded: 'Order refunded', exported: 'CSV export prepared' },
       reconciliation: { resolved: 'Reconciliation handled' },
+      cashSession: {
+        opened: 'Till opened',
+        cashIn: 'Cash in',
+        cashOut: 'Cash out',
+        counted: 'Closing count',
+        closed: 'Till closed',
+        settingsChanged: 'Cash difference threshold',
+      },
     },
   },
 }

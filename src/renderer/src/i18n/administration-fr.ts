@@ -382,6 +382,14 @@ export const administrationFr = {
       inactivityLockSeconds: 'Verrouillage après inactivité (s)',
       maxFailedPins: 'PIN erronés avant attente',
       timeZone: 'Fuseau horaire',
+      floatAmount: 'Fond de caisse',
+      counted: 'Compté',
+      expected: 'Attendu',
+      difference: 'Écart',
+      approvedBy: 'Confirmé par (n° interne)',
+      sessionId: 'Session de caisse',
+      till: 'Caisse',
+      differenceApprovalThreshold: 'Écart confirmé par un administrateur au-delà de',
     },
     actions: {
       auth: {
@@ -410,6 +418,14 @@ export const administrationFr = {
       },
       order: { voided: 'Commande annulée', refunded: 'Commande remboursée', exported: 'Export CSV préparé' },
       reconciliation: { resolved: 'Rapprochement traité' },
+      cashSession: {
+        opened: 'Caisse ouverte',
+        cashIn: 'Entrée d’espèces',
+        cashOut: 'Sortie d’espèces',
+        counted: 'Comptage de clôture',
+        closed: 'Caisse clôturée',
+        settingsChanged: 'Seuil d’écart de caisse',
+      },
     },
   },
 }
