@@ -13,7 +13,9 @@ import { heading } from './bench-harness'
  * orders (each filter alone and in pairs; short and long words, rare and common; matches bunched
  * at the newest and the oldest end of the date order), p95 through the router, each beside its
  * honest baseline: the fastest of the direct SQL queries a person would write for the same
- * result, measured in the same run. The worst case is printed, not only chosen examples.
+ * result, measured in the same run (for a summary migration 020's totals answer, the same sums
+ * over the range's day rows of those tables; else the sums over the orders). The worst case is
+ * printed, not only chosen examples.
  *
  * `COMPTOIR_BENCH_DATA_DIR=<folder seeded by npm run seed:large>` reuses a folder (opened, migrated
  * and read; the bench only logs in); otherwise `COMPTOIR_BENCH_ORDERS` orders (1,000,000 by
@@ -176,6 +178,56 @@ function directSummaryQueries(filters: OrderFilters): Array<{ sql: string; param
     {
       sql: `SELECT r.rate_basis_points, sum(r.ht), sum(r.vat), sum(r.ttc) FROM ${source} JOIN order_refund_vat r ON r.order_id = o.id ${where([`o.status IN ${SOLD}`])} GROUP BY 1`,
       params: withText,
+    },
+  ]
+}
+
+/** Whether migration 020's totals answer a summary: no text, no amount. */
+const fromTotals = (filters: OrderFilters) => !filters.text && filters.minTotal === undefined && filters.maxTotal === undefined
+
+/**
+ * The direct SQL of a summary that migration 020's totals answer, the way a person would write
+ * it over that schema: the same sums over the range's day rows (UTC days) of the two tables.
+ */
+function directTotalsQueries(filters: OrderFilters): Array<{ sql: string; params: Record<string, string | number> }> {
+  const conditions = ["f.span = 'day'"]
+  const params: Record<string, string | number> = {}
+  if (filters.statuses) {
+    const list = filters.statuses.map((status) => `'${status}'`).join(', ')
+    conditions.push(
+      filters.statuses.includes('declined') && !filters.statuses.includes('abandoned')
+        ? `(f.status IN (${list}) OR (f.status = 'abandoned' AND f.decline_code <> ''))`
+        : `f.status IN (${list})`,
+    )
+  }
+  const plain: Array<[keyof OrderFilters, string]> = [
+    ['from', 'f.period >= @from'],
+    ['to', 'f.period < @to'],
+    ['cashierId', 'f.cashier_id = @cashierId'],
+    ['tillId', 'f.till_id = @tillId'],
+    ['paymentMethod', 'f.payment_method = @paymentMethod'],
+    ['cardBrand', 'f.card_brand = @cardBrand'],
+    ['declineCode', 'f.decline_code = @declineCode'],
+  ]
+  for (const [key, condition] of plain) {
+    const value = filters[key]
+    if (value !== undefined) {
+      conditions.push(condition)
+      params[key] = String(value).slice(0, key === 'from' || key === 'to' ? 10 : undefined)
+      if (key === 'cashierId') params[key] = Number(value)
+    }
+  }
+  const where = conditions.join(' AND ')
+  const sold = SOLD
+  return [
+    {
+      sql: `SELECT sum(f.orders), sum(f.orders) FILTER (WHERE f.status IN ${sold}), sum(f.total_ttc) FILTER (WHERE f.status IN ${sold}) FROM filter_order_totals f WHERE ${where}`,
+      params,
+    },
+    {
+      sql: `SELECT f.rate_basis_points, sum(f.vat_rows), sum(f.ht), sum(f.vat), sum(f.ttc), sum(f.refund_ht), sum(f.refund_vat), sum(f.refund_ttc)
+              FROM filter_vat_totals f WHERE ${where} AND f.status IN ${sold} GROUP BY 1`,
+      params,
     },
   ]
 }
@@ -400,17 +452,17 @@ export async function run(): Promise<void> {
         print(row)
         rows.push(row)
       }
-      // Summaries: every filter alone, and the pairs of status, dates, decline code and text (the
-      // others are read from the orders alike, and take seconds each before issue 13's tables).
+      // Summaries: every filter alone, every pair migration 020's totals answer, and the pairs of
+      // status, dates, decline code and text (amounts with the others are read from the orders).
       if (!kinds.includes('summary')) continue
-      if (!alone.includes(item) && !SUMMARY_PAIRS.test(item.label)) continue
+      if (!alone.includes(item) && !SUMMARY_PAIRS.test(item.label) && !fromTotals(item.filters)) continue
       const row: Row = {
         kind: 'summary',
         label: item.label,
         sort: '-',
         p95Ms: await p95(() => call(app, 'orders.summary', { filters: item.filters })),
         medianMs: lastMedian,
-        baselineMs: await fastestBaseline(app, directSummaryQueries(item.filters), true),
+        baselineMs: await fastestBaseline(app, fromTotals(item.filters) ? directTotalsQueries(item.filters) : directSummaryQueries(item.filters), true),
         count: summary.count,
       }
       print(row)

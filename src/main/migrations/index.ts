@@ -20,6 +20,7 @@ import { quarterHourTotals } from './018-quarter-hour-totals'
 import { fiscalJournal } from './019-fiscal-journal'
 import { historyFilterTotals } from './020-history-filter-totals'
 import { cashSessions } from './021-cash-sessions'
+import { ordersByBrand } from './022-orders-by-brand'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const merchantMigrations: readonly Migration[] = [
   fiscalJournal,
   historyFilterTotals,
   cashSessions,
+  ordersByBrand,
 ]

@@ -26,8 +26,13 @@ type Span = 'day' | 'month' | 'year'
 /** How a range of instants is read: whole UTC years, months and days from the totals, the rest from the orders. */
 export interface RangePieces {
   periods: PeriodPiece[]
-  /** Ranges of `created_at` (`from` inclusive, `to` exclusive) read from the orders themselves. */
-  edges: Array<{ from: string; to: string }>
+  /**
+   * Ranges of `created_at` (`from` inclusive, `to` exclusive) read from the orders themselves,
+   * added (`sign` 1) or taken out (-1): each bound is rounded to the nearest UTC midnight, so
+   * that a Paris day (22:00 or 23:00 UTC to the same the next day) is a UTC day's totals and an
+   * hour of orders on either side, never a whole day of orders.
+   */
+  edges: Array<{ from: string; to: string; sign: 1 | -1 }>
 }
 
 const DAY_MS = 86_400_000
@@ -71,14 +76,20 @@ function periodPieces(span: Span, from: string | null, to: string | null): Perio
  * either end, which the orders answer.
  */
 export function rangePieces(from: string | undefined, to: string | undefined): RangePieces {
-  const dayFrom = from === undefined ? null : atMidnight(from) ? from.slice(0, 10) : nextDay(from.slice(0, 10))
-  const dayTo = to === undefined ? null : to.slice(0, 10)
-  if (dayFrom !== null && dayTo !== null && dayFrom >= dayTo) {
-    return { periods: [], edges: from! < to! ? [{ from: from!, to: to! }] : [] }
+  const nearestDay = (bound: string) => (atMidnight(bound) || bound.slice(11, 13) < '12' ? bound.slice(0, 10) : nextDay(bound.slice(0, 10)))
+  const dayFrom = from === undefined ? null : nearestDay(from)
+  const dayTo = to === undefined ? null : nearestDay(to)
+  if (from !== undefined && to !== undefined && (from >= to || dayFrom! >= dayTo!)) {
+    // Within a day (or empty): the orders alone.
+    return { periods: [], edges: from < to ? [{ from, to, sign: 1 }] : [] }
   }
   const edges: RangePieces['edges'] = []
-  if (from !== undefined && !atMidnight(from)) edges.push({ from, to: dayFrom! })
-  if (to !== undefined && !atMidnight(to)) edges.push({ from: dayTo!, to })
+  if (from !== undefined && from !== dayFrom && !atMidnight(from)) {
+    edges.push(dayFrom! > from ? { from, to: dayFrom!, sign: 1 } : { from: dayFrom!, to: from, sign: -1 })
+  }
+  if (to !== undefined && to !== dayTo && !atMidnight(to)) {
+    edges.push(dayTo! < to ? { from: dayTo!, to, sign: 1 } : { from: to, to: dayTo!, sign: -1 })
+  }
   return { periods: periodPieces('day', dayFrom, dayTo), edges }
 }
 
@@ -99,8 +110,9 @@ const SOLD_TOTALS = `f.status IN (${SOLD_STATUSES.map((status) => `'${status}'`)
 /**
  * The order list's summary from migration 020's totals per UTC day and month, status, cashier,
  * till, payment method, card brand and decline code: any filter but a text or an amount. A year
- * reads its months' rows and the days at their ends; the hours on either side of a day (a shop
- * day in Paris starts at 22:00 or 23:00 UTC) are read from the orders through the date index.
+ * reads its year's rows, or its months' and the days at their ends; the hours between a bound and
+ * the nearest UTC midnight (a shop day in Paris starts at 22:00 or 23:00 UTC) are read from the
+ * orders through the date index, added or taken out.
  * The same figures as the summary read from the orders (the property test compares them).
  */
 export class FilterTotalsRepository {
@@ -140,6 +152,21 @@ export class FilterTotalsRepository {
     return { count, ...salesFigures(sales, vat, refundVat) }
   }
 
+  /**
+   * How many orders match the filter's dates, statuses, cashier, till, method, brand and decline
+   * code, its text and amounts left out: more than match the whole filter, so none means none.
+   * A few milliseconds at most (the totals' year rows for all time).
+   */
+  countWithoutTextOrAmount(filter: FilterSql): number {
+    const params: Params = {}
+    for (const name of Object.keys(filter.params)) if (RANGE_PARAMS.has(name) || name in TOTALS_COLUMNS) params[name] = filter.params[name]!
+    const wider: FilterSql = { ...filter, text: null, params }
+    const pieces = rangePieces(params.from as string | undefined, params.to as string | undefined)
+    if (pieces.periods.length === 0 && pieces.edges.length === 0) return 0
+    const queries = this.queries({ ...wider, rowConditions: wider.rowConditions.filter((condition) => !/^o\.total_ttc [<>]/.test(condition)) })
+    return (this.statement(queries.totals).get(queries.params) as { count: number }).count
+  }
+
   /** The SQL of the three queries and their parameters; exposed for the plans' test. */
   queries(filter: FilterSql): { totals: string; byRate: string; params: Params } {
     const params: Params = {}
@@ -164,19 +191,21 @@ export class FilterTotalsRepository {
     const edgeWheres = edges.map((edge, index) => {
       params[`edgeFrom${index}`] = edge.from
       params[`edgeTo${index}`] = edge.to
-      return [`o.created_at >= @edgeFrom${index}`, `o.created_at < @edgeTo${index}`, ...ordersConditions]
+      return { sign: edge.sign, where: [`o.created_at >= @edgeFrom${index}`, `o.created_at < @edgeTo${index}`, ...ordersConditions] }
     })
-    const union = (fromTotals: (where: string) => string, fromOrders: (where: string) => string) =>
-      [...periodWheres.map((where) => fromTotals(where.join(' AND '))), ...edgeWheres.map((where) => fromOrders(where.join(' AND ')))].join(
-        '\n UNION ALL ',
-      )
+    const union = (fromTotals: (where: string) => string, fromOrders: (where: string, sign: string) => string) =>
+      [
+        ...periodWheres.map((where) => fromTotals(where.join(' AND '))),
+        ...edgeWheres.map(({ sign, where }) => fromOrders(where.join(' AND '), sign === 1 ? '' : '-')),
+      ].join('\n UNION ALL ')
     const ORDERS = 'orders o INDEXED BY orders_by_created'
     const totals = `SELECT coalesce(sum(c), 0) AS count, coalesce(sum(s), 0) AS soldCount, coalesce(sum(t), 0) AS totalTtc FROM (${union(
       (where) =>
         `SELECT sum(f.orders) AS c, sum(f.orders) FILTER (WHERE ${SOLD_TOTALS}) AS s, sum(f.total_ttc) FILTER (WHERE ${SOLD_TOTALS}) AS t
            FROM filter_order_totals f WHERE ${where}`,
-      (where) =>
-        `SELECT count(*) AS c, count(*) FILTER (WHERE ${SOLD_CONDITION}) AS s, sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}) AS t FROM ${ORDERS} WHERE ${where}`,
+      (where, sign) =>
+        `SELECT ${sign}count(*) AS c, ${sign}count(*) FILTER (WHERE ${SOLD_CONDITION}) AS s, ${sign}sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}) AS t
+           FROM ${ORDERS} WHERE ${where}`,
     )})`
     // Sales and refunds per rate in one pass: `n` counts the VAT rows (a rate is listed among the
     // sales when an order has a row for it, as a GROUP BY over `order_vat` lists it).
@@ -185,10 +214,10 @@ export class FilterTotalsRepository {
           (where) =>
             `SELECT f.rate_basis_points AS rate, f.vat_rows AS n, f.ht AS ht, f.vat AS vat, f.ttc AS ttc,
                f.refund_ht AS rht, f.refund_vat AS rvat, f.refund_ttc AS rttc FROM filter_vat_totals f WHERE ${where} AND ${SOLD_TOTALS}`,
-          (where) =>
-            `SELECT v.rate_basis_points AS rate, 1 AS n, v.ht AS ht, v.vat AS vat, v.ttc AS ttc, 0 AS rht, 0 AS rvat, 0 AS rttc
+          (where, sign) =>
+            `SELECT v.rate_basis_points AS rate, ${sign}1 AS n, ${sign}v.ht AS ht, ${sign}v.vat AS vat, ${sign}v.ttc AS ttc, 0 AS rht, 0 AS rvat, 0 AS rttc
                FROM ${ORDERS} JOIN order_vat v ON v.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}
-             UNION ALL SELECT r.rate_basis_points, 0, 0, 0, 0, r.ht, r.vat, r.ttc
+             UNION ALL SELECT r.rate_basis_points, 0, 0, 0, 0, ${sign}r.ht, ${sign}r.vat, ${sign}r.ttc
                FROM ${ORDERS} JOIN order_refund_vat r ON r.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}`,
         )}) GROUP BY rate ORDER BY rate DESC`
     return {

@@ -97,6 +97,11 @@ export class OrderHistoryRepository {
     private readonly walkBudget = WALK_BUDGET,
     /** See `BROAD_TEXT_MATCHES`; tests make it small too. */
     private readonly broadTextMatches = BROAD_TEXT_MATCHES,
+    /**
+     * How many orders match the filter without its text and amounts (migration 020's totals), when
+     * known: none, and the page is empty without a walk (a rare pair such as cash and a card brand).
+     */
+    private readonly countWithoutTextOrAmount: ((filter: FilterSql) => number) | null = null,
   ) {}
 
   private statement(sql: string): Statement {
@@ -169,6 +174,7 @@ export class OrderHistoryRepository {
         (fewMatches
           ? null
           : (this.walkPage({ ...query, filter }) ??
+            (this.countWithoutTextOrAmount?.(filter) === 0 ? [] : null) ??
             this.drivenPage({ ...query, filter }) ??
             // Every filter broad, their conjunction rarer: walking further may find the page; past
             // twenty budgets the conjunction may be empty, and sorting one filter's matches reads
@@ -320,10 +326,14 @@ export class OrderHistoryRepository {
     const params: Params = { ...filter.params, ...cursor.params }
     const candidates: Array<{ index: string; condition: string }> = []
     const has = (name: string) => filter.params[name] !== undefined
+    // Indexes whose second column is the date read the filter within the dates as one range.
+    const dates = [has('from') ? 'o.created_at >= @from' : null, has('to') ? 'o.created_at < @to' : null].filter((bound) => bound !== null)
+    const dated = (condition: string) => [condition, ...dates].join(' AND ')
     if (has('declineCode')) {
       // In date order the decline index is read in order; by amount its twin covers the amount.
       const index = sort === 'date_desc' ? 'orders_by_decline' : 'orders_by_decline_status'
-      candidates.push({ index, condition: 'o.last_decline_code = @declineCode' })
+      const condition = 'o.last_decline_code = @declineCode'
+      candidates.push({ index, condition: sort === 'date_desc' ? dated(condition) : condition })
     }
     if (has('from') || has('to')) {
       const range = [has('from') ? 'o.created_at >= @from' : null, has('to') ? 'o.created_at < @to' : null].filter(Boolean)
@@ -333,9 +343,10 @@ export class OrderHistoryRepository {
       const range = [has('minTotal') ? 'o.total_ttc >= @minTotal' : null, has('maxTotal') ? 'o.total_ttc <= @maxTotal' : null].filter(Boolean)
       candidates.push({ index: 'orders_by_total', condition: range.join(' AND ') })
     }
-    if (has('cashierId')) candidates.push({ index: 'orders_by_cashier', condition: 'o.cashier_id = @cashierId' })
+    if (has('cashierId')) candidates.push({ index: 'orders_by_cashier', condition: dated('o.cashier_id = @cashierId') })
     if (has('tillId')) candidates.push({ index: 'orders_by_till_status', condition: 'o.till_id = @tillId' })
-    if (has('paymentMethod')) candidates.push({ index: 'orders_by_method_created', condition: 'o.payment_method = @paymentMethod' })
+    if (has('paymentMethod')) candidates.push({ index: 'orders_by_method_created', condition: dated('o.payment_method = @paymentMethod') })
+    if (has('cardBrand')) candidates.push({ index: 'orders_by_brand', condition: dated('o.card_brand = @cardBrand') })
     if (candidates.length === 0) return null
     const counted = candidates.map((candidate) => ({
       ...candidate,

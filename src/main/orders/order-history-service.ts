@@ -69,10 +69,11 @@ export class OrderHistoryService {
     /** The shop's time zone: bare days in the filters are its days. */
     readonly timeZone: () => string = () => 'UTC',
   ) {
-    this.repository = new OrderHistoryRepository(db)
     this.daily = new DailyTotalsRepository(db)
     this.shopDays = new ShopDayTotalsRepository(db)
     this.filterTotals = new FilterTotalsRepository(db)
+    const totals = this.filterTotals
+    this.repository = new OrderHistoryRepository(db, undefined, undefined, (filter) => totals.countWithoutTextOrAmount(filter))
   }
 
   search(filters: OrderFilters, sort: OrderSort, limit: number, cursor: string | null | undefined): Result<OrderPage> {

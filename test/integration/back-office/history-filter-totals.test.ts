@@ -182,12 +182,26 @@ describe('migration 020’s filter totals', () => {
     expect(rangePieces('2025-01-15T22:00:00.000Z', '2025-12-31T23:00:00.000Z')).toEqual({
       periods: [
         { span: 'day', from: '2025-01-16', to: '2025-02-01' },
-        { span: 'month', from: '2025-02', to: '2025-12' },
-        { span: 'day', from: '2025-12-01', to: '2025-12-31' },
+        { span: 'month', from: '2025-02', to: '2026-01' },
       ],
       edges: [
-        { from: '2025-01-15T22:00:00.000Z', to: '2025-01-16' },
-        { from: '2025-12-31', to: '2025-12-31T23:00:00.000Z' },
+        { from: '2025-01-15T22:00:00.000Z', to: '2025-01-16', sign: 1 },
+        { from: '2025-12-31T23:00:00.000Z', to: '2026-01-01', sign: -1 },
+      ],
+    })
+    // A Paris day: a UTC day, the hour before added, the hour at its end taken out.
+    expect(rangePieces('2025-06-14T22:00:00.000Z', '2025-06-15T22:00:00.000Z')).toEqual({
+      periods: [{ span: 'day', from: '2025-06-15', to: '2025-06-16' }],
+      edges: [
+        { from: '2025-06-14T22:00:00.000Z', to: '2025-06-15', sign: 1 },
+        { from: '2025-06-15T22:00:00.000Z', to: '2025-06-16', sign: -1 },
+      ],
+    })
+    expect(rangePieces('2025-06-15T03:30:00.000Z', '2025-06-17T03:30:00.000Z')).toEqual({
+      periods: [{ span: 'day', from: '2025-06-15', to: '2025-06-17' }],
+      edges: [
+        { from: '2025-06-15', to: '2025-06-15T03:30:00.000Z', sign: -1 },
+        { from: '2025-06-17', to: '2025-06-17T03:30:00.000Z', sign: 1 },
       ],
     })
     expect(rangePieces('2025-03-01', undefined)).toEqual({
@@ -211,11 +225,11 @@ describe('migration 020’s filter totals', () => {
         { span: 'year', from: '2025', to: '2026' },
         { span: 'month', from: '2026-01', to: '2026-02' },
       ],
-      edges: [{ from: '2024-12-31T23:00:00.000Z', to: '2025-01-01' }],
+      edges: [{ from: '2024-12-31T23:00:00.000Z', to: '2025-01-01', sign: 1 }],
     })
     expect(rangePieces('2025-03-10T05:00:00.000Z', '2025-03-10T06:00:00.000Z')).toEqual({
       periods: [],
-      edges: [{ from: '2025-03-10T05:00:00.000Z', to: '2025-03-10T06:00:00.000Z' }],
+      edges: [{ from: '2025-03-10T05:00:00.000Z', to: '2025-03-10T06:00:00.000Z', sign: 1 }],
     })
     expect(rangePieces('2025-03-10', '2025-03-09')).toEqual({ periods: [], edges: [] })
   })
