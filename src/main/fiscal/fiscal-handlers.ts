@@ -1,4 +1,5 @@
 import { err, ok } from '@shared/contract'
+import { isDay } from '@shared/time/shop-time-zone'
 import type { FiscalCheck, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import type { CallHandlers } from '../rpc/router'
 import { markDuplicate } from './duplicate-mark'
@@ -6,8 +7,9 @@ import type { FiscalRecord } from './fiscal-record'
 import type { FiscalRegister } from './fiscal-register'
 import type { FiscalSale } from './sale-records'
 import { localTimeWithOffset } from './fiscal-time'
+import { FiscalDayClosedError } from './day-closings'
 
-type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'orders.reprintApproval'
+type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'orders.reprintApproval'
 
 export interface FiscalHandlerDependencies {
   fiscal: FiscalRegister
@@ -20,8 +22,10 @@ export interface FiscalHandlerDependencies {
 const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
 
 function toRow(record: FiscalRecord): FiscalRecordRow {
-  const payload = (record.payload ?? {}) as { orderNumber?: unknown; amount?: unknown; totals?: { ttc?: unknown } }
-  const other = Number.isSafeInteger(payload.amount) ? (payload.amount as number) : Number.isSafeInteger(payload.totals?.ttc) ? (payload.totals!.ttc as number) : null
+  const payload = (record.payload ?? {}) as { orderNumber?: unknown; amount?: unknown; totals?: { ttc?: unknown }; dayTotals?: { net?: unknown } }
+  // A cash movement's amount, a closing's net total of its day, a session's figures: whatever the record carries.
+  const carried = [payload.amount, payload.totals?.ttc, payload.dayTotals?.net].find((value) => Number.isSafeInteger(value))
+  const other = carried === undefined ? null : (carried as number)
   return {
     id: record.id,
     tillId: record.tillId,
@@ -59,6 +63,16 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
         broken: report.broken,
       }
       return ok(check)
+    },
+    'fiscal.closeDay': ({ day }, { session }) => {
+      if (day !== undefined && !isDay(day)) return err('VALIDATION_FAILED', 'Not a calendar day', { fields: ['day'] })
+      try {
+        return ok({ closings: fiscal.closeDay({ id: session.userId }, day).map(toRow) })
+      } catch (error) {
+        if (error instanceof FiscalDayClosedError) return err('CONFLICT', error.message, { day: error.day, closedThrough: error.closedThrough })
+        if (error instanceof RangeError) return err('VALIDATION_FAILED', error.message, { fields: ['day'] })
+        throw error
+      }
     },
     'orders.reprintApproval': ({ orderId }, { session }) => {
       const found = deps.approval(orderId)

@@ -9,6 +9,8 @@ import { FiscalJournal } from './fiscal-journal'
 import { FiscalRecordRepository } from './fiscal-record-repository'
 import { FiscalSigner } from './fiscal-signature'
 import { SaleRecords } from './sale-records'
+import { DayClosings } from './day-closings'
+import type { FiscalRecord } from './fiscal-record'
 import type { FiscalCheck } from '@shared/contract/calls/fiscal-calls'
 
 /** The till's public key, beside its data (`<dataDir>/keys/`), for `npm run fiscal:verify` and the archives. */
@@ -45,6 +47,10 @@ export interface FiscalRegister {
   signer: FiscalSigner
   /** Checks the chains (every row, or the last `tail` of each) and writes the result in the JET. */
   verify(operator: { id: number | null }, tail?: number): FiscalCheckReport
+  /** The daily closings (Z): a closed day refuses records. */
+  closings: DayClosings
+  /** Closes a day that is over (yesterday by default) and the earlier ones left open; each closing is also a JET event. */
+  closeDay(operator: { id: number }, day?: string): FiscalRecord[]
   /** The last integrity check, as the JET recorded it; null before the first. */
   lastCheck(): FiscalCheck | null
   /** At start: the JET's start event, then the quick check of each chain's tail. */
@@ -60,7 +66,17 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
   writeFileSync(publicKeyFile, signer.publicKeyPem(), { mode: 0o600 })
   const userNames = db.prepare<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?')
   const userName = (userId: number) => userNames.get(userId)?.display_name ?? null
-  const journal = new FiscalJournal({ db, records: new FiscalRecordRepository(db), signer, tillId, timeZone, now, userName })
+  const closings = new DayClosings(db, tillId, timeZone, now)
+  const journal = new FiscalJournal({
+    db,
+    records: new FiscalRecordRepository(db),
+    signer,
+    tillId,
+    timeZone,
+    now,
+    userName,
+    guard: (till, chain, day) => closings.guard(till, chain, day),
+  })
   const events = new FiscalEventLog({ db, signer, tillId, timeZone, now, userName })
   onAuditEntry(db, (entry: AuditEntryInput) => {
     if (copiedToJet(entry.action)) events.record(entry.action, { subject: entry.subject, details: entry.details }, { id: entry.userId }, new Date(entry.at))
@@ -80,6 +96,13 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
     events,
     signer,
     verify,
+    closings,
+    closeDay: (operator, day) =>
+      db.transaction(() => {
+        const written = closings.close(journal, operator, day)
+        for (const closing of written) events.record('closing.day', { day: (closing.payload as { day: string }).day, sequence: closing.sequence }, operator)
+        return written
+      })(),
     lastCheck: () => {
       const event = events.lastCheck()
       if (!event) return null
@@ -88,7 +111,14 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
     },
     start: () => {
       events.record('app.start', { version: options.version ?? null, tillId }, TILL_OPERATOR)
-      return verify(TILL_OPERATOR, START_CHECK_TAIL)
+      const report = verify(TILL_OPERATOR, START_CHECK_TAIL)
+      // A day the till left without its Z is closed now, before anything is sold today.
+      db.transaction(() => {
+        for (const closing of closings.closeLeftOpen(journal, TILL_OPERATOR)) {
+          events.record('closing.day', { day: (closing.payload as { day: string }).day, sequence: closing.sequence, automatic: true }, TILL_OPERATOR)
+        }
+      })()
+      return report
     },
     stop: () => {
       // A second close finds the database closed: the stop is recorded once.

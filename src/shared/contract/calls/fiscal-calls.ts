@@ -92,6 +92,13 @@ export const fiscalCalls = {
     input: emptyInputSchema,
     output: fiscalCheckSchema,
   }),
+  'fiscal.closeDay': defineCall({
+    summary: 'The daily closing (Z) of a day that is over (yesterday by default) and of earlier days left open; a closed day refuses records',
+    role: 'admin',
+    errors: ['CONFLICT'],
+    input: z.object({ day: fiscalDaySchema.optional() }).strict(),
+    output: z.object({ closings: z.array(fiscalRecordRowSchema) }),
+  }),
   'orders.reprintApproval': defineCall({
     summary: 'A duplicate of a sale’s approval (DUPLICATA n° k), recorded in the fiscal journal',
     role: 'staff',
