@@ -108,4 +108,24 @@ describe('the fiscal journal records each operation of the till in its transacti
     expect(latest[1]!.operator.name).toBe('Camille Martin')
     expect(latest[0]!.operator.name).toBe('Alex Dubois')
   })
+
+  it('a card sale approved but not committed before a crash gets its ticket when the start-up recovery completes it', async () => {
+    subject = await backOfficeApp()
+    const [product] = await subject.value('catalogue.search', { query: 'MAI-MUG-01', limit: 1 }, 'cashier')
+    await subject.value('cart.addProduct', { productId: product!.id, quantity: 1 }, 'cashier')
+    const order = await subject.value('checkout.begin', { customerId: null, delivery: { option: 'pickup' } }, 'cashier')
+    // What a crash between the issuer's approval and the sale's commit leaves: an approved attempt, no ticket.
+    const approved = await subject.app.payments.authorizeCard({
+      amount: order.quote.totals.ttc,
+      idempotencyKey: 'interrupted:fiscal',
+      orderId: order.id,
+      card: { number: '4242 4242 4242 4242', expiry: '12/30', securityCode: '123' },
+    })
+    expect(approved.ok).toBe(true)
+    expect(journal()).toEqual([])
+    await subject.app.start()
+    const [ticket] = journal()
+    expect(ticket).toMatchObject({ kind: 'ticket', sequence: 1, orderId: order.id, amountTtc: order.quote.totals.ttc, operator: { name: 'Camille Martin' } })
+    expect((ticket!.payload as TicketPayload).payments).toEqual([expect.objectContaining({ mode: 'card', amount: order.quote.totals.ttc })])
+  })
 })
