@@ -43,6 +43,13 @@ const orderShare = (o: 'new' | 'old', sign: 1 | -1) =>
      SELECT p.span, ${periodOf(`${o}.created_at`)}, ${keyOf(o)}, ${sign}, ${sign} * ${o}.total_ttc FROM ${SPANS} WHERE true
    ${ORDER_UPSERT};`
 
+/**
+ * The statuses whose VAT and refunds the summaries read (`sold-orders`, written out here so that
+ * this migration stays as it was run): the VAT table keeps only theirs, so that a checkout's
+ * changes before it is paid (method, card, decline) move no VAT row.
+ */
+const SOLD = (o: string) => `${o}.status IN ('authorized', 'paid', 'awaiting_shipment', 'shipped', 'delivered', 'completed', 'refunded')`
+
 /** In the move trigger: the order's key changed, not only its total (which the VAT rows do not carry). */
 const KEY_CHANGED = `(old.status IS NOT new.status OR old.created_at IS NOT new.created_at OR old.cashier_id IS NOT new.cashier_id
   OR old.till_id IS NOT new.till_id OR old.payment_method IS NOT new.payment_method OR old.card_brand IS NOT new.card_brand
@@ -52,18 +59,18 @@ const KEY_CHANGED = `(old.status IS NOT new.status OR old.created_at IS NOT new.
 const vatShares = (o: 'new' | 'old', sign: 1 | -1, when: string) =>
   `INSERT INTO filter_vat_totals (${VAT_COLUMNS})
      SELECT p.span, ${periodOf(`${o}.created_at`)}, ${keyOf(o)}, v.rate_basis_points, ${sign}, ${sign} * v.ht, ${sign} * v.vat, ${sign} * v.ttc, 0, 0, 0
-       FROM order_vat v, ${SPANS} WHERE v.order_id = ${o}.id AND ${when}
+       FROM order_vat v, ${SPANS} WHERE v.order_id = ${o}.id AND ${when} AND ${SOLD(o)}
    ${VAT_UPSERT};
    INSERT INTO filter_vat_totals (${VAT_COLUMNS})
      SELECT p.span, ${periodOf(`${o}.created_at`)}, ${keyOf(o)}, r.rate_basis_points, 0, 0, 0, 0, ${sign} * r.ht, ${sign} * r.vat, ${sign} * r.ttc
-       FROM order_refund_vat r, ${SPANS} WHERE r.order_id = ${o}.id AND ${when}
+       FROM order_refund_vat r, ${SPANS} WHERE r.order_id = ${o}.id AND ${when} AND ${SOLD(o)}
    ${VAT_UPSERT};`
 
 /** A refund row of an order as a share of the VAT totals, keyed by its order. */
 const refundShare = (r: 'new' | 'old', sign: 1 | -1) =>
   `INSERT INTO filter_vat_totals (${VAT_COLUMNS})
      SELECT p.span, ${periodOf('o.created_at')}, ${keyOf('o')}, ${r}.rate_basis_points, 0, 0, 0, 0, ${sign} * ${r}.ht, ${sign} * ${r}.vat, ${sign} * ${r}.ttc
-       FROM orders o, ${SPANS} WHERE o.id = ${r}.order_id
+       FROM orders o, ${SPANS} WHERE o.id = ${r}.order_id AND ${SOLD('o')}
    ${VAT_UPSERT};`
 
 const FILL_SQL = [
@@ -74,12 +81,12 @@ const FILL_SQL = [
   `INSERT INTO filter_vat_totals (${VAT_COLUMNS})
      SELECT p.span, ${periodOf('o.created_at')}, ${keyOf('o')}, v.rate_basis_points, count(*), sum(v.ht), sum(v.vat), sum(v.ttc), 0, 0, 0
        FROM order_vat v JOIN orders o ON o.id = v.order_id, ${SPANS}
-      WHERE v.order_id > @afterOrderId GROUP BY p.span, 2, 3, 4, 5, 6, 7, 8, 9
+      WHERE v.order_id > @afterOrderId AND ${SOLD('o')} GROUP BY p.span, 2, 3, 4, 5, 6, 7, 8, 9
    ${VAT_UPSERT}`,
   `INSERT INTO filter_vat_totals (${VAT_COLUMNS})
      SELECT p.span, ${periodOf('o.created_at')}, ${keyOf('o')}, r.rate_basis_points, 0, 0, 0, 0, sum(r.ht), sum(r.vat), sum(r.ttc)
        FROM order_refund_vat r JOIN orders o ON o.id = r.order_id, ${SPANS}
-      WHERE r.order_id > @afterOrderId GROUP BY p.span, 2, 3, 4, 5, 6, 7, 8, 9
+      WHERE r.order_id > @afterOrderId AND ${SOLD('o')} GROUP BY p.span, 2, 3, 4, 5, 6, 7, 8, 9
    ${VAT_UPSERT}`,
 ]
 
@@ -97,7 +104,7 @@ export function catchUpFilterTotals(db: Database.Database, afterOrderId: number)
  *   decline code (no method, brand or code: ''), the order count and their TTC.
  * - `filter_vat_totals`: the same key and the VAT rate, the number of VAT rows (a rate is listed
  *   when an order has a row for it, as a GROUP BY over `order_vat` lists it), their base, VAT and
- *   TTC, and the refunds per rate (`order_refund_vat`).
+ *   TTC, and the refunds per rate (`order_refund_vat`); sold orders only (`SOLD`).
  *
  * A period (`span`, `period`) is a UTC day (`day`, `YYYY-MM-DD`), month (`month`, `YYYY-MM`) or
  * year (`year`, `YYYY`): every order counts in all three (about 430, 1,400 and 1,500 keys each at
@@ -166,7 +173,7 @@ export const historyFilterTotals: Migration = {
       CREATE TRIGGER order_vat_filter_totals_insert AFTER INSERT ON order_vat BEGIN
         INSERT INTO filter_vat_totals (${VAT_COLUMNS})
           SELECT p.span, ${periodOf('o.created_at')}, ${keyOf('o')}, new.rate_basis_points, 1, new.ht, new.vat, new.ttc, 0, 0, 0
-            FROM orders o, ${SPANS} WHERE o.id = new.order_id
+            FROM orders o, ${SPANS} WHERE o.id = new.order_id AND ${SOLD('o')}
         ${VAT_UPSERT};
       END;
 

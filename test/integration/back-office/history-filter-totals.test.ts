@@ -29,6 +29,7 @@ const BRANDS = ['visa', 'mastercard', 'amex', 'cb'] as const
 const METHODS = ['card', 'saved_card', 'cash'] as const
 const ZONES = ['UTC', 'Europe/Paris', 'Asia/Kathmandu', 'America/St_Johns'] as const
 
+const SOLD = "('authorized', 'paid', 'awaiting_shipment', 'shipped', 'delivered', 'completed', 'refunded')"
 const KEY = `status, cashier_id, till_id, coalesce(payment_method, ''), coalesce(card_brand, ''), coalesce(last_decline_code, '')`
 const PERIODS = (select: string, from: string) =>
   `SELECT 'day' AS span, substr(o.created_at, 1, 10) AS period, ${select} FROM ${from}
@@ -48,8 +49,8 @@ const VAT_TABLE = `SELECT span, period, status, cashier_id, till_id, payment_met
 const KEYED = `o.status AS k1, o.cashier_id AS k2, o.till_id AS k3, coalesce(o.payment_method, '') AS k4, coalesce(o.card_brand, '') AS k5,
    coalesce(o.last_decline_code, '') AS k6`
 const VAT_TRUTH = `SELECT span, period, k1, k2, k3, k4, k5, k6, rate, sum(n), sum(ht), sum(vat), sum(ttc), sum(rht), sum(rvat), sum(rttc) FROM (
-    ${PERIODS(`${KEYED}, v.rate_basis_points AS rate, 1 AS n, v.ht, v.vat, v.ttc, 0 AS rht, 0 AS rvat, 0 AS rttc`, 'order_vat v JOIN orders o ON o.id = v.order_id')}
-    UNION ALL ${PERIODS(`${KEYED}, r.rate_basis_points, 0, 0, 0, 0, r.ht, r.vat, r.ttc`, 'order_refund_vat r JOIN orders o ON o.id = r.order_id')})
+    ${PERIODS(`${KEYED}, v.rate_basis_points AS rate, 1 AS n, v.ht, v.vat, v.ttc, 0 AS rht, 0 AS rvat, 0 AS rttc`, `order_vat v JOIN orders o ON o.id = v.order_id AND o.status IN ${SOLD}`)}
+    UNION ALL ${PERIODS(`${KEYED}, r.rate_basis_points, 0, 0, 0, 0, r.ht, r.vat, r.ttc`, `order_refund_vat r JOIN orders o ON o.id = r.order_id AND o.status IN ${SOLD}`)})
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
   HAVING sum(n) <> 0 OR sum(ht) <> 0 OR sum(vat) <> 0 OR sum(ttc) <> 0 OR sum(rht) <> 0 OR sum(rvat) <> 0 OR sum(rttc) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`
