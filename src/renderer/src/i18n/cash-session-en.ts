@@ -96,6 +96,13 @@ export const cashSessionEn: typeof cashSessionFr = {
     session: 'Session',
     openedBy: 'Opened by',
   },
+  threshold: {
+    label: 'Closing difference an administrator confirms above (€)',
+    hint: 'A shop setting; 10.00 € by default. An administrator who closes confirms it themselves.',
+    save: 'Save',
+    saved: 'Threshold saved: {amount}.',
+    invalid: 'Type an amount in euros, to the cent (at most 100,000 €).',
+  },
   closing: {
     title: 'Close the till',
     lead: 'Count the cash in the drawer without looking at the expected amount: it shows after the count.',

@@ -94,6 +94,13 @@ export const cashSessionFr = {
     session: 'Session',
     openedBy: 'Ouverte par',
   },
+  threshold: {
+    label: 'Écart de clôture confirmé par un administrateur au-delà de (€)',
+    hint: 'Réglage de la boutique ; 10,00 € par défaut. Un administrateur qui clôture confirme lui-même.',
+    save: 'Enregistrer',
+    saved: 'Seuil enregistré : {amount}.',
+    invalid: 'Tapez un montant en euros, au centime près (au plus 100 000 €).',
+  },
   closing: {
     title: 'Clôturer la caisse',
     lead: 'Comptez les espèces du tiroir sans regarder le montant attendu : il s’affiche après le comptage.',

@@ -58,11 +58,15 @@ export const useCashSessionStore = defineStore('cash-session', () => {
     return call('cashSession.settings')
   }
 
+  function saveSettings(next: CashSessionSettings): Promise<Result<CashSessionSettings>> {
+    return call('cashSession.saveSettings', next)
+  }
+
   /** The administrators who may confirm a large difference, for the PIN prompt. */
   async function administrators(): Promise<UserSummary[]> {
     const listed = await call('auth.listUsers')
     return listed.ok ? listed.value.filter((user) => user.role === 'admin') : []
   }
 
-  return { session, loaded, isOpen, blocksSales, leftOpen, load, open, moveCash, xReport, submitCount, confirmClose, settings, administrators }
+  return { session, loaded, isOpen, blocksSales, leftOpen, load, open, moveCash, xReport, submitCount, confirmClose, settings, saveSettings, administrators }
 })
