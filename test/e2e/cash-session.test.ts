@@ -2,7 +2,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { connectAsPage } from './support/api-client'
-import { launchChromium, openTillPage } from './support/chromium'
+import { freshLaunchUrl } from './support/browser-mode-process'
+import { launchChromium } from './support/chromium'
+import { accessibilityFailures } from './support/axe-check'
+import { frenchTextFailures } from './support/french-text-check'
 
 let browser: Browser
 let server: BrowserModeProcess
@@ -11,7 +14,10 @@ let page: Page
 beforeAll(async () => {
   browser = await launchChromium()
   server = await startBrowserMode()
-  page = (await openTillPage(browser, server.url)).page
+  // bypassCSP: axe-core is added to the page, which the app's script-src 'self' would refuse.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', bypassCSP: true })
+  page = await context.newPage()
+  await page.goto(await freshLaunchUrl(server.url))
 })
 afterAll(async () => {
   await browser.close()
@@ -25,6 +31,15 @@ function plain(text: string | null): string {
 
 async function textOf(testId: string): Promise<string> {
   return plain(await page.getByTestId(testId).textContent())
+}
+
+/**
+ * As the screen walk checks its stops: the title, h1, skip link and axe-core's serious and
+ * critical rules, and French text only (no key, no raw English or enum value, no raw amount).
+ */
+async function expectAccessible(name: string): Promise<void> {
+  expect(await accessibilityFailures(page, { name })).toEqual([])
+  expect(await frenchTextFailures(page, { name })).toEqual([])
 }
 
 async function logIn(): Promise<void> {
@@ -85,12 +100,14 @@ describe('the day of a till, from the keyboard', () => {
     // No session: the till shows "Ouvrir la caisse" first, Enter opens the count.
     await logIn()
     await page.getByTestId('cash-gate').waitFor()
+    await expectAccessible('till-gate')
     expect(await page.getByRole('combobox', { name: 'Rechercher un produit' }).count()).toBe(0)
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cash-gate-open')
     await page.keyboard.press('Enter')
     await page.getByTestId('cash-open-form').waitFor()
     await typeCount({ 50_000: 0, 5_000: 1, 2_000: 2, 1_000: 1 })
     expect(await textOf('count-total')).toBe('100,00 €')
+    await expectAccessible('cash-open')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cash-open-submit')
     await page.keyboard.press('Enter')
 
@@ -106,6 +123,7 @@ describe('the day of a till, from the keyboard', () => {
     expect(await textOf('cash-float')).toBe('100,00 €')
     await page.keyboard.press('F7')
     await page.getByTestId('movement-amount').waitFor()
+    await expectAccessible('cash-movement')
     await page.keyboard.type('20')
     await page.getByTestId('reason-bank_deposit').check()
     await page.getByTestId('movement-amount').press('Enter')
@@ -120,6 +138,7 @@ describe('the day of a till, from the keyboard', () => {
     expect(await textOf('x-cash-out')).toBe('-20,00 €')
     expect(await page.getByTestId('x-expected').count()).toBe(0)
     expect(await page.getByTestId('x-expected-hidden').count()).toBe(1)
+    await expectAccessible('cash-x-report')
 
     // F9: the blind count; the expected cash shows only once the count is in.
     await page.keyboard.press('F9')
@@ -133,6 +152,7 @@ describe('the day of a till, from the keyboard', () => {
     expect(await textOf('closing-counted')).toBe('88,40 €')
     expect(await textOf('closing-expected')).toBe('88,90 €')
     expect(await textOf('closing-difference')).toBe('-0,50 €')
+    await expectAccessible('cash-closing-result')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('closing-confirm')
     await page.keyboard.press('Enter')
     await page.getByTestId('closing-done').waitFor()
