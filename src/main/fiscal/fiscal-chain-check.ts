@@ -135,9 +135,55 @@ function recordProblem(row: RecordRow, previous: { sequence: number; signature: 
   return null
 }
 
+interface DaySums {
+  net: number
+  absolute: number
+  tickets: number
+  creditNotes: number
+  cancellations: number
+  duplicates: number
+}
+
+/** What each day's records add up to, for the daily closings (Z) that follow them. */
+class DayTally {
+  private readonly days = new Map<string, DaySums>()
+
+  add(row: RecordRow): void {
+    if (row.kind.startsWith('closing_')) return
+    const day = row.occurred_at.slice(0, 10)
+    const sums = this.days.get(day) ?? { net: 0, absolute: 0, tickets: 0, creditNotes: 0, cancellations: 0, duplicates: 0 }
+    sums.net += row.amount_ttc
+    sums.absolute += Math.abs(row.amount_ttc)
+    if (row.kind === 'ticket') sums.tickets += 1
+    if (row.kind === 'credit_note') sums.creditNotes += 1
+    if (row.kind === 'cancellation') sums.cancellations += 1
+    if (row.kind === 'duplicate') sums.duplicates += 1
+    this.days.set(day, sums)
+  }
+
+  closingProblem(row: RecordRow): string | null {
+    if (row.kind !== 'closing_day') return null
+    const z = JSON.parse(row.payload) as {
+      day?: string
+      counts?: { tickets?: number; creditNotes?: number; cancellations?: number; duplicates?: number }
+      dayTotals?: { net?: number; absolute?: number }
+    }
+    const sums = this.days.get(z.day ?? '') ?? { net: 0, absolute: 0, tickets: 0, creditNotes: 0, cancellations: 0, duplicates: 0 }
+    const counts = z.counts ?? {}
+    if (z.dayTotals?.net !== sums.net || z.dayTotals.absolute !== sums.absolute) {
+      return `its totals for ${z.day} are not the sums of that day's records (${sums.net} net, ${sums.absolute} absolute)`
+    }
+    if (counts.tickets !== sums.tickets || counts.creditNotes !== sums.creditNotes || counts.cancellations !== sums.cancellations || counts.duplicates !== sums.duplicates) {
+      return `its counts for ${z.day} are not the counts of that day's records`
+    }
+    return null
+  }
+}
+
 /**
  * Checks every signature and link of every chain (or, with `tail`, the last `tail` rows of each),
- * the numbering without gaps and the grand totals recomputed from the amounts; stops at the first
+ * the numbering without gaps, the grand totals recomputed from the amounts and, over a whole
+ * chain, each daily closing against its day's records; stops at the first
  * broken row and names it. Deleting the newest rows of a chain leaves no broken link: compare the
  * last numbers with a closing or an archive for that.
  */
@@ -157,14 +203,19 @@ export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, o
       ? { sequence: start.sequence, signature: start.signature, gtNet: start.gt_net, gtAbsolute: start.gt_absolute }
       : { sequence: from - 1, signature: GENESIS_SIGNATURE, gtNet: 0, gtAbsolute: 0 }
     let count = 0
+    const days = new DayTally()
     for (const row of rows.iterate(chain.till_id, chain.chain, from)) {
-      const problem = from > 1 && !start && count === 0 ? `record ${from - 1} missing before it (gap in the numbering)` : recordProblem(row, previous, publicKey)
+      const problem =
+        (from > 1 && !start && count === 0 ? `record ${from - 1} missing before it (gap in the numbering)` : recordProblem(row, previous, publicKey)) ??
+        // A daily closing is checked against the records of its day (the whole chain only: a tail starts mid-day).
+        (options.tail === undefined ? days.closingProblem(row) : null)
       if (problem) {
         report.ok = false
         report.broken = { table: 'fiscal_records', id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence, problem }
         return report
       }
       previous = { sequence: row.sequence, signature: row.signature, gtNet: row.gt_net, gtAbsolute: row.gt_absolute }
+      days.add(row)
       count += 1
     }
     report.records += count

@@ -106,4 +106,19 @@ describe('the fiscal journal', () => {
     expect(fiscal.start()).toMatchObject({ ok: false, broken: { sequence: 3, problem: expect.stringMatching(/record 2 missing/) } })
     expect(fiscal.events.lastCheck()).toMatchObject({ kind: 'integrity.broken', details: { ok: false, broken: { sequence: 3 } } })
   })
+
+  it('a daily closing whose totals are not its day’s records is named, even correctly signed', () => {
+    const counts = { tickets: 1, creditNotes: 1, cancellations: 0, duplicates: 0 }
+    for (const net of [800, 900]) {
+      db?.close()
+      if (folder) rmSync(folder, { recursive: true, force: true })
+      const fiscal = register()
+      fiscal.journal.record('ticket', ticket(1000), cashier, { amountTtc: 1000 })
+      fiscal.journal.record('credit_note', { totals: { ttc: -200 } }, cashier, { amountTtc: -200 })
+      fiscal.journal.record('closing_day', { day: '2026-12-07', counts, dayTotals: { net, absolute: 1200 } }, cashier)
+      const report = checkFiscalChains(db, fiscal.signer.publicKey)
+      if (net === 800) expect(report).toMatchObject({ ok: true, records: 3 })
+      else expect(report.broken).toMatchObject({ sequence: 3, problem: expect.stringMatching(/not the sums of that day/) })
+    }
+  })
 })
