@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { fr } from '../../../src/renderer/src/i18n/fr'
-import { frenchPlural, i18n } from '../../../src/renderer/src/i18n'
+import { frenchPlural, i18n, loadBackOfficeMessages } from '../../../src/renderer/src/i18n'
+import { backOfficeMessages } from '../../../src/renderer/src/i18n/back-office-messages'
 
 const RENDERER = resolve(import.meta.dirname, '../../../src/renderer/src')
 
@@ -37,8 +38,11 @@ function usedKeys(): { literal: Map<string, string>; prefixes: Map<string, strin
   return { literal, prefixes }
 }
 
-const frKeys = new Set(leafKeys(fr))
-const enKeys = new Set(leafKeys(en))
+/** The till's own trees, read before any test merges the back-office's in (vue-i18n merges in place). */
+const firstTrees = { fr: Object.keys(fr), en: Object.keys(en) }
+// The back-office's messages are loaded with its routes: together they are the interface's.
+const frKeys = new Set(leafKeys({ ...fr, ...backOfficeMessages.fr }))
+const enKeys = new Set(leafKeys({ ...en, ...backOfficeMessages.en }))
 
 describe('the interface messages', () => {
   it('French and English have exactly the same keys', () => {
@@ -65,11 +69,25 @@ describe('French plurals', () => {
     expect([0, 1, 2, 15].map((count) => frenchPlural(count, 3))).toEqual([0, 1, 2, 2])
   })
 
-  it('a count reads as French agrees', () => {
+  it('a count reads as French agrees', async () => {
+    await loadBackOfficeMessages()
     const t = i18n.global.t
     expect(t('cart.clearConfirmText', 1)).toBe('L’article du panier sera retiré.')
     expect(t('cart.clearConfirmText', 2)).toBe('Les 2 articles du panier seront retirés.')
     expect(t('backOffice.export.done', { file: 'a.csv', rows: 1 }, 1)).toBe('Téléchargement de a.csv lancé (1 ligne).')
     expect(t('cart.itemCount', 1)).toBe('1 article')
+  })
+})
+
+describe('the back-office’s messages', () => {
+  it('are not in the till’s first messages, and are merged in both languages when its routes load them', async () => {
+    for (const tree of Object.keys(backOfficeMessages.fr)) {
+      expect(firstTrees.fr, tree).not.toContain(tree)
+      expect(firstTrees.en, tree).not.toContain(tree)
+    }
+    await loadBackOfficeMessages()
+    expect(i18n.global.t('backOffice.history.exportCsv', {}, { locale: 'fr' })).toBe(backOfficeMessages.fr.backOffice.history.exportCsv)
+    expect(i18n.global.t('administration.audit.actions.order.exported', {}, { locale: 'en' })).toBe('CSV export prepared')
+    expect(i18n.global.t('cart.itemCount', 1)).toBe('1 article')
   })
 })

@@ -2,13 +2,13 @@ import { useI18n } from 'vue-i18n'
 import { formatBasisPoints } from '@renderer/money/format-basis-points'
 import { ROUTING_BRAND_LABELS, type RoutingBrand } from '@shared/cards'
 import type { OrderInfo } from '@shared/contract'
-import { fr } from '@renderer/i18n/fr'
+import { backOfficeFr } from '@renderer/i18n/back-office-fr'
 import { useSessionStore } from '@renderer/stores/session'
 
-type DeclineCode = keyof typeof fr.backOffice.declineCodes
+type DeclineCode = keyof typeof backOfficeFr.declineCodes
 
 function isKnownCode(code: string): code is DeclineCode {
-  return Object.hasOwn(fr.backOffice.declineCodes, code)
+  return Object.hasOwn(backOfficeFr.declineCodes, code)
 }
 
 /** Readable words for what the order screens show as codes: statuses, decline codes, cards, dates. */

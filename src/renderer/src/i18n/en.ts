@@ -1,17 +1,10 @@
 import { ERRORS, errorMessages } from '@shared/contract/errors'
 import type { MessageSchema } from './fr'
-import { backOfficeEn } from './back-office-en'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
-import { administrationEn } from './administration-en'
-import { reconciliationEn } from './reconciliation-en'
-import { fiscalEn } from './fiscal-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
-  backOffice: backOfficeEn,
-  reconciliation: reconciliationEn,
-  fiscal: fiscalEn,
   roles: { cashier: 'Cashier', admin: 'Administrator' },
   titles: {
     format: '{page} — Comptoir',
@@ -229,7 +222,6 @@ export const en: MessageSchema = {
   },
   checkout: checkoutEn,
   cashSession: cashSessionEn,
-  administration: administrationEn,
   errors: {
     generic: 'Something went wrong: {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

@@ -1,17 +1,10 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
 import { ERRORS, errorMessages } from '@shared/contract/errors'
-import { backOfficeFr } from './back-office-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
-import { administrationFr } from './administration-fr'
-import { reconciliationFr } from './reconciliation-fr'
-import { fiscalFr } from './fiscal-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
-  backOffice: backOfficeFr,
-  reconciliation: reconciliationFr,
-  fiscal: fiscalFr,
   roles: { cashier: 'Caissier·ère', admin: 'Administrateur·rice' },
   titles: {
     format: '{page} — Comptoir',
@@ -229,7 +222,6 @@ export const fr = {
   },
   checkout: checkoutFr,
   cashSession: cashSessionFr,
-  administration: administrationFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

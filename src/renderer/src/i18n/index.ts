@@ -38,6 +38,26 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   pluralRules: { fr: frenchPlural },
 })
 
+let backOfficeLoading: Promise<void> | null = null
+
+/**
+ * Merges the back-office's and the administration's messages in, once: they live in their own
+ * chunk, fetched when a /admin route is first entered, so the till's first load goes without.
+ */
+export function loadBackOfficeMessages(): Promise<void> {
+  backOfficeLoading ??= import('./back-office-messages').then(
+    ({ backOfficeMessages }) => {
+      for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, backOfficeMessages[locale] as never)
+    },
+    (error: unknown) => {
+      // A chunk that could not be fetched (a new build, a blip): the next visit tries again.
+      backOfficeLoading = null
+      throw error
+    },
+  )
+  return backOfficeLoading
+}
+
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
   document.documentElement.lang = locale

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { useSessionStore } from '@renderer/stores/session'
+import { loadBackOfficeMessages } from '@renderer/i18n'
 import LoginView from '@renderer/views/LoginView.vue'
 import TillView from '@renderer/views/TillView.vue'
 
@@ -63,6 +64,8 @@ export const router = createRouter({
       path: '/admin',
       component: () => import('@renderer/views/admin/AdminLayout.vue'),
       meta: { requiresAuth: true, requiresAdmin: true },
+      // After the global guard's checks: a cashier turned away never fetches them.
+      beforeEnter: () => loadBackOfficeMessages(),
       children: [
         { path: '', redirect: { name: 'admin-orders' } },
         {

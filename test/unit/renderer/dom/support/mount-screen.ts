@@ -2,13 +2,17 @@ import { mount, type ComponentMountingOptions, type DOMWrapper } from '@vue/test
 import { createTestingPinia, type TestingOptions } from '@pinia/testing'
 import { vi } from 'vitest'
 import type { Component } from 'vue'
-import { i18n } from '@renderer/i18n'
+import { i18n, LOCALES } from '@renderer/i18n'
+import { backOfficeMessages } from '@renderer/i18n/back-office-messages'
 import type { Locale } from '@shared/contract'
 
 /**
  * Mounts a piece of the till as the app does: the real French and English words, a Pinia whose
  * stores call the fake main (`stubActions: false`) unless the test stubs them.
  */
+// The app merges the back-office's messages when its routes load; screens mounted alone get them at once.
+for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, backOfficeMessages[locale] as never)
+
 export function mountScreen<C extends Component>(
   component: C,
   options: { locale?: Locale; pinia?: TestingOptions; mount?: ComponentMountingOptions<C> } = {},
