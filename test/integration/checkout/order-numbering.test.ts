@@ -155,6 +155,8 @@ describe('sale numbers are given at payment, without gaps', () => {
 
     subject = createTempApp({ dataDir, tillId: 'TILL-02', now: () => now })
     await subject.loginAs('cashier')
+    // A second till sells once its own cash session is open (the demo seed opened only the first's).
+    await subject.value('cashSession.open', { count: [{ denomination: 1000, quantity: 5 }] })
     const other = await beginCheckout(subject)
     expect((await subject.value('checkout.payCash', { orderId: other.id, tendered: 5000 })).number).toBe('T02-2027-000001')
   })
