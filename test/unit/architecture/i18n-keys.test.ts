@@ -74,7 +74,7 @@ describe('French plurals', () => {
     const t = i18n.global.t
     expect(t('cart.clearConfirmText', 1)).toBe('L’article du panier sera retiré.')
     expect(t('cart.clearConfirmText', 2)).toBe('Les 2 articles du panier seront retirés.')
-    expect(t('backOffice.export.done', { file: 'a.csv', rows: 1 }, 1)).toBe('Téléchargement de a.csv lancé (1 ligne).')
+    expect(t('backOffice.export.done', { file: 'a.csv', rows: 1 }, 1)).toBe('Téléchargement lancé : a.csv (1 ligne).')
     expect(t('cart.itemCount', 1)).toBe('1 article')
   })
 })

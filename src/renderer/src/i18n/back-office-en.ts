@@ -122,8 +122,8 @@ export const backOfficeEn: typeof backOfficeFr = {
   },
   export: {
     preparing: 'Preparing the export…',
-    done: 'Downloading {file} (no rows). | Downloading {file} (1 row). | Downloading {file} ({rows} rows).',
-    vatDone: 'Downloading {file}.',
+    done: 'Download started: {file} (no rows). | Download started: {file} (1 row). | Download started: {file} ({rows} rows).',
+    vatDone: 'Download started: {file}.',
     format: 'Format',
     formats: { french: 'French Excel (;)', international: 'International (,)' },
     formatHint: 'French Excel: semicolons, decimal comma, dd/mm/yyyy dates. International: commas, decimal point, ISO dates.',

@@ -110,8 +110,8 @@ export const backOfficeFr = {
   },
   export: {
     preparing: 'Préparation de l’export…',
-    done: 'Téléchargement de {file} lancé (aucune ligne). | Téléchargement de {file} lancé (1 ligne). | Téléchargement de {file} lancé ({rows} lignes).',
-    vatDone: 'Téléchargement de {file} lancé.',
+    done: 'Téléchargement lancé : {file} (aucune ligne). | Téléchargement lancé : {file} (1 ligne). | Téléchargement lancé : {file} ({rows} lignes).',
+    vatDone: 'Téléchargement lancé : {file}.',
     format: 'Format',
     formats: { french: 'Excel français (;)', international: 'International (,)' },
     formatHint: 'Excel français : point-virgule, virgule décimale, dates jj/mm/aaaa. International : virgule, point décimal, dates ISO.',
