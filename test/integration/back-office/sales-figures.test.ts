@@ -101,6 +101,8 @@ beforeAll(async () => {
   const cashier = DEMO_USERS.find((user) => user.role === 'cashier')!
   const users = await call<Array<{ id: number; displayName: string }>>(secondTill, 'auth.listUsers', {}, 'till-2')
   await call(secondTill, 'auth.login', { userId: users.find((user) => user.displayName === cashier.displayName)!.id, pin: cashier.pin }, 'till-2')
+  // Another till sells once its own cash session is open (the demo seed opened only the first's).
+  await call(secondTill, 'cashSession.open', { count: [{ denomination: 1000, quantity: 5 }] }, 'till-2')
   const [teapot] = await call<Array<{ id: number }>>(secondTill, 'catalogue.search', { query: 'MAI-THEIERE-05', limit: 1 }, 'till-2')
   await call(secondTill, 'cart.addProduct', { productId: teapot!.id, quantity: 1 }, 'till-2')
   ids.pending = (await call<{ id: number }>(secondTill, 'checkout.begin', { customerId: null, delivery: { option: 'pickup' } }, 'till-2')).id
