@@ -363,6 +363,11 @@ async function walk(page: Page, url: string, data: TourData, visit: (stop: TourS
   await settle(page)
   await visit({ name: 'audit', keyControls: [control('button', /Se déconnecter/)] })
 
+  await goAdmin(page, url, 'fiscal')
+  await page.getByTestId('fiscal-status').waitFor()
+  await settle(page)
+  await visit({ name: 'fiscal', keyControls: [control('button', /Se déconnecter/), control('button', /Vérifier maintenant/)] })
+
   await goAdmin(page, url, 'reconciliation')
   await visit({ name: 'reconciliation', keyControls: [control('button', /Se déconnecter/)] })
 }
