@@ -23,6 +23,14 @@ let server: BrowserModeProcess
 const visited: string[] = []
 const failures = { accessibility: [] as string[], zoom: [] as string[], french: [] as string[] }
 let walkError: unknown = null
+/** Each check's total time over the walk, printed with TOUR_TIMES=1. */
+const checkTimes: Record<string, number> = {}
+
+async function timed(check: string, run: () => Promise<unknown>): Promise<void> {
+  const start = Date.now()
+  await run()
+  checkTimes[check] = (checkTimes[check] ?? 0) + Date.now() - start
+}
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -40,17 +48,22 @@ beforeAll(async () => {
     await tourScreens(page, server.url, data, async (stop) => {
       visited.push(stop.name)
       if (process.env.TOUR_SHOTS) await page.screenshot({ path: `${process.env.TOUR_SHOTS}/${stop.name}.png` })
-      failures.accessibility.push(...(await accessibilityFailures(page, stop)))
-      await page.setViewportSize(FRENCH_VIEWPORT)
-      await afterResize(page)
-      failures.french.push(...(await frenchTextFailures(page, stop)))
-      await zoomIn(cdp)
-      await afterResize(page)
-      failures.zoom.push(...(await zoomFailures(page, cdp, stop, zoomShots)))
-      // Playwright sends a size only when it differs from the last it set: 1024×768, so this is sent.
-      await zoomOut(page, cdp, WALK_VIEWPORT)
-      await afterResize(page)
+      await timed('accessibility', async () => failures.accessibility.push(...(await accessibilityFailures(page, stop))))
+      await timed('resizes', async () => {
+        await page.setViewportSize(FRENCH_VIEWPORT)
+        await afterResize(page)
+      })
+      await timed('french', async () => failures.french.push(...(await frenchTextFailures(page, stop))))
+      await timed('resizes', async () => {
+        await zoomIn(cdp)
+        await afterResize(page)
+      })
+      await timed('zoom', async () => failures.zoom.push(...(await zoomFailures(page, cdp, stop, zoomShots))))
+      // Back to the walk's size; the next stop settles before its checks, and Playwright's actions
+      // wait for what they touch to be stable.
+      await timed('resizes', () => zoomOut(page, cdp, WALK_VIEWPORT))
     })
+    if (process.env.TOUR_TIMES) console.log(`screen walk, checks' total times: ${JSON.stringify(checkTimes)}`)
   } catch (error) {
     walkError = error
     if (process.env.TOUR_SHOTS) await page.screenshot({ path: `${process.env.TOUR_SHOTS}/walk-failure.png` }).catch(() => undefined)

@@ -13,26 +13,29 @@ export const ZOOMED = { viewport: { width: 683, height: 384 }, deviceScaleFactor
  * own; `zoomOut` puts it back.
  */
 export async function zoomIn(cdp: CDPSession): Promise<void> {
-  const { width, height } = ZOOMED.viewport
-  await cdp.send('Emulation.setDeviceMetricsOverride', {
+  await setMetrics(cdp, ZOOMED.viewport, ZOOMED.deviceScaleFactor)
+}
+
+/**
+ * Back from 200 % zoom to `viewport` at one device pixel: first on our session (Chromium skips an
+ * override a session sends twice alike, so the next stop's zoomIn must differ from our last), then
+ * on Playwright's, for its own record of the size (it sends only a size other than the last it set).
+ */
+export async function zoomOut(page: Page, cdp: CDPSession, viewport: { width: number; height: number }): Promise<void> {
+  await setMetrics(cdp, viewport, 1)
+  await page.setViewportSize(viewport)
+}
+
+function setMetrics(cdp: CDPSession, { width, height }: { width: number; height: number }, deviceScaleFactor: number): Promise<unknown> {
+  return cdp.send('Emulation.setDeviceMetricsOverride', {
     width,
     height,
     screenWidth: width,
     screenHeight: height,
-    deviceScaleFactor: ZOOMED.deviceScaleFactor,
+    deviceScaleFactor,
     mobile: false,
     screenOrientation: { angle: 0, type: 'landscapePrimary' },
   })
-}
-
-/**
- * Back from 200 % zoom to `viewport`: our session's override cleared (Chromium would skip the same
- * override sent twice from one session, so the next stop's zoomIn must find none), then Playwright's
- * own size set again.
- */
-export async function zoomOut(page: Page, cdp: CDPSession, viewport: { width: number; height: number }): Promise<void> {
-  await cdp.send('Emulation.clearDeviceMetricsOverride')
-  await page.setViewportSize(viewport)
 }
 
 /** Two frames drawn at the new size (resize observers and media listeners have run) and the animations that end, over. */
