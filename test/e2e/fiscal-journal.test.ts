@@ -82,6 +82,15 @@ describe('the fiscal journal screen', () => {
     await page.goto(`${server.url}/#/admin/fiscal`)
     await expect.poll(() => rows.count()).toBe(4)
     await expect.poll(() => rows.first().textContent()).toMatch(/TILL-01\s*4\s*Duplicata/)
+
+    // Yesterday's Z (nothing was sold then: a closing with empty sums), asked first; a second is refused.
+    await page.getByTestId('fiscal-close-day').click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer' }).click()
+    await expect.poll(() => page.getByTestId('fiscal-closed').textContent()).toMatch(/Clôture Z enregistrée pour : \d{2}\/\d{2}\/\d{4}/)
+    await expect.poll(() => rows.first().textContent()).toMatch(/TILL-01\s*5\s*Clôture journalière \(Z\)/)
+    await page.getByTestId('fiscal-close-day').click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/déjà clôturée/)
     expect(consoleErrors).toEqual([])
   })
 })

@@ -67,7 +67,8 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
     'fiscal.closeDay': ({ day }, { session }) => {
       if (day !== undefined && !isDay(day)) return err('VALIDATION_FAILED', 'Not a calendar day', { fields: ['day'] })
       try {
-        return ok({ closings: fiscal.closeDay({ id: session.userId }, day).map(toRow) })
+        const written = fiscal.closeDay({ id: session.userId }, day)
+        return ok({ closings: written.map(toRow), days: written.map((closing) => (closing.payload as { day: string }).day) })
       } catch (error) {
         if (error instanceof FiscalDayClosedError) return err('CONFLICT', error.message, { day: error.day, closedThrough: error.closedThrough })
         if (error instanceof RangeError) return err('VALIDATION_FAILED', error.message, { fields: ['day'] })

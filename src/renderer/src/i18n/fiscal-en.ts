@@ -49,4 +49,13 @@ export const fiscalEn: typeof fiscalFr = {
   empty: 'No record for these filters.',
   gtAbsolute: 'Absolute GT: {amount}',
   loadMore: 'Show more',
+  close: {
+    button: 'Close yesterday (Z)',
+    title: 'Close yesterday?',
+    message: 'The Z closing of yesterday (and of earlier days left open) is a signed record of the journal: a closed day takes no more records.',
+    confirm: 'Close',
+    cancel: 'Cancel',
+    done: 'Z closing recorded for: {days}.',
+    already: 'This day is already closed.',
+  },
 }

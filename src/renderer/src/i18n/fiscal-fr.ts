@@ -47,4 +47,13 @@ export const fiscalFr = {
   empty: 'Aucun enregistrement pour ces filtres.',
   gtAbsolute: 'GT absolu : {amount}',
   loadMore: 'Afficher plus',
+  close: {
+    button: 'Clôture Z de la veille',
+    title: 'Clôturer la veille ?',
+    message: 'La clôture Z de la veille (et des journées précédentes restées ouvertes) est un enregistrement signé du journal : une journée clôturée ne reçoit plus aucun enregistrement.',
+    confirm: 'Clôturer',
+    cancel: 'Annuler',
+    done: 'Clôture Z enregistrée pour : {days}.',
+    already: 'Cette journée est déjà clôturée.',
+  },
 }

@@ -52,5 +52,13 @@ export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
     else error.value = result.error
   }
 
-  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify }
+  /** The daily closing (Z) of yesterday and of earlier days left open; answers the days closed, or the refusal. */
+  async function closeDay(): Promise<{ days: string[] } | { error: AppError }> {
+    const result = await call('fiscal.closeDay', {})
+    if (!result.ok) return { error: result.error }
+    await load()
+    return { days: result.value.days }
+  }
+
+  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify, closeDay }
 })

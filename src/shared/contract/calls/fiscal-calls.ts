@@ -97,7 +97,8 @@ export const fiscalCalls = {
     role: 'admin',
     errors: ['CONFLICT'],
     input: z.object({ day: fiscalDaySchema.optional() }).strict(),
-    output: z.object({ closings: z.array(fiscalRecordRowSchema) }),
+    /** The closings written, oldest first, and the days they close. */
+    output: z.object({ closings: z.array(fiscalRecordRowSchema), days: z.array(fiscalDaySchema) }),
   }),
   'orders.reprintApproval': defineCall({
     summary: 'A duplicate of a sale’s approval (DUPLICATA n° k), recorded in the fiscal journal',
