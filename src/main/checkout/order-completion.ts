@@ -61,7 +61,7 @@ export class OrderCompletion {
       // The sale's number is taken with the payment: a rollback gives it back, so no gaps.
       orders.recordPayment(order, current.status, settlement, ships, userId, at.toISOString())
       // Its ticket in the fiscal journal, numbered and signed in the same transaction.
-      this.deps.fiscal?.ticket(orders.findById(order.id)!, at)
+      const ticket = this.deps.fiscal?.ticket(orders.findById(order.id)!, at)
 
       const digitalLines = orders
         .digitalLines(order.id)
@@ -74,7 +74,8 @@ export class OrderCompletion {
       if (current.promotionCode) this.deps.promotions.countUse(current.promotionCode)
 
       const info = orders.info(order.id)!
-      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks }))
+      const fiscal = ticket ? { tillId: ticket.tillId, sequence: ticket.sequence, signature: ticket.signature } : undefined
+      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal }))
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships

@@ -53,6 +53,7 @@ export const DOCUMENT_LABELS = {
     siret: 'SIRET',
     vatNumber: 'N° TVA intracommunautaire',
     pricesTtc: 'Prix exprimés en euros toutes taxes comprises.',
+    fiscalRecord: 'Journal fiscal : caisse {till}, n° {sequence}, signature {signature}',
     legalWarranty:
       'Garantie légale de conformité de 2 ans (articles L217-3 et suivants du Code de la consommation) et garantie des vices cachés (articles 1641 et suivants du Code civil).',
     withdrawal:
@@ -110,6 +111,7 @@ export const DOCUMENT_LABELS = {
     siret: 'SIRET',
     vatNumber: 'EU VAT number',
     pricesTtc: 'Prices in euros, VAT included.',
+    fiscalRecord: 'Fiscal journal: till {till}, no. {sequence}, signature {signature}',
     legalWarranty:
       'Two-year legal guarantee of conformity (French Consumer Code, art. L217-3 ff.) and guarantee against hidden defects (Civil Code, art. 1641 ff.).',
     withdrawal:

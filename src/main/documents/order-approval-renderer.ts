@@ -27,12 +27,14 @@ export interface ApprovalDocumentInput {
   paidAt: Date
   /** The customer's links, by the download entitlement's till token; none when no server serves them. */
   downloadLinks?: ReadonlyMap<string, PrintedDownloadLink>
+  /** The sale's ticket in the fiscal journal: its till, number and signature (the short form is printed). */
+  fiscal?: { tillId: string; sequence: number; signature: string }
 }
 
 
 
 /** The view model: every amount formatted, every label chosen; the template only places them. */
-function approvalView({ order, shop, paidAt, downloadLinks }: ApprovalDocumentInput) {
+function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDocumentInput) {
   const locale = order.locale
   const l = DOCUMENT_LABELS[locale]
   const money = (minor: number) => formatMoney(minor, order.currency, locale === 'fr' ? 'fr-FR' : 'en-GB')
@@ -46,6 +48,9 @@ function approvalView({ order, shop, paidAt, downloadLinks }: ApprovalDocumentIn
     shop,
     order: { number: order.number, date: formatDocumentDate(paidAt, locale), cashierName: order.cashierName, tillId: order.tillId },
     customer: order.customer,
+    fiscal: fiscal
+      ? l.fiscalRecord.replace('{till}', fiscal.tillId).replace('{sequence}', String(fiscal.sequence)).replace('{signature}', fiscal.signature.slice(0, 12))
+      : null,
     lines: quote.lines.map((line) => ({
       quantity: line.quantity,
       name: line.name[locale],

@@ -86,6 +86,7 @@ export const ORDER_APPROVAL_TEMPLATE = `{{> documentStart title=l.approvalTitle}
   <p>{{l.pricesTtc}} {{l.legalWarranty}}</p>
   {{#if distanceSale}}<p>{{l.withdrawal}}</p>{{/if}}
   <p>{{l.keepReceipt}}</p>
+  {{#if fiscal}}<p class="muted">{{fiscal}}</p>{{/if}}
 </footer>
 </body>
 </html>

@@ -44,6 +44,9 @@ describe('the fiscal journal records each operation of the till in its transacti
     expect((records[0]!.payload as TicketPayload).payments).toEqual([expect.objectContaining({ mode: 'cash', amount: cash.quote.totals.ttc })])
     expect((records[1]!.payload as TicketPayload).payments).toEqual([expect.objectContaining({ mode: 'card', amount: card.quote.totals.ttc })])
     expect(records[1]!.gtNet).toBe(cash.quote.totals.ttc + card.quote.totals.ttc)
+    // The ticket (the approval) carries its journal number and the short form of its signature.
+    const { html } = await subject.value('orders.approval', { orderId: cash.id }, 'cashier')
+    expect(html).toContain(`Journal fiscal : caisse TILL-01, n° 1, signature ${records[0]!.signature.slice(0, 12)}`)
   })
 
   it('a refund writes a credit note linked to its ticket, a void a cancellation; the grand totals follow', async () => {
