@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
@@ -188,5 +190,25 @@ describe('the day of a till, from the keyboard', () => {
     await page.keyboard.press('Enter')
     await page.getByTestId('closing-done').waitFor()
     expect(plain(await page.getByTestId('closing-result').textContent())).toContain('Écart confirmé par Alex Dubois')
+  })
+
+  it('a session left open from an earlier day is flagged at the next login, with the way to close it', async () => {
+    await page.getByTestId('closing-open-next').click()
+    await page.getByTestId('cash-open-form').waitFor()
+    await typeCount({ 5_000: 2 })
+    await page.keyboard.press('Enter')
+    await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
+    expect(await page.getByTestId('cash-left-open').count()).toBe(0)
+    // That session, as if it had been opened on 5 January and never closed.
+    const db = new Database(join(server.dataDir, 'comptoir.sqlite'))
+    db.prepare("UPDATE cash_sessions SET opened_at = '2026-01-05T08:02:00.000Z' WHERE status = 'open'").run()
+    db.close()
+    await page.keyboard.press('Control+l')
+    await page.getByRole('button', { name: /Camille Martin/ }).waitFor()
+    await logIn()
+    await page.getByTestId('cash-left-open').waitFor()
+    expect(plain(await page.getByTestId('cash-left-open').textContent())).toContain('depuis le 5 janv. 2026')
+    await page.getByTestId('cash-left-open-close').click()
+    await page.getByTestId('closing-count-form').waitFor()
   })
 })
