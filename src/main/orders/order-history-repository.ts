@@ -328,7 +328,9 @@ export class OrderHistoryRepository {
     const { filter, sort } = query
     const cursor = this.cursor(query)
     const params: Params = { ...filter.params, ...cursor.params }
-    const candidates: Array<{ index: string; condition: string }> = []
+    // `ordered`: the index reads the candidate's orders in date order (its equality, then the
+    // date), so that in date order the page is its first matches, however many it has.
+    const candidates: Array<{ index: string; condition: string; ordered?: boolean }> = []
     const has = (name: string) => filter.params[name] !== undefined
     // Indexes whose second column is the date read the filter within the dates as one range.
     const dates = [has('from') ? 'o.created_at >= @from' : null, has('to') ? 'o.created_at < @to' : null].filter((bound) => bound !== null)
@@ -337,7 +339,7 @@ export class OrderHistoryRepository {
       // In date order the decline index is read in order; by amount its twin covers the amount.
       const index = sort === 'date_desc' ? 'orders_by_decline' : 'orders_by_decline_status'
       const condition = 'o.last_decline_code = @declineCode'
-      candidates.push({ index, condition: sort === 'date_desc' ? dated(condition) : condition })
+      candidates.push({ index, condition: sort === 'date_desc' ? dated(condition) : condition, ordered: sort === 'date_desc' })
     }
     if (has('from') || has('to')) {
       const range = [has('from') ? 'o.created_at >= @from' : null, has('to') ? 'o.created_at < @to' : null].filter(Boolean)
@@ -347,10 +349,11 @@ export class OrderHistoryRepository {
       const range = [has('minTotal') ? 'o.total_ttc >= @minTotal' : null, has('maxTotal') ? 'o.total_ttc <= @maxTotal' : null].filter(Boolean)
       candidates.push({ index: 'orders_by_total', condition: range.join(' AND ') })
     }
-    if (has('cashierId')) candidates.push({ index: 'orders_by_cashier', condition: dated('o.cashier_id = @cashierId') })
+    const ordered = sort === 'date_desc'
+    if (has('cashierId')) candidates.push({ index: 'orders_by_cashier', condition: dated('o.cashier_id = @cashierId'), ordered })
     if (has('tillId')) candidates.push({ index: 'orders_by_till_status', condition: 'o.till_id = @tillId' })
-    if (has('paymentMethod')) candidates.push({ index: 'orders_by_method_created', condition: dated('o.payment_method = @paymentMethod') })
-    if (has('cardBrand')) candidates.push({ index: 'orders_by_brand', condition: dated('o.card_brand = @cardBrand') })
+    if (has('paymentMethod')) candidates.push({ index: 'orders_by_method_created', condition: dated('o.payment_method = @paymentMethod'), ordered })
+    if (has('cardBrand')) candidates.push({ index: 'orders_by_brand', condition: dated('o.card_brand = @cardBrand'), ordered })
     if (candidates.length === 0) return null
     const counted = candidates.map((candidate) => ({
       ...candidate,
@@ -360,10 +363,12 @@ export class OrderHistoryRepository {
         .pluck()
         .get({ ...filter.params, cap: DRIVER_COUNT_CAP }) as number,
     }))
-    const best = counted.reduce((a, b) => (b.count < a.count ? b : a))
+    const best = counted.reduce((a, b) => (b.count < a.count || (b.count === a.count && b.ordered && !a.ordered) ? b : a))
     // Every indexed filter is broad (a tenth of the orders or more each): walking the sort on
-    // reads less than sorting one's matches, unless their conjunction is very rare.
-    if (best.count >= DRIVER_COUNT_CAP && !evenBroad) return null
+    // reads less than sorting one's matches, unless their conjunction is very rare, or unless
+    // the filter's own index is read in the page's order (a brand in date order: its first
+    // matches, as a walk would find them, without testing the other orders).
+    if (best.count >= DRIVER_COUNT_CAP && !evenBroad && !best.ordered) return null
     if (filter.text !== null) {
       const matches = this.statement('SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH @text LIMIT @cap)')
         .pluck()
