@@ -254,6 +254,19 @@ describe('migration 020’s filter totals', () => {
     )
   }, 180_000)
 
+  it('reads each period as one range of the totals’ key and each edge as one range of the date index, never a scan', () => {
+    const db = subject.app.db
+    const filter = filterSql({ cashierId: cashierIds[0]!, cardBrand: 'visa', statuses: ['declined', 'paid'], from: '2025-01-15', to: '2025-11-20' }, 'Europe/Paris')
+    if (!filter.ok) throw new Error(filter.error.message)
+    const queries = new FilterTotalsRepository(db).queries(filter.value)
+    for (const sql of [queries.totals, queries.byRate]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(queries.params) as Array<{ detail: string }>).map((row) => row.detail)
+      expect(plan.filter((detail) => /^SCAN (f|o|v|r)\b/.test(detail)), plan.join('\n')).toEqual([])
+      expect(plan.some((detail) => /SEARCH f USING PRIMARY KEY \(span=\? AND period>\? AND period<\?\)/.test(detail)), plan.join('\n')).toBe(true)
+      expect(plan.some((detail) => /SEARCH o USING (COVERING )?INDEX orders_by_created \(created_at>\? AND created_at<\?\)/.test(detail)), plan.join('\n')).toBe(true)
+    }
+  })
+
   it('the migration’s fill from existing orders (also the bulk load’s catching up) gives the same tables as the triggers', () => {
     const db = subject.app.db
     const kept = [rows(ORDER_TABLE), rows(VAT_TABLE)]
