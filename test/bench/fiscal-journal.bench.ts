@@ -5,8 +5,55 @@ import { openSaleBench } from './sale-scenario'
 import { createFiscalRegister } from '../../src/main/fiscal'
 import { FiscalSigner, recordSignedContent } from '../../src/main/fiscal/fiscal-signature'
 import { createLogger } from '../../src/platform/logging/logger'
+import { checkFiscalChains } from '../../src/main/fiscal'
+import { merchantMigrations } from '../../src/main/migrations'
+import { openDatabase } from '../../src/platform/sqlite/open-database'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const SALES = Number(process.env.COMPTOIR_BENCH_FISCAL_SALES ?? 300)
+/** Records the verifier's bench checks (a busy till's year is about a million). */
+const RECORDS = Number(process.env.COMPTOIR_BENCH_FISCAL_RECORDS ?? 100_000)
+
+/**
+ * The full check (what `npm run fiscal:verify` runs) over a journal of RECORDS tickets, against
+ * reading the same rows and parsing their payloads: the signatures' share of the time.
+ */
+function timeVerifier(payload: unknown, amountTtc: number): void {
+  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-fiscal-'))
+  const db = openDatabase(join(dataDir, 'comptoir.sqlite'), merchantMigrations)
+  try {
+    const fiscal = createFiscalRegister({
+      db,
+      tillId: 'BENCH',
+      signingKey: randomBytes(32),
+      dataDir,
+      timeZone: () => 'Europe/Paris',
+      now: () => new Date(),
+      logger: createLogger(undefined, { quiet: true }),
+    })
+    const started = performance.now()
+    db.transaction(() => {
+      for (let index = 0; index < RECORDS; index++) fiscal.journal.record('ticket', payload, { id: null, name: 'Bench' }, { amountTtc })
+    })()
+    const written = (performance.now() - started) / 1000
+    const read = measure(() => {
+      for (const row of db.prepare<[], { payload: string }>('SELECT * FROM fiscal_records ORDER BY id').iterate()) JSON.parse(row.payload)
+    }, 3, 1)
+    const check = measure(() => {
+      if (!checkFiscalChains(db, fiscal.signer.publicKey).ok) throw new Error('the bench journal does not verify')
+    }, 1, 0)
+    reportRatio(`full check of ${RECORDS} records (fiscal:verify)`, check, read, 'reading and parsing the same rows')
+    console.log(
+      `${'verified per second'.padEnd(48)} ${((RECORDS / check.medianMs) * 1000).toFixed(0).padStart(9)} records/s ` +
+        `(written and signed: ${(RECORDS / written).toFixed(0)}/s; a million records: about ${((check.medianMs * 1_000_000) / RECORDS / 1000).toFixed(0)} s)`,
+    )
+  } finally {
+    db.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
 
 function medianOf(values: number[]): Measurement {
   const sorted = [...values].sort((a, b) => a - b)
@@ -71,4 +118,5 @@ export async function run(): Promise<void> {
     raw.close()
     journaled.close()
   }
+  timeVerifier(ticket.payload, ticket.amountTtc)
 }

@@ -52,7 +52,7 @@ export class FiscalJournal {
     if (!Number.isSafeInteger(amountTtc)) throw new Error(`A fiscal amount is integer minor units, not ${amountTtc}`)
     const occurredAt = localTimeWithOffset(options.at ?? this.deps.now(), this.deps.timeZone())
     const who = this.operator(operator)
-    const id = db.transaction(() => {
+    return db.transaction((): FiscalRecord => {
       this.deps.guard?.(tillId, chain, occurredAt.slice(0, 10))
       const tail = records.tail(tillId, chain)
       const fields = {
@@ -70,9 +70,26 @@ export class FiscalJournal {
         payloadJson: canonicalJson(payload),
         previousSignature: tail?.signature ?? GENESIS_SIGNATURE,
       }
-      return records.insert({ ...fields, signature: signer.sign(recordSignedContent(fields)) })
+      const signature = signer.sign(recordSignedContent(fields))
+      const id = records.insert({ ...fields, signature })
+      // The record as stored, without reading it back.
+      return {
+        id,
+        tillId,
+        chain,
+        sequence: fields.sequence,
+        kind,
+        occurredAt,
+        operator: who,
+        orderId: fields.orderId,
+        amountTtc,
+        gtNet: fields.gtNet,
+        gtAbsolute: fields.gtAbsolute,
+        payload: JSON.parse(fields.payloadJson) as unknown,
+        previousSignature: fields.previousSignature,
+        signature,
+      }
     })()
-    return records.findById(id)!
   }
 
   /** How many records of this kind an order already has. */
