@@ -30,6 +30,7 @@ handlebars.registerPartial(
   </div>
   <div class="meta">
     {{l.order}} <strong>{{order.number}}</strong><br>
+    {{#if ticket}}{{l.ticket}} <strong data-ticket-number>{{ticket}}</strong><br>{{/if}}
     {{l.date}} {{order.date}}
     {{#if order.cashierName}}<br>{{l.cashier}} {{order.cashierName}} · {{l.till}} {{order.tillId}}{{/if}}
     {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
@@ -61,6 +62,22 @@ export function formatDocumentDate(date: Date, locale: Locale): string {
       timeZone: 'Europe/Paris',
     })
     dateFormats.set(locale, format)
+  }
+  return format.format(date)
+}
+
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>()
+
+/** A ticket's date and time to the second, as its fiscal record has them (Paris time). */
+export function formatDocumentDateTime(date: Date, locale: Locale): string {
+  let format = timeFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'medium',
+      timeZone: 'Europe/Paris',
+    })
+    timeFormats.set(locale, format)
   }
   return format.format(date)
 }

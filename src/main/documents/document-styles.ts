@@ -37,7 +37,8 @@ export const DOCUMENT_STYLES = `
     header { display: block; }
     .meta { text-align: left; margin-top: 6px; }
     .totals { width: 100%; }
-    th.ht, td.ht { display: none; }
+    th, td { padding: 3px 2px; }
+    th { font-size: 7pt; letter-spacing: 0; }
     .download { display: block; text-align: center; }
     .download img { width: 40mm; height: 40mm; }
   }

@@ -2,7 +2,7 @@ import type { OrderInfo } from '@shared/contract'
 import type { ShippingAddress } from '@shared/checkout/address-rules'
 import { formatMoney } from '@shared/money'
 import type { ShopIdentity } from '../settings'
-import { formatDocumentDate, formatDocumentRate, renderDocument } from './document-engine'
+import { formatDocumentDate, formatDocumentDateTime, formatDocumentRate, renderDocument } from './document-engine'
 import { DOCUMENT_LABELS } from './document-labels'
 import { DOCUMENT_STYLES } from './document-styles'
 import { ORDER_APPROVAL_TEMPLATE } from './order-approval-template'
@@ -46,7 +46,8 @@ function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDo
     l,
     styles: DOCUMENT_STYLES,
     shop,
-    order: { number: order.number, date: formatDocumentDate(paidAt, locale), cashierName: order.cashierName, tillId: order.tillId },
+    order: { number: order.number, date: formatDocumentDateTime(paidAt, locale), cashierName: order.cashierName, tillId: order.tillId },
+    ticket: fiscal ? String(fiscal.sequence) : null,
     customer: order.customer,
     fiscal: fiscal
       ? l.fiscalRecord.replace('{till}', fiscal.tillId).replace('{sequence}', String(fiscal.sequence)).replace('{signature}', fiscal.signature.slice(0, 12))
@@ -81,6 +82,7 @@ function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDo
     })),
     totals: { ht: money(quote.totals.ht), vat: money(quote.totals.vat), ttc: money(quote.totals.ttc) },
     payment: {
+      mode: order.paymentMethod === 'cash' ? l.cashPayment : order.paymentMethod ? l.cardPayment : null,
       card: order.card ? { brand: order.card.brand.toUpperCase(), masked: order.card.masked, authorizationCode: order.card.authorizationCode } : null,
       cash:
         order.paymentMethod === 'cash' && order.cashTendered !== null

@@ -47,6 +47,7 @@ export const ORDER_APPROVAL_TEMPLATE = `{{> documentStart title=l.approvalTitle}
 
 <h2>{{l.payment}}</h2>
 <div class="box">
+  {{#if payment.mode}}{{l.paymentMode}} <strong>{{payment.mode}}</strong><br>{{/if}}
   {{#if payment.card}}
     {{l.card}} {{payment.card.brand}} <span class="code">{{payment.card.masked}}</span><br>
     {{l.authorizationCode}} <strong class="code">{{payment.card.authorizationCode}}</strong>
