@@ -35,6 +35,7 @@ import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
 import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
 import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
+import { ticketRequestHandlers } from '../documents'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
@@ -226,6 +227,8 @@ export function createApp(options: AppOptions): ComptoirApp {
       },
     }),
     ...cashSessionHandlers(cashSessions, auth),
+    // 'Ticket ?' after a sale: the customer's answer, recorded in the audit log under the order.
+    ...ticketRequestHandlers({ db, orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null, now }),
   })
 
   return {

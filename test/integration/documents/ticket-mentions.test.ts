@@ -86,3 +86,23 @@ describe('the ticket carries every legal mention', () => {
     expect(html).not.toContain(VISA_OK.number)
   })
 })
+
+describe("'Ticket ?' after a sale (law AGEC)", () => {
+  it('the answer, an e-mail included, is recorded in the audit log under the order; an unpaid order or a bad address is refused', async () => {
+    subject = await backOfficeApp()
+    const order = await sellTwoRates('fr', true)
+    await subject.value('orders.ticketRequest', { orderId: order.id, medium: 'email', email: 'jeanne@example.org' }, 'cashier')
+    await subject.value('orders.ticketRequest', { orderId: order.id, medium: 'none' }, 'cashier')
+    const entries = subject.app.db
+      .prepare("SELECT action, subject, details AS details_json FROM audit_log WHERE action = 'order.ticketRequested' ORDER BY id")
+      .all() as Array<{ action: string; subject: string; details_json: string }>
+    expect(entries.map((entry) => [entry.subject, JSON.parse(entry.details_json)])).toEqual([
+      [`order:${order.number}`, { medium: 'email', email: 'jeanne@example.org' }],
+      [`order:${order.number}`, { medium: 'none' }],
+    ])
+    const bad = await subject.call('orders.ticketRequest', { orderId: order.id, medium: 'email', email: 'jeanne@' }, 'cashier')
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    const missing = await subject.call('orders.ticketRequest', { orderId: 999_999, medium: 'print' }, 'cashier')
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})

@@ -417,7 +417,7 @@ export const administrationEn: typeof administrationFr = {
         promotionSaved: 'Promotion code saved',
         promotionDeactivated: 'Promotion code deactivated',
       },
-      order: { voided: 'Order voided', refunded: 'Order refunded', exported: 'CSV export prepared' },
+      order: { voided: 'Order voided', refunded: 'Order refunded', exported: 'CSV export prepared', ticketRequested: 'Ticket requested' },
       reconciliation: { resolved: 'Reconciliation handled' },
       cashSession: {
         opened: 'Till opened',

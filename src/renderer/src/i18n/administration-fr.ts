@@ -416,7 +416,7 @@ export const administrationFr = {
         promotionSaved: 'Code promo enregistré',
         promotionDeactivated: 'Code promo désactivé',
       },
-      order: { voided: 'Commande annulée', refunded: 'Commande remboursée', exported: 'Export CSV préparé' },
+      order: { voided: 'Commande annulée', refunded: 'Commande remboursée', exported: 'Export CSV préparé', ticketRequested: 'Ticket demandé' },
       reconciliation: { resolved: 'Rapprochement traité' },
       cashSession: {
         opened: 'Caisse ouverte',

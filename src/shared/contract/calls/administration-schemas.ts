@@ -53,6 +53,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   'order.refunded',
   /** A CSV export (orders or the VAT report) was prepared for download. */
   'order.exported',
+  /** The customer's answer to 'Ticket ?' after a sale: printed, e-mailed (a recorded request) or none. */
+  'order.ticketRequested',
 ] as const
 
 export const auditEntrySchema = z.object({

@@ -152,4 +152,17 @@ export const checkoutCalls = {
     input: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   }),
+  'orders.ticketRequest': defineCall({
+    summary:
+      "The customer's answer to 'Ticket ?' after a paid sale (law AGEC): printed, e-mailed (recorded as a request: no mail server here) or none; written in the audit log",
+    role: 'staff',
+    errors: ['NOT_FOUND'],
+    input: z
+      .discriminatedUnion('medium', [
+        z.object({ orderId: idSchema, medium: z.literal('print') }).strict(),
+        z.object({ orderId: idSchema, medium: z.literal('none') }).strict(),
+        z.object({ orderId: idSchema, medium: z.literal('email'), email: z.email().max(120) }).strict(),
+      ]),
+    output: z.object({ recordedAt: z.string() }).strict(),
+  }),
 }
