@@ -25,8 +25,15 @@ import { ExportFiguresRepository } from './export-figures-repository'
 import { filterSql, SORTS, type FilterSql } from './order-filter-sql'
 import type { OrderHistoryService } from './order-history-service'
 
-/** Rows read per batch: large enough to amortise the query, small enough to keep memory flat. */
-export const EXPORT_BATCH_ROWS = 2000
+/**
+ * Rows read per batch: large enough to amortise the query, small enough that a batch's text
+ * (about 70 kB) stays out of V8's large-object space and dies young once written. With 2,000
+ * rows (about 280 kB pieces) a fresh server grew 163 MB over a 100k-row download; with 500, 44 MB.
+ */
+export const EXPORT_BATCH_ROWS = 500
+
+/** Where a page of the history ends: the sort's key and the id of its last order. */
+type PageKey = { key: string | number; id: number }
 
 export type ExportRequest =
   | { kind: 'orders'; filters: OrderFilters; sort: OrderSort; locale: Locale; format?: CsvFormat }
@@ -94,21 +101,33 @@ export class ExportService {
     dialect: CsvDialect,
   ): AsyncGenerator<string> {
     const rates = this.figures.rates()
+    yield UTF8_BOM + dialectLine(orderExportHeader(request.locale, rates, dialect).map((value) => dialectField(value, dialect)), dialect)
+    let after: PageKey | null = null
+    do {
+      // The batch's rows are garbage before the text is handed over: a suspended generator keeps
+      // only the text and the cursor, so the rows die young instead of filling the old space.
+      const batch = this.orderBatch(filter, request.sort, after, rates, dialect)
+      if (batch.text) yield batch.text
+      after = batch.next
+      if (after) await yieldToEventLoop()
+    } while (after)
+  }
+
+  /** One batch of lines and where the next one starts (null after the last). */
+  private orderBatch(filter: FilterSql, sort: OrderSort, after: PageKey | null, rates: readonly number[], dialect: CsvDialect): { text: string; next: PageKey | null } {
+    const rows = this.history.repository.page({ filter, sort, limit: EXPORT_BATCH_ROWS, after })
     const field = (value: string | number | null) => dialectField(value, dialect)
-    yield UTF8_BOM + dialectLine(orderExportHeader(request.locale, rates, dialect).map(field), dialect)
-    let after: { key: string | number; id: number } | null = null
-    for (;;) {
-      const rows = this.history.repository.page({ filter, sort: request.sort, limit: EXPORT_BATCH_ROWS, after })
-      let text = ''
-      const figures = this.figures.figures(rows.map((row) => row.id))
-      for (const row of rows) {
-        const money = (minor: number) => dialectAmount(minor, row.currency, dialect)
-        const order = figures.get(row.id)
-        const perRate = rates.flatMap((rate) => {
-          const amounts = order?.byRate.get(rate)
-          return amounts ? [money(amounts.ht), money(amounts.vat)] : ['', '']
-        })
-        text += dialectLine(
+    const figures = this.figures.figures(rows.map((row) => row.id))
+    const lines: string[] = []
+    for (const row of rows) {
+      const money = (minor: number) => dialectAmount(minor, row.currency, dialect)
+      const order = figures.get(row.id)
+      const perRate = rates.flatMap((rate) => {
+        const amounts = order?.byRate.get(rate)
+        return amounts ? [money(amounts.ht), money(amounts.vat)] : ['', '']
+      })
+      lines.push(
+        dialectLine(
           [
             ...[orderReference(row), dialectDate(row.createdAt, dialect), dialectStatus(row.status, dialect), row.customerName, row.cashierName, row.tillId,
               dialectPaymentMethod(row.paymentMethod, dialect), row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode].map(field),
@@ -117,14 +136,12 @@ export class ExportService {
             money(order?.refundedTtc ?? 0), field(row.currency),
           ],
           dialect,
-        )
-      }
-      if (text) yield text
-      const last = rows[rows.length - 1]
-      if (rows.length < EXPORT_BATCH_ROWS || !last) return
-      after = { key: SORTS[request.sort].keyOf(last), id: last.id }
-      await yieldToEventLoop()
+        ),
+      )
     }
+    const last = rows[rows.length - 1]
+    const next = rows.length < EXPORT_BATCH_ROWS || !last ? null : { key: SORTS[sort].keyOf(last), id: last.id }
+    return { text: lines.join(''), next }
   }
 
   /**
