@@ -21,6 +21,16 @@ interface DayRecordRow {
   payload: string
 }
 
+/** A daily closing's payload, as {@link DayClosings.summary} writes it. */
+interface DailyClosing {
+  day: string
+  counts: { tickets: number; creditNotes: number; cancellations: number; duplicates: number }
+  rates: RatePart[]
+  payments: Array<{ mode: string; amount: number }>
+  dayTotals: { net: number; absolute: number }
+  perpetual: { gtNet: number; gtAbsolute: number }
+}
+
 interface RatePart {
   rateBasisPoints: number
   ht: number
@@ -33,7 +43,8 @@ const SALE_KINDS = ['ticket', 'credit_note', 'cancellation'] as const
 /**
  * The daily closing (Z) of a till's chain: one signed journal record per shop day with the day's
  * sums per VAT rate and per payment mode, the counts of tickets, credit notes, cancellations and
- * duplicates, the day's grand totals and the perpetual ones. A closed day refuses records (the
+ * duplicates, the day's grand totals and the perpetual ones; the last day of a month (a year) is
+ * followed by the month's (year's) closing, the sums of its dailies. A closed day refuses records (the
  * journal asks {@link guard} before each one); a day left unclosed is closed at the next start.
  */
 export class DayClosings {
@@ -57,6 +68,10 @@ export class DayClosings {
       gtThrough: db.prepare<[string, string, string], { gt_net: number; gt_absolute: number; sequence: number }>(
         `SELECT gt_net, gt_absolute, sequence FROM fiscal_records
          WHERE till_id = ? AND chain = ? AND substr(occurred_at, 1, 10) <= ? ORDER BY sequence DESC LIMIT 1`,
+      ),
+      dailies: db.prepare<[string, string, string], { payload: string }>(
+        `SELECT payload FROM fiscal_records
+         WHERE kind = 'closing_day' AND till_id = ? AND chain = ? AND json_extract(payload, '$.day') LIKE ? ORDER BY sequence`,
       ),
       daysWithRecords: db.prepare<[string, string, string, string], { day: string }>(
         `SELECT DISTINCT substr(occurred_at, 1, 10) AS day FROM fiscal_records
@@ -140,7 +155,47 @@ export class DayClosings {
     }
   }
 
+  /**
+   * The day's Z, then, when the day ends a month (a year), that month's (year's) closing built
+   * from the dailies of the period: answers the day's closing.
+   */
   private writeClosing(journal: FiscalJournal, operator: FiscalOperator | { id: number }, day: string, chain: FiscalChain): FiscalRecord {
-    return journal.record('closing_day', this.summary(day, chain), operator, { chain })
+    const closing = journal.record('closing_day', this.summary(day, chain), operator, { chain })
+    const next = addDays(day, 1)
+    if (next.slice(0, 7) !== day.slice(0, 7)) journal.record('closing_month', this.periodSummary('closing_month', day.slice(0, 7), chain), operator, { chain })
+    if (next.slice(0, 4) !== day.slice(0, 4)) journal.record('closing_year', this.periodSummary('closing_year', day.slice(0, 4), chain), operator, { chain })
+    return closing
+  }
+
+  /** A month's (`YYYY-MM`) or a year's (`YYYY`) closing: the sums of its daily closings. */
+  private periodSummary(kind: 'closing_month' | 'closing_year', period: string, chain: FiscalChain): Record<string, unknown> {
+    const dailies = this.statements.dailies.all(this.tillId, chain, `${period}%`).map((row) => JSON.parse(row.payload) as DailyClosing)
+    const rates = new Map<number, RatePart>()
+    const modes = new Map<string, number>()
+    const counts = { tickets: 0, creditNotes: 0, cancellations: 0, duplicates: 0 }
+    const totals = { net: 0, absolute: 0 }
+    for (const daily of dailies) {
+      for (const rate of daily.rates) {
+        const sum = rates.get(rate.rateBasisPoints) ?? { rateBasisPoints: rate.rateBasisPoints, ht: 0, vat: 0, ttc: 0 }
+        rates.set(rate.rateBasisPoints, { ...sum, ht: sum.ht + rate.ht, vat: sum.vat + rate.vat, ttc: sum.ttc + rate.ttc })
+      }
+      for (const payment of daily.payments) modes.set(payment.mode, (modes.get(payment.mode) ?? 0) + payment.amount)
+      for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += daily.counts[key]
+      totals.net += daily.dayTotals.net
+      totals.absolute += daily.dayTotals.absolute
+    }
+    const last = dailies.at(-1)
+    return {
+      document: kind,
+      period,
+      tillId: this.tillId,
+      chain,
+      days: dailies.map((daily) => daily.day),
+      counts,
+      rates: [...rates.values()].sort((a, b) => b.rateBasisPoints - a.rateBasisPoints),
+      payments: [...modes].map(([mode, amount]) => ({ mode, amount })).sort((a, b) => a.mode.localeCompare(b.mode)),
+      periodTotals: totals,
+      perpetual: last?.perpetual ?? { gtNet: 0, gtAbsolute: 0 },
+    }
   }
 }

@@ -147,6 +147,8 @@ interface DaySums {
 /** What each day's records add up to, for the daily closings (Z) that follow them. */
 class DayTally {
   private readonly days = new Map<string, DaySums>()
+  /** The daily closings' net and absolute totals, by day, for the month's and year's closings. */
+  private readonly closed = new Map<string, { net: number; absolute: number }>()
 
   add(row: RecordRow): void {
     if (row.kind.startsWith('closing_')) return
@@ -162,6 +164,7 @@ class DayTally {
   }
 
   closingProblem(row: RecordRow): string | null {
+    if (row.kind === 'closing_month' || row.kind === 'closing_year') return this.periodProblem(row)
     if (row.kind !== 'closing_day') return null
     const z = JSON.parse(row.payload) as {
       day?: string
@@ -175,6 +178,22 @@ class DayTally {
     }
     if (counts.tickets !== sums.tickets || counts.creditNotes !== sums.creditNotes || counts.cancellations !== sums.cancellations || counts.duplicates !== sums.duplicates) {
       return `its counts for ${z.day} are not the counts of that day's records`
+    }
+    this.closed.set(z.day ?? '', { net: sums.net, absolute: sums.absolute })
+    return null
+  }
+
+  private periodProblem(row: RecordRow): string | null {
+    const closing = JSON.parse(row.payload) as { period?: string; periodTotals?: { net?: number; absolute?: number } }
+    let net = 0
+    let absolute = 0
+    for (const [day, totals] of this.closed) {
+      if (!day.startsWith(closing.period ?? '\u0000')) continue
+      net += totals.net
+      absolute += totals.absolute
+    }
+    if (closing.periodTotals?.net !== net || closing.periodTotals.absolute !== absolute) {
+      return `its totals for ${closing.period} are not the sums of that period's daily closings (${net} net, ${absolute} absolute)`
     }
     return null
   }

@@ -22,9 +22,15 @@ export interface FiscalHandlerDependencies {
 const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
 
 function toRow(record: FiscalRecord): FiscalRecordRow {
-  const payload = (record.payload ?? {}) as { orderNumber?: unknown; amount?: unknown; totals?: { ttc?: unknown }; dayTotals?: { net?: unknown } }
+  const payload = (record.payload ?? {}) as {
+    orderNumber?: unknown
+    amount?: unknown
+    totals?: { ttc?: unknown }
+    dayTotals?: { net?: unknown }
+    periodTotals?: { net?: unknown }
+  }
   // A cash movement's amount, a closing's net total of its day, a session's figures: whatever the record carries.
-  const carried = [payload.amount, payload.totals?.ttc, payload.dayTotals?.net].find((value) => Number.isSafeInteger(value))
+  const carried = [payload.amount, payload.totals?.ttc, payload.dayTotals?.net, payload.periodTotals?.net].find((value) => Number.isSafeInteger(value))
   const other = carried === undefined ? null : (carried as number)
   return {
     id: record.id,

@@ -120,4 +120,26 @@ describe('the daily closing (Z)', () => {
     await sellAtTill(subject, { cash: true })
     expect(journal(subject).at(-1)!.kind).toBe('ticket')
   })
+
+  it('the last day of a month and of a year is followed by their closings, the sums of the dailies', { timeout: 20_000 }, async () => {
+    folder = mkdtempSync(join(tmpdir(), 'comptoir-z-'))
+    const clock = { now: new Date('2026-12-30T10:00:00Z') }
+    subject = tillAt(clock, folder)
+    await staffIn(subject)
+    const first = await sellAtTill(subject, { cash: true })
+    clock.now = new Date('2026-12-31T10:00:00Z')
+    await staffIn(subject)
+    const second = await sellAtTill(subject, { sku: 'MAI-MUG-01' })
+    subject.dispose()
+
+    clock.now = new Date('2027-01-01T09:00:00Z')
+    subject = tillAt(clock, folder)
+    await subject.app.start()
+    const closings = journal(subject).filter((record) => record.kind.startsWith('closing_'))
+    expect(closings.map((record) => record.kind)).toEqual(['closing_day', 'closing_day', 'closing_month', 'closing_year'])
+    const total = first.quote.totals.ttc + second.quote.totals.ttc
+    expect(closings[2]!.payload).toMatchObject({ period: '2026-12', days: ['2026-12-30', '2026-12-31'], counts: { tickets: 2 }, periodTotals: { net: total, absolute: total } })
+    expect(closings[3]!.payload).toMatchObject({ period: '2026', periodTotals: { net: total }, perpetual: { gtNet: total } })
+    expect(checkFiscalChains(subject.app.db, subject.app.fiscal.signer.publicKey)).toMatchObject({ ok: true })
+  })
 })

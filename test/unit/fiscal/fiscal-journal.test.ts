@@ -121,4 +121,12 @@ describe('the fiscal journal', () => {
       else expect(report.broken).toMatchObject({ sequence: 3, problem: expect.stringMatching(/not the sums of that day/) })
     }
   })
+
+  it('a month’s closing whose totals are not the sums of its daily closings is named', () => {
+    const fiscal = register()
+    const counts = { tickets: 0, creditNotes: 0, cancellations: 0, duplicates: 0 }
+    fiscal.journal.record('closing_day', { day: '2026-12-06', counts, dayTotals: { net: 0, absolute: 0 } }, cashier)
+    fiscal.journal.record('closing_month', { period: '2026-12', periodTotals: { net: 100, absolute: 100 } }, cashier)
+    expect(checkFiscalChains(db, fiscal.signer.publicKey).broken).toMatchObject({ sequence: 2, problem: expect.stringMatching(/2026-12 are not the sums/) })
+  })
 })
