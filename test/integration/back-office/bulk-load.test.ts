@@ -5,6 +5,7 @@ import { generateHistory, type HistoryGeneratorOptions } from '../../../src/main
 import { writeOrderRefundVat } from '../../../src/main/migrations/008-refunds-by-rate'
 import { OrderRepository } from '../../../src/main/orders/order-repository'
 import { createTempApp, type TempApp } from '../../support/temp-app'
+import { ORDER_TABLE, ORDER_TRUTH, VAT_TABLE, VAT_TRUTH } from './filter-totals-truth'
 
 const OPTIONS: HistoryGeneratorOptions = {
   orders: 20_000,
@@ -49,6 +50,9 @@ const DAILY_CHECKS = [
     truth: `SELECT substr(created_at, 1, 14) || printf('%02d', (CAST(substr(created_at, 15, 2) AS INTEGER) / 15) * 15),
                    status, cashier_id, count(*), sum(total_ttc), sum(refunded_amount) FROM orders GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   },
+  // Migration 020's totals per day, month and year and filter key.
+  { table: ORDER_TABLE, truth: ORDER_TRUTH },
+  { table: VAT_TABLE, truth: VAT_TRUTH },
   {
     table: 'SELECT order_id, sum(ttc) FROM order_refund_vat GROUP BY 1 HAVING sum(ttc) > 0 ORDER BY 1',
     truth: 'SELECT id, refunded_amount FROM orders WHERE refunded_amount > 0 ORDER BY 1',
