@@ -57,9 +57,11 @@ export class DayClosings {
     private readonly now: () => Date,
   ) {
     this.statements = {
+      // Closings are written in day order: the newest is the last closed day (read through the
+      // kind's index from its end, once per record whatever the years of closings behind it).
       lastClosed: db.prepare<[string, string], { day: string | null }>(
-        `SELECT max(json_extract(payload, '$.day')) AS day FROM fiscal_records
-         WHERE kind = 'closing_day' AND till_id = ? AND chain = ?`,
+        `SELECT json_extract(payload, '$.day') AS day FROM fiscal_records
+         WHERE kind = 'closing_day' AND till_id = ? AND chain = ? ORDER BY id DESC LIMIT 1`,
       ),
       dayRecords: db.prepare<[string, string, string], DayRecordRow>(
         `SELECT sequence, kind, amount_ttc, gt_net, gt_absolute, payload FROM fiscal_records
