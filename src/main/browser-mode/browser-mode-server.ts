@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { err, type Result } from '@shared/contract'
 import type { Router } from '../rpc/router'
-import { DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
+import { contentDisposition, DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
 import type { Logger } from '../../platform/logging/logger'
 import {
   CLIENT_HEADER,
@@ -126,12 +126,6 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
-}
-
-/** `attachment` with the name as is where it is plain ASCII, and in RFC 5987's form for any other. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
 /**

@@ -3,7 +3,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 import { CONTENT_SECURITY_POLICY } from './window-security'
-import { DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
+import { contentDisposition, DownloadTickets, type StreamedDownload } from '../rpc/download-tickets'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -100,12 +100,6 @@ export interface AppProtocolOptions {
   readFile?: (path: string) => Promise<Uint8Array>
   /** Redeems the tickets of `app://comptoir/downloads/<ticket>` (the CSV exports). */
   downloads?: Pick<DownloadTickets, 'redeem'>
-}
-
-/** `attachment` with the name as is where it is plain ASCII, and in RFC 5987's form for any other. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
 /**

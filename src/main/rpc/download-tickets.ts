@@ -69,3 +69,9 @@ export class DownloadTickets {
     return /^[A-Za-z0-9_-]{43}$/.test(ticket) ? ticket : ''
   }
 }
+
+/** `attachment` with the name as is where it is plain ASCII, and in RFC 5987's form for any other. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createAppProtocolHandler } from '../../../src/main/electron/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/window-security'
-import { DownloadTickets, type StreamedDownload } from '../../../src/main/rpc/download-tickets'
+import { contentDisposition, DownloadTickets, type StreamedDownload } from '../../../src/main/rpc/download-tickets'
 import type { ActiveSession } from '../../../src/main/rpc/call-context'
 
 /**
@@ -110,5 +110,12 @@ describe('app://comptoir/downloads/<ticket>', () => {
     const bare = createAppProtocolHandler({ rendererRoot })
     const { url } = tickets.issue('window-1', admin, countedDownload(2).download)
     expect((await bare(new Request(`app://comptoir${url}`))).status).toBe(404)
+  })
+})
+
+describe('the file name of a download', () => {
+  it('is given as is when plain ASCII, and in RFC 5987 form beside a safe ASCII one otherwise', () => {
+    expect(contentDisposition('orders-2026-12-07.csv')).toBe(`attachment; filename="orders-2026-12-07.csv"; filename*=UTF-8''orders-2026-12-07.csv`)
+    expect(contentDisposition('ventes "été".csv')).toBe(`attachment; filename="ventes __t__.csv"; filename*=UTF-8''ventes%20%22%C3%A9t%C3%A9%22.csv`)
   })
 })
