@@ -75,10 +75,8 @@ export class DayClosings {
         `SELECT payload FROM fiscal_records
          WHERE kind = 'closing_day' AND till_id = ? AND chain = ? AND json_extract(payload, '$.day') LIKE ? ORDER BY sequence`,
       ),
-      daysWithRecords: db.prepare<[string, string, string, string], { day: string }>(
-        `SELECT DISTINCT substr(occurred_at, 1, 10) AS day FROM fiscal_records
-         WHERE till_id = ? AND chain = ? AND kind NOT LIKE 'closing_%' AND substr(occurred_at, 1, 10) > ? AND substr(occurred_at, 1, 10) < ?
-         ORDER BY day`,
+      newestFirst: db.prepare<[string, string], { day: string; kind: string }>(
+        `SELECT substr(occurred_at, 1, 10) AS day, kind FROM fiscal_records WHERE till_id = ? AND chain = ? ORDER BY sequence DESC`,
       ),
     }
   }
@@ -108,7 +106,7 @@ export class DayClosings {
     return this.db.transaction(() => {
       const closed = this.lastClosedDay(chain)
       if (closed !== null && day <= closed) throw new FiscalDayClosedError(day, closed)
-      const days = this.statements.daysWithRecords.all(this.tillId, chain, closed ?? '', day).map((row) => row.day)
+      const days = this.unclosedDays(chain, closed, day)
       return [...days, day].map((each) => this.writeClosing(journal, operator, each, chain))
     })()
   }
@@ -117,9 +115,23 @@ export class DayClosings {
   closeLeftOpen(journal: FiscalJournal, operator: FiscalOperator, chain: FiscalChain = 'real'): FiscalRecord[] {
     return this.db.transaction(() => {
       const closed = this.lastClosedDay(chain)
-      const days = this.statements.daysWithRecords.all(this.tillId, chain, closed ?? '', this.today()).map((row) => row.day)
-      return days.map((day) => this.writeClosing(journal, operator, day, chain))
+      return this.unclosedDays(chain, closed, this.today()).map((day) => this.writeClosing(journal, operator, day, chain))
     })()
+  }
+
+  /**
+   * The days after `closed` and before `before` that have records, oldest first. Records follow
+   * the clock (a closed day refuses any later one), so the walk goes back from the newest record
+   * and stops at the first on a closed day: it reads only what came since the last closing.
+   */
+  private unclosedDays(chain: FiscalChain, closed: string | null, before: string): string[] {
+    const days = new Set<string>()
+    for (const row of this.statements.newestFirst.iterate(this.tillId, chain)) {
+      if (row.kind.startsWith('closing_')) continue
+      if (closed !== null && row.day <= closed) break
+      if (row.day < before) days.add(row.day)
+    }
+    return [...days].sort()
   }
 
   /** The Z of a day: what its records add up to, and the grand totals at its end. */
