@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { AppError, CallOutput, OrderInfo, Result } from '@shared/contract'
+import type { AppError, CallInput, CallOutput, OrderInfo, Result } from '@shared/contract'
 import { call, transport } from '@renderer/bridge'
 
 /** What the approval screen shows once the sale is paid: the order and its approval document. */
@@ -34,5 +34,10 @@ export const useOrderApprovalStore = defineStore('order-approval', () => {
     return call('orders.download', { token })
   }
 
-  return { pdfFromMain, load, approvalPdf, download }
+  /** The customer's answer to 'Ticket ?' (law AGEC), recorded with the order. */
+  function ticketRequest(input: CallInput<'orders.ticketRequest'>): Promise<Result<CallOutput<'orders.ticketRequest'>>> {
+    return call('orders.ticketRequest', input)
+  }
+
+  return { pdfFromMain, load, approvalPdf, download, ticketRequest }
 })

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
+import { merchantRows } from './support/ledger-agreement'
+import { launchChromium, openTillPage } from './support/chromium'
+
+/**
+ * Issue 14, law AGEC: after a paid sale the approval asks "Ticket ?" (print, e-mail, none),
+ * keyboard first, with the legal notice; the answer is recorded under the order. Screenshots
+ * go to COMPTOIR_SHOTS_DIR when set.
+ */
+const SHOTS = process.env.COMPTOIR_SHOTS_DIR ?? null
+if (SHOTS) mkdirSync(SHOTS, { recursive: true })
+
+let browser: Browser
+let server: BrowserModeProcess
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  server = await startBrowserMode()
+  ;({ page } = await openTillPage(browser, server.url))
+  await page.getByRole('button', { name: /Camille Martin/ }).click()
+  await page.keyboard.type('1234')
+  await page.keyboard.press('Enter')
+  await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
+})
+afterEach(async () => {
+  await page?.context().close()
+  await server?.stop()
+})
+
+async function shots(name: string): Promise<void> {
+  if (!SHOTS) return
+  for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) })
+  }
+  await page.setViewportSize({ width: 1366, height: 768 })
+}
+
+/** Sells two items for cash and waits for the approval with its question. */
+async function payCash(): Promise<void> {
+  for (const sku of ['LIB-POCHE-02', 'MAI-MUG-01']) {
+    const count = page.getByTestId('cart-item-count')
+    const before = await count.textContent()
+    const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+    await search.fill(sku)
+    await search.press('Enter')
+    await expect.poll(() => count.textContent()).not.toBe(before)
+  }
+  await page.keyboard.press('F12')
+  await page.getByTestId('checkout-total').waitFor()
+  await page.keyboard.press('F8')
+  await page.getByLabel('Montant reçu').fill('50')
+  await page.getByLabel('Montant reçu').press('Enter')
+  await page.getByTestId('approval-frame').waitFor()
+  await page.getByTestId('ticket-prompt').waitFor()
+}
+
+function ticketAnswers(): Array<{ subject: string; details: string }> {
+  return merchantRows(server.dataDir, "SELECT subject, details FROM audit_log WHERE action = 'order.ticketRequested' ORDER BY id") as Array<{
+    subject: string
+    details: string
+  }>
+}
+
+function focused(): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? 'body')
+}
+
+describe('"Ticket ?" after a cash sale', () => {
+  it('asks with the legal notice; N goes to a new sale and records "none"', async () => {
+    await payCash()
+    const prompt = page.getByTestId('ticket-prompt')
+    await expect.poll(() => prompt.textContent()).toContain('Ticket ?')
+    expect(await page.getByTestId('ticket-notice').textContent()).toBe(
+      'Ticket de caisse sur demande (article L541-15-10 du code de l’environnement).',
+    )
+    for (const name of ['Imprimer', 'E-mail', 'Aucun']) await prompt.getByRole('button', { name }).waitFor()
+    await shots('ticket-prompt')
+    await page.keyboard.press('n')
+    await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
+    await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'none' }])
+  })
+
+  it('P prints the 80 mm ticket (the print dialog closes), says so and leaves focus on Nouvelle vente; Escape then starts a new sale', async () => {
+    await payCash()
+    await page.keyboard.press('p')
+    // Headless Chromium shows no print dialog: its closing is played by the event it fires.
+    await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(1)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
+          frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
+          return document.querySelectorAll('iframe[aria-hidden="true"]').length
+        }),
+      )
+      .toBe(0)
+    await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toBe('Ticket imprimé.')
+    await expect.poll(focused).toBe('Nouvelle vente')
+    await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'print' }])
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
+    expect(ticketAnswers()).toHaveLength(1)
+  })
+
+  it('M asks for the address, refuses a bad one, records the request and says "envoi enregistré"', async () => {
+    await payCash()
+    await page.keyboard.press('m')
+    const field = page.getByLabel('Adresse e-mail du client')
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true)
+    await field.pressSequentially('jeanne@')
+    await field.press('Enter')
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Adresse e-mail invalide' }).count()).toBe(1)
+    await shots('ticket-email-invalid')
+    await field.pressSequentially('example.org')
+    await field.press('Enter')
+    await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toContain('Ticket par e-mail à jeanne@example.org : envoi enregistré.')
+    await shots('ticket-emailed')
+    const [answer] = ticketAnswers()
+    expect(JSON.parse(answer!.details)).toEqual({ medium: 'email', email: 'jeanne@example.org' })
+    expect(answer!.subject).toMatch(/^order:/)
+    await expect.poll(focused).toBe('Nouvelle vente')
+  })
+})
