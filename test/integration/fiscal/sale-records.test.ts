@@ -110,6 +110,8 @@ describe('the fiscal journal records each operation of the till in its transacti
     expect(latest.map((event) => event.kind)).toEqual(['user.roleChanged', 'auth.logout'])
     expect(latest[1]!.operator.name).toBe('Camille Martin')
     expect(latest[0]!.operator.name).toBe('Alex Dubois')
+    await subject.value('exports.prepare', { kind: 'orders', filters: {} })
+    expect(subject.app.fiscal.events.page(null, 1)[0]).toMatchObject({ kind: 'order.exported', operator: { name: 'Alex Dubois' } })
   })
 
   it('a card sale approved but not committed before a crash gets its ticket when the start-up recovery completes it', async () => {
