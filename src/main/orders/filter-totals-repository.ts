@@ -93,6 +93,42 @@ export function rangePieces(from: string | undefined, to: string | undefined): R
   return { periods: periodPieces('day', dayFrom, dayTo), edges }
 }
 
+/**
+ * The SQL of the sales per cashier (count, TTC, refunded) of sold orders created in `[start, end)`
+ * (instants), from migration 020's totals and the orders at the edges as `rangePieces` splits
+ * the range: one row per cashier with a sale (`cashierId`, `orders`, `totalTtc`, `refundedTtc`).
+ * Refunds are the sums of `order_refund_vat`, which is `refunded_amount`, as the daily tables
+ * hold them. Null for an empty range.
+ */
+export function cashierSalesSql(start: string, end: string): { sql: string; params: Params } | null {
+  const { periods, edges } = rangePieces(start, end)
+  const params: Params = {}
+  const parts: string[] = []
+  periods.forEach((piece, index) => {
+    params[`periodFrom${index}`] = piece.from
+    params[`periodTo${index}`] = piece.to
+    const where = `f.span = '${piece.span}' AND f.period >= @periodFrom${index} AND f.period < @periodTo${index} AND ${SOLD_TOTALS}`
+    parts.push(`SELECT f.cashier_id AS cashier, sum(f.orders) AS orders, sum(f.total_ttc) AS ttc, 0 AS refunded
+                  FROM filter_order_totals f WHERE ${where} GROUP BY f.cashier_id`)
+    parts.push(`SELECT f.cashier_id, 0, 0, sum(f.refund_ttc) FROM filter_vat_totals f WHERE ${where} GROUP BY f.cashier_id`)
+  })
+  edges.forEach((edge, index) => {
+    params[`edgeFrom${index}`] = edge.from
+    params[`edgeTo${index}`] = edge.to
+    const sign = edge.sign === 1 ? '' : '-'
+    // Migration 017's index carries the cashier, the amount and the refunds: no row is read.
+    parts.push(`SELECT o.cashier_id, ${sign}count(*), ${sign}sum(o.total_ttc), ${sign}sum(o.refunded_amount)
+                  FROM orders o INDEXED BY orders_by_created_sales
+                 WHERE o.created_at >= @edgeFrom${index} AND o.created_at < @edgeTo${index} AND ${SOLD_CONDITION} GROUP BY o.cashier_id`)
+  })
+  if (parts.length === 0) return null
+  return {
+    sql: `SELECT cashier AS cashierId, sum(orders) AS orders, sum(ttc) AS totalTtc, sum(refunded) AS refundedTtc
+            FROM (${parts.join('\n UNION ALL ')}) GROUP BY cashier HAVING sum(orders) <> 0`,
+    params,
+  }
+}
+
 /** Each filter of `filterSql` that migration 020's totals carry, as the column it is tested on. */
 const TOTALS_COLUMNS: Readonly<Record<string, string>> = {
   cashierId: 'cashier_id',
