@@ -46,6 +46,18 @@ async function shots(name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 })
 }
 
+/** The 80 mm ticket as the receipt printer lays it out: print media, a page 80 mm wide. */
+async function receiptShot(): Promise<void> {
+  if (!SHOTS) return
+  const html = await page.getByTestId('approval-frame').getAttribute('srcdoc')
+  const receipt = await page.context().newPage()
+  await receipt.setViewportSize({ width: 302, height: 600 })
+  await receipt.emulateMedia({ media: 'print' })
+  await receipt.setContent(html ?? '')
+  await receipt.screenshot({ path: join(SHOTS, 'ticket-80mm.png'), fullPage: true })
+  await receipt.close()
+}
+
 /** Sells two items for cash and waits for the approval with its question. */
 async function payCash(): Promise<void> {
   for (const sku of ['LIB-POCHE-02', 'MAI-MUG-01']) {
@@ -86,6 +98,7 @@ describe('"Ticket ?" after a cash sale', () => {
     )
     for (const name of ['Imprimer', 'E-mail', 'Aucun']) await prompt.getByRole('button', { name }).waitFor()
     await shots('ticket-prompt')
+    await receiptShot()
     await page.keyboard.press('n')
     await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
     await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'none' }])

@@ -25,14 +25,14 @@ handlebars.registerPartial(
     <h1>{{title}}</h1>
     <div class="shop">
       <strong>{{shop.name}}</strong><br>{{shop.addressLine}}<br>{{shop.postcode}} {{shop.city}}<br>
-      {{l.siret}} {{shop.siret}} · {{l.vatNumber}} {{shop.vatNumber}}
+      <span class="nowrap">{{l.siret}} {{shop.siret}}</span> · <span class="nowrap">{{l.vatNumber}} {{shop.vatNumber}}</span>
     </div>
   </div>
   <div class="meta">
     {{l.order}} <strong>{{order.number}}</strong><br>
     {{#if ticket}}{{l.ticket}} <strong data-ticket-number>{{ticket}}</strong><br>{{/if}}
     {{l.date}} {{order.date}}
-    {{#if order.cashierName}}<br>{{l.cashier}} {{order.cashierName}} · {{l.till}} {{order.tillId}}{{/if}}
+    {{#if order.cashierName}}<br>{{l.cashier}} {{order.cashierName}} · <span class="nowrap">{{l.till}} {{order.tillId}}</span>{{/if}}
     {{#if customer}}<br>{{l.customer}} {{customer.name}}{{#if customer.email}} · {{customer.email}}{{/if}}{{/if}}
   </div>
 </header>`,

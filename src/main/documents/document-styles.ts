@@ -31,10 +31,13 @@ export const DOCUMENT_STYLES = `
   .download .code { font-size: 14pt; font-weight: 700; white-space: nowrap; }
   footer { margin-top: 24px; font-size: 8.5pt; color: #5f6f78; border-top: 1px solid #d5dde2; padding-top: 8px; }
   a { color: #0f4c5c; }
+  .nowrap { white-space: nowrap; }
   @media print and (max-width: 100mm) {
     @page { size: 80mm auto; margin: 3mm; }
     body { font-size: 8.5pt; padding: 0; }
     header { display: block; }
+    h1 { font-size: 13pt; }
+    h2 { font-size: 10pt; margin-top: 12px; }
     .meta { text-align: left; margin-top: 6px; }
     .totals { width: 100%; }
     th, td { padding: 3px 2px; }
