@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseRefundNote } from '@shared/orders/refund-items'
+import type { TempApp } from '../../support/temp-app'
+import { backOfficeApp, sellAtTill } from './back-office-kit'
+
+// Issue 20: rules of order-actions.ts that the mutation run found untested (each test seen
+// failing against its mutant, then the source restored).
+
+let subject: TempApp
+afterEach(async () => {
+  subject.app.issuer.simulator.setFaults({})
+  await subject.dispose()
+})
+
+describe('order actions: what is spoken for', () => {
+  it('a card refund the issuer has not acknowledged yet counts: only the rest may go back, and covering the rest marks the order refunded', async () => {
+    subject = await backOfficeApp()
+    const order = await sellAtTill(subject, { shipped: true })
+    const total = order.quote.totals.ttc
+    await subject.value('orders.markShipped', { orderId: order.id, carrier: 'Colissimo', trackingNumber: '6A12345678901' })
+    // The issuer cannot decide refunds for now (91): the first refund stays pending, retried later.
+    subject.app.issuer.simulator.setFaults({ share91: 1, appliesTo: ['refund'] })
+    const pending = await subject.value('orders.refund', { orderId: order.id, amount: 500 })
+    expect(pending).toMatchObject({ status: 'shipped', refundedAmount: 0 })
+    const overTheRest = await subject.call('orders.refund', { orderId: order.id, amount: total - 500 + 1 })
+    expect(overTheRest).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { refundable: total - 500 } } })
+    const rest = await subject.value('orders.refund', { orderId: order.id, amount: total - 500 })
+    expect(rest.status).toBe('refunded')
+  })
+
+  it('a cash refund of part of the sale leaves the order as it was, and the drawer pays it out at once', async () => {
+    subject = await backOfficeApp()
+    const order = await sellAtTill(subject, { cash: true })
+    const partly = await subject.value('orders.refund', { orderId: order.id, amount: 100 })
+    expect(partly).toMatchObject({ status: 'delivered', refundedAmount: 100, actions: { canRefund: true } })
+    expect(parseRefundNote(partly.events.at(-1)!.note)).toMatchObject({ method: 'cash', amount: 100, reason: null })
+  })
+})
+
+describe('order actions: one at a time', () => {
+  it('a second action while the first waits for the issuer is answered CONFLICT, and the order is free again after', async () => {
+    subject = await backOfficeApp()
+    const order = await sellAtTill(subject, { shipped: true })
+    subject.app.issuer.simulator.setFaults({ latencyMs: 300 })
+    const first = subject.call('orders.markShipped', { orderId: order.id, carrier: 'Colissimo', trackingNumber: '6A12345678901' })
+    const second = subject.call('orders.void', { orderId: order.id })
+    const [shipped, voided] = await Promise.all([first, second])
+    expect(shipped).toMatchObject({ ok: true, value: { status: 'shipped' } })
+    expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    subject.app.issuer.simulator.setFaults({})
+    const refunded = await subject.value('orders.refund', { orderId: order.id, amount: 100 })
+    expect(refunded.refundedAmount).toBe(100)
+  })
+})
