@@ -59,6 +59,19 @@ async function receiptShot(): Promise<void> {
 }
 
 /** Sells two items for cash and waits for the approval with its question. */
+/** Plays the closing of the print dialog (headless Chromium shows none) until the hidden frame goes. */
+async function closePrintDialog(): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
+        frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
+        return document.querySelectorAll('iframe[aria-hidden="true"]').length
+      }),
+    )
+    .toBe(0)
+}
+
 async function payCash(): Promise<void> {
   for (const sku of ['LIB-POCHE-02', 'MAI-MUG-01']) {
     const count = page.getByTestId('cart-item-count')
@@ -104,7 +117,7 @@ describe('"Ticket ?" after a cash sale', () => {
     await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'none' }])
   })
 
-  it('P prints the 80 mm ticket (the print dialog closes), says so and leaves focus on Nouvelle vente; Escape then starts a new sale', async () => {
+  it('P prints the 80 mm ticket (the print dialog closes), says so and leaves focus on Nouvelle vente; a second print is a DUPLICATA in the fiscal journal; Escape then starts a new sale', async () => {
     await payCash()
     await page.keyboard.press('p')
     // Headless Chromium shows no print dialog: its closing is played by the event it fires.
@@ -121,6 +134,16 @@ describe('"Ticket ?" after a cash sale', () => {
     await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toBe('Ticket imprimé.')
     await expect.poll(focused).toBe('Nouvelle vente')
     await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'print' }])
+    expect(await page.getByTestId('approval-frame').getAttribute('srcdoc')).not.toContain('DUPLICATA')
+
+    // Printed again: a numbered DUPLICATA, itself a record of the fiscal journal.
+    await page.getByRole('button', { name: 'Imprimer ticket 80 mm' }).click()
+    const copy = page.locator('iframe[aria-hidden="true"]')
+    await expect.poll(() => copy.count()).toBe(1)
+    expect(await copy.getAttribute('srcdoc')).toContain('DUPLICATA n° 1')
+    await closePrintDialog()
+    await expect.poll(focused).toBe('Nouvelle vente')
+    expect(merchantRows<{ kind: string }>(server.dataDir, 'SELECT kind FROM fiscal_records ORDER BY id').map((row) => row.kind)).toContain('duplicate')
     await page.keyboard.press('Escape')
     await page.getByRole('combobox', { name: 'Rechercher un produit' }).waitFor()
     expect(ticketAnswers()).toHaveLength(1)

@@ -244,6 +244,7 @@ export const checkoutEn: typeof checkoutFr = {
       emailed: 'Receipt by e-mail to {email}: sending recorded.',
       emailNote: 'No mail server here: the request is kept in the order’s audit log.',
       failed: 'The answer could not be recorded: {message}',
+      reprintFailed: 'The duplicate could not be prepared: {message}',
     },
   },
 }

@@ -243,6 +243,7 @@ export const checkoutFr = {
       emailed: 'Ticket par e-mail à {email} : envoi enregistré.',
       emailNote: 'Aucun serveur de messagerie ici : la demande est consignée dans le journal d’audit de la commande.',
       failed: 'La réponse n’a pas pu être enregistrée : {message}',
+      reprintFailed: 'Le duplicata n’a pas pu être préparé : {message}',
     },
   },
 }

@@ -39,5 +39,10 @@ export const useOrderApprovalStore = defineStore('order-approval', () => {
     return call('orders.ticketRequest', input)
   }
 
-  return { pdfFromMain, load, approvalPdf, download, ticketRequest }
+  /** A reprint: main marks it "DUPLICATA n° k" and writes it in the fiscal journal. */
+  function reprint(orderId: number): Promise<Result<CallOutput<'orders.reprintApproval'>>> {
+    return call('orders.reprintApproval', { orderId })
+  }
+
+  return { pdfFromMain, load, approvalPdf, download, ticketRequest, reprint }
 })
