@@ -6,11 +6,16 @@
  * gaps, the grand totals recomputed from the records. It prints a summary and the first broken
  * record (till, chain, number, what is wrong); exit code 0 when everything holds, 1 when something
  * is broken, 2 when it cannot check.
+ *
+ * `npm run fiscal:verify -- <archive.zip> [--public-key <file.pem>]` checks a fiscal archive instead
+ * (fiscal-archive-check.ts): an auditor passes the till's public key from a trusted source; without
+ * it only the key inside the archive vouches for it. Same exit codes; a refused archive is 1.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { checkFiscalArchive } from '../src/main/fiscal/fiscal-archive-check'
 import { checkFiscalChains } from '../src/main/fiscal/fiscal-chain-check'
 import { publicKeyFromPem } from '../src/main/fiscal/fiscal-signature'
 
@@ -22,12 +27,36 @@ function fail(message: string): never {
   process.exit(2)
 }
 
+/** Checks a fiscal archive, prints what holds or the first broken record, and exits. */
+function verifyArchive(file: string, trustedKeyFile = values['public-key']): never {
+  const trusted = trustedKeyFile ? publicKeyFromPem(readFileSync(resolve(trustedKeyFile), 'utf8')) : undefined
+  const report = checkFiscalArchive(readFileSync(file), trusted)
+  const out: string[] = [`Fiscal archive ${file}`, `Public key: ${trustedKeyFile ? resolve(trustedKeyFile) : 'the one inside the archive (give --public-key from a trusted source)'}`]
+  const manifest = report.manifest
+  if (manifest && !report.refused) {
+    out.push(`  till ${manifest.tillId}, period ${manifest.period.label} (to ${manifest.period.toDay}), made ${manifest.createdAt} by ${manifest.app.name}`)
+    for (const chain of manifest.chains) {
+      out.push(
+        `  chain ${chain.chain}: ${chain.records} records, numbers ${chain.firstSequence} to ${chain.lastSequence}, ` +
+          `GT net ${chain.gtNetStart} -> ${chain.gtNetEnd}, GT absolute ${chain.gtAbsoluteStart} -> ${chain.gtAbsoluteEnd} (minor units)`,
+      )
+    }
+  }
+  if (report.refused) out.push(`REFUSED: ${report.refused}`)
+  else if (report.broken) out.push(`BROKEN: ${report.broken.file}, chain ${report.broken.chain}, ${report.broken.file === 'events.json' ? 'JET event' : 'record'} ${report.broken.sequence}: ${report.broken.problem}`)
+  else out.push(`OK: ${report.records} records and ${report.events} events, the manifest's signature, every file's SHA-256, every signature, link, number, grand total and closing holds`)
+  process.stdout.write(`${out.join('\n')}\n`)
+  process.exit(report.ok ? 0 : 1)
+}
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { 'public-key': { type: 'string' }, 'data-dir': { type: 'string' } },
 })
 const folder = positionals[0] ?? values['data-dir']
-if (!folder) fail('Usage: npm run fiscal:verify -- <data folder> [--public-key <file.pem>]')
+if (!folder) fail('Usage: npm run fiscal:verify -- <data folder | archive.zip> [--public-key <file.pem>]')
+if (!existsSync(resolve(folder))) fail(`Nothing at ${resolve(folder)}`)
+if (statSync(resolve(folder)).isFile()) verifyArchive(resolve(folder))
 const dataDir = resolve(folder)
 const file = join(dataDir, DATABASE_FILE)
 if (!existsSync(file)) fail(`No Comptoir database in ${dataDir}`)

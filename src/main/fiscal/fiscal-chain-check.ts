@@ -47,7 +47,7 @@ export interface FiscalCheckReport {
   tailOnly: boolean
 }
 
-interface RecordRow {
+export interface RecordRow {
   id: number
   till_id: string
   chain: string
@@ -65,7 +65,7 @@ interface RecordRow {
   signature: string
 }
 
-interface EventRow {
+export interface EventRow {
   id: number
   till_id: string
   sequence: number
@@ -78,7 +78,7 @@ interface EventRow {
   signature: string
 }
 
-function recordFields(row: RecordRow): SignedRecordFields {
+export function recordFields(row: RecordRow): SignedRecordFields {
   return {
     tillId: row.till_id,
     chain: row.chain,
@@ -96,7 +96,7 @@ function recordFields(row: RecordRow): SignedRecordFields {
   }
 }
 
-function eventFields(row: EventRow): SignedEventFields {
+export function eventFields(row: EventRow): SignedEventFields {
   return {
     tillId: row.till_id,
     sequence: row.sequence,
@@ -110,7 +110,7 @@ function eventFields(row: EventRow): SignedEventFields {
 }
 
 /** What is wrong with a record given the one before it in its chain, or null. */
-function recordProblem(row: RecordRow, previous: { sequence: number; signature: string; gtNet: number; gtAbsolute: number }, publicKey: KeyObject): string | null {
+export function recordProblem(row: RecordRow, previous: { sequence: number; signature: string; gtNet: number; gtAbsolute: number }, publicKey: KeyObject): string | null {
   if (row.sequence !== previous.sequence + 1) {
     return row.sequence > previous.sequence + 1
       ? `record ${previous.sequence + 1}${row.sequence > previous.sequence + 2 ? ` to ${row.sequence - 1}` : ''} missing before it (gap in the numbering)`
@@ -145,7 +145,7 @@ interface DaySums {
 }
 
 /** What each day's records add up to, for the daily closings (Z) that follow them. */
-class DayTally {
+export class DayTally {
   private readonly days = new Map<string, DaySums>()
   /** The daily closings' net and absolute totals, by day, for the month's and year's closings. */
   private readonly closed = new Map<string, { net: number; absolute: number }>()

@@ -12,5 +12,7 @@ export type { FiscalChain, FiscalOperator, FiscalRecord, FiscalRecordKind } from
 export type { DuplicateMedium, FiscalRefund, FiscalSale, SaleRecords } from './sale-records'
 export { DayClosings, FiscalDayClosedError } from './day-closings'
 export { checkFiscalChains, type FiscalBreak, type FiscalCheckReport } from './fiscal-chain-check'
+export { makeFiscalArchive, FiscalPeriodOpenError, type FiscalArchive, type FiscalArchiveManifest } from './fiscal-archive'
+export { checkFiscalArchive, type FiscalArchiveCheckReport } from './fiscal-archive-check'
 export { fiscalHandlers, type FiscalHandlerDependencies } from './fiscal-handlers'
 export { withFiscalEvents } from './fiscal-event-handlers'
