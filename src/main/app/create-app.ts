@@ -211,6 +211,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...administrationHandlers({ db, users, sessions, pinPepper, settings: settingsRepository, vatRates, promotions, keyProvider, issuer, now }),
     ...backOfficeHandlers({
       fiscal: fiscal.sales,
+      cashDrawer: cashSessions,
       db, orders, customers, payments, dataDir, logger, now, downloads,
       shop: () => settings.identity(),
       currency: () => settings.shop().currency,
@@ -220,6 +221,9 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...fiscalHandlers({
       fiscal,
       now,
+      db,
+      tillId,
+      downloads,
       timeZone: () => settings.shop().timeZone,
       approval: (orderId) => {
         const order = orderService.findById(orderId)

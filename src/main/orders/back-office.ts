@@ -8,7 +8,7 @@ import type { ShopIdentity } from '../settings'
 import type { SaleRecords } from '../fiscal'
 import { DashboardService } from './dashboard-service'
 import { ExportService } from './export-service'
-import { OrderActions } from './order-actions'
+import { OrderActions, type OrderActionDependencies } from './order-actions'
 import { OrderHistoryService } from './order-history-service'
 
 export interface BackOfficeDependencies {
@@ -23,6 +23,8 @@ export interface BackOfficeDependencies {
   dataDir: string
   /** The fiscal journal's records of voids and refunds. */
   fiscal?: SaleRecords
+  /** The till's cash session, which a cash refund pays out of. */
+  cashDrawer?: OrderActionDependencies['cashDrawer']
   logger: Logger
   now: () => Date
   /** Hands out the single-use addresses the shells stream the exports from. */

@@ -20,6 +20,11 @@ export interface OrderActionDependencies extends OrderDetailSources {
   now: () => Date
   /** The fiscal journal: a cancellation record for a void, a credit note for a refund, in their transaction. */
   fiscal?: SaleRecords
+  /**
+   * The till's cash session: cash paid back leaves the drawer, so only while the session is open
+   * (its expected cash counts the refund; a closing count in progress or a closed till cannot).
+   */
+  cashDrawer?: { requireOpen(): Result<null, 'CASH_SESSION_NOT_OPEN'> }
 }
 
 function invalidTransition(order: Order, action: string): Result<never> {
@@ -122,6 +127,10 @@ export class OrderActions {
       if (!canRefund(order)) return invalidTransition(order, 'refunded')
       const byCard = order.paymentMethod === 'card' || order.paymentMethod === 'saved_card'
       if (byCard && order.paymentAttemptId === null) return invalidTransition(order, 'refunded')
+      if (!byCard) {
+        const drawer = this.deps.cashDrawer?.requireOpen()
+        if (drawer && !drawer.ok) return drawer
+      }
       // Refunds sent and not yet acknowledged are already spoken for.
       const inFlight = byCard ? this.deps.payments.pendingAmount(order.paymentAttemptId!, 'refund') : 0
       const refundable = refundableAmount(order) - inFlight

@@ -109,6 +109,12 @@ const DEFINITIONS = {
     fr: 'Quelqu’un a modifié ces données entre-temps. Réessayez.',
     en: 'Someone changed this in the meantime. Try again.',
   },
+  FISCAL_PERIOD_OPEN: {
+    scope: 'call',
+    fields: false,
+    fr: 'Cette période n’est pas encore clôturée : seules les périodes clôturées sont archivées. Faites d’abord la clôture.',
+    en: 'This period is not closed yet: only closed periods are archived. Close it first.',
+  },
   INVALID_TRANSITION: {
     scope: 'call',
     fields: false,
@@ -294,8 +300,8 @@ const DEFINITIONS = {
   CASH_SESSION_NOT_OPEN: {
     scope: 'call',
     fields: false,
-    fr: 'La caisse n’est pas ouverte : ouvrez-la avec son fond de caisse avant d’encaisser.',
-    en: 'The till is not open: open it with its float before taking payments.',
+    fr: 'La caisse n’est pas ouverte : ouvrez-la avec son fond de caisse avant d’encaisser ou de rembourser en espèces.',
+    en: 'The till is not open: open it with its float before taking payments or paying cash back.',
   },
   CASH_SESSION_ALREADY_OPEN: {
     scope: 'call',

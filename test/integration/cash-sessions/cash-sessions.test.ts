@@ -279,4 +279,26 @@ describe('the day of a till', () => {
       { numRuns: 12 },
     )
   }, 120_000)
+
+  it('cash is paid back only while the session is open: not during the closing count, not once closed; a card refund still goes', async () => {
+    const temp = await app()
+    const cashSale = await sell(temp, 'EPI-MIEL-500', 2, 'cash')
+    const cardSale = await sell(temp, 'EPI-MIEL-500', 1, 'card')
+    const report = await temp.value('cashSession.xReport', {}, ADMIN)
+    await temp.value('cashSession.submitCount', { count: countOf(report.expectedCash!) })
+
+    const duringCount = await temp.call('orders.refund', { orderId: cashSale.id, amount: 500 }, ADMIN)
+    expect(duringCount).toMatchObject({ ok: false, error: { code: 'CASH_SESSION_NOT_OPEN' } })
+    await temp.value('cashSession.confirmClose', {})
+    const closed = await temp.call('orders.refund', { orderId: cashSale.id, amount: 500 }, ADMIN)
+    expect(closed).toMatchObject({ ok: false, error: { code: 'CASH_SESSION_NOT_OPEN' } })
+    // Nothing of the refused refunds was written: no credit note, no refund on the order.
+    const creditNotes = temp.app.db.prepare("SELECT count(*) AS n FROM fiscal_records WHERE kind = 'credit_note'").get() as { n: number }
+    expect(creditNotes.n).toBe(0)
+    const refunded = temp.app.db.prepare('SELECT refunded_amount AS amount FROM orders WHERE id = ?').get(cashSale.id) as { amount: number }
+    expect(refunded.amount).toBe(0)
+
+    const card = await temp.call('orders.refund', { orderId: cardSale.id, amount: 500 }, ADMIN)
+    expect(card.ok).toBe(true)
+  })
 })

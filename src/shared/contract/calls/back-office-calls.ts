@@ -385,7 +385,7 @@ export const backOfficeCalls = {
   'orders.refund': defineCall({
     summary: 'Refund all or part of a captured or cash order; fully refunded orders become refunded',
     role: 'admin',
-    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'CASH_SESSION_NOT_OPEN'],
     /**
      * What is refunded, by name: `items` (lines and quantities, and/or the delivery), or a free
      * `amount` (minor units). Exactly one of them. The history names it either way.
