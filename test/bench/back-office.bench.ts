@@ -35,7 +35,8 @@ async function timedExport(app: ComptoirApp, filters: object): Promise<{ ms: num
   let rows = -1
   const pieces = redeemed.download.pieces()
   for (let piece = await pieces.next(); !piece.done; piece = await pieces.next()) {
-    for (let index = piece.value.indexOf('\n'); index !== -1; index = piece.value.indexOf('\n', index + 1)) rows++
+    const text = typeof piece.value === 'string' ? piece.value : new TextDecoder().decode(piece.value)
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) rows++
   }
   const ms = performance.now() - started
   clearInterval(sampler)

@@ -114,7 +114,7 @@ export function streamedResponse(download: StreamedDownload): Response {
       async pull(controller) {
         const piece = await iterator.next()
         if (piece.done) controller.close()
-        else controller.enqueue(encoder.encode(piece.value))
+        else controller.enqueue(typeof piece.value === 'string' ? encoder.encode(piece.value) : piece.value)
       },
       async cancel() {
         await iterator.return?.()

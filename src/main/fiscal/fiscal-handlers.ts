@@ -8,8 +8,13 @@ import type { FiscalRegister } from './fiscal-register'
 import type { FiscalSale } from './sale-records'
 import { localTimeWithOffset } from './fiscal-time'
 import { FiscalDayClosedError } from './day-closings'
+import { createHash } from 'node:crypto'
+import { recordAudit } from '../audit'
+import type { DownloadTickets } from '../rpc/download-tickets'
+import type { SqliteDatabase } from '../../platform/sqlite/open-database'
+import { FiscalPeriodOpenError, makeFiscalArchive } from './fiscal-archive'
 
-type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'orders.reprintApproval'
+type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'fiscal.archive' | 'orders.reprintApproval'
 
 export interface FiscalHandlerDependencies {
   fiscal: FiscalRegister
@@ -17,6 +22,11 @@ export interface FiscalHandlerDependencies {
   approval: (orderId: number) => { sale: FiscalSale; html: string } | null
   timeZone: () => string
   now: () => Date
+  /** For the archives: the database (read), this till, the download tickets, the app's version. */
+  db: SqliteDatabase
+  tillId: string
+  downloads: Pick<DownloadTickets, 'issue'>
+  appVersion?: string
 }
 
 const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
@@ -80,6 +90,36 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
         if (error instanceof RangeError) return err('VALIDATION_FAILED', error.message, { fields: ['day'] })
         throw error
       }
+    },
+    'fiscal.archive': ({ period }, { clientId, session }) => {
+      let archive: ReturnType<typeof makeFiscalArchive>
+      try {
+        archive = makeFiscalArchive({
+          db: deps.db,
+          signer: fiscal.signer,
+          tillId: deps.tillId,
+          period,
+          createdAt: localTimeWithOffset(deps.now(), deps.timeZone()),
+          appName: 'Comptoir',
+          appVersion: deps.appVersion ?? null,
+        })
+      } catch (error) {
+        if (error instanceof FiscalPeriodOpenError) return err('FISCAL_PERIOD_OPEN', error.message, { period })
+        if (error instanceof RangeError) return err('VALIDATION_FAILED', error.message, { fields: ['period'] })
+        throw error
+      }
+      const { fileName, bytes, manifest } = archive
+      const records = manifest.chains.reduce((sum, chain) => sum + chain.records, 0)
+      // The audit entry (an `.exported` action) is copied to the JET: making an archive is a JET event.
+      recordAudit(deps.db, {
+        action: 'fiscal.archive.exported',
+        userId: session.userId,
+        subject: `fiscal-archive:${deps.tillId}:${period}`,
+        details: { period, fileName, records, events: manifest.events.count, sha256: createHash('sha256').update(bytes).digest('hex') },
+        at: deps.now().toISOString(),
+      })
+      const download = { fileName, contentType: 'application/zip', pieces: () => (async function* () { yield bytes })() }
+      return ok({ ...deps.downloads.issue(clientId, session, download), fileName, records })
     },
     'orders.reprintApproval': ({ orderId }, { session }) => {
       const found = deps.approval(orderId)

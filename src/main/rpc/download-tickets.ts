@@ -3,12 +3,12 @@ import { DOWNLOAD_PATH_PREFIX, DOWNLOAD_TICKET_TTL_SECONDS } from '@shared/contr
 import type { ActiveSession } from './call-context'
 import type { SessionRegistry } from './session-registry'
 
-/** A file made while it is read: its name, its type and its text, one piece at a time. */
+/** A file made while it is read: its name, its type and its text (or bytes: a ZIP), one piece at a time. */
 export interface StreamedDownload {
   fileName: string
   contentType: string
   /** Pulled by the shell only as fast as the reader takes the bytes (backpressure). */
-  pieces(): AsyncIterator<string>
+  pieces(): AsyncIterator<string | Uint8Array>
 }
 
 interface Ticket {

@@ -7,6 +7,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FiscalPeriodOpenError, makeFiscalArchive, type FiscalArchiveManifest } from '../../../src/main/fiscal/fiscal-archive'
+import { checkFiscalArchive } from '../../../src/main/fiscal/fiscal-archive-check'
+import { DownloadTickets } from '../../../src/main/rpc/download-tickets'
 import { sellAtTill } from '../back-office/back-office-kit'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
@@ -173,5 +175,31 @@ describe('the fiscal archive', () => {
 
   it('refuses a period no closing covers', () => {
     expect(() => archive('2026-12')).toThrow(FiscalPeriodOpenError)
+  })
+
+  it('is made by an administrator through fiscal.archive, fetched once by its download ticket, and written in the audit log and the JET', async () => {
+    await subject.loginAs('admin')
+    const answer = await subject.value('fiscal.archive', { period: '2026-11' })
+    expect(answer).toMatchObject({ fileName: 'comptoir-archive-fiscale-TILL-01-2026-11.zip', records: 6 })
+    const redeemed = subject.app.downloads.redeem(DownloadTickets.ticketOf(answer.url)!, () => true)
+    if (!redeemed.ok) throw new Error(redeemed.reason)
+    expect(redeemed.download.contentType).toBe('application/zip')
+    const pieces: Uint8Array[] = []
+    const iterator = redeemed.download.pieces()
+    for (let piece = await iterator.next(); !piece.done; piece = await iterator.next()) pieces.push(typeof piece.value === 'string' ? strToU8(piece.value) : piece.value)
+    const report = checkFiscalArchive(Buffer.concat(pieces), subject.app.fiscal.signer.publicKey)
+    expect(report).toMatchObject({ ok: true, records: 6 })
+    const jet = db.prepare<[], { kind: string; details: string }>("SELECT kind, details FROM fiscal_events WHERE kind = 'fiscal.archive.exported'").all()
+    expect(jet).toHaveLength(1)
+    expect(jet[0]!.details).toContain('2026-11')
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'fiscal.archive.exported'").pluck().get()).toBe(1)
+  })
+
+  it('answers FISCAL_PERIOD_OPEN for a period not closed yet, and refuses a cashier', async () => {
+    await subject.loginAs('admin')
+    expect(await subject.call('fiscal.archive', { period: '2026-12' })).toMatchObject({ ok: false, error: { code: 'FISCAL_PERIOD_OPEN' } })
+    expect(await subject.call('fiscal.archive', { period: '2026-13' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    await subject.loginAs('cashier', 'till')
+    expect(await subject.call('fiscal.archive', { period: '2026-11' }, 'till')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

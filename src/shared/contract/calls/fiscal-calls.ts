@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../define-call'
 import { emptyInputSchema, idSchema, minorUnitsSchema } from '../common-schemas'
+import { DOWNLOAD_PATH_PREFIX } from './back-office-calls'
 
 /** The kinds of record of the fiscal journal (issue 14). */
 export const FISCAL_RECORD_KIND_NAMES = [
@@ -99,6 +100,22 @@ export const fiscalCalls = {
     input: z.object({ day: fiscalDaySchema.optional() }).strict(),
     /** The closings written, oldest first, and the days they close. */
     output: z.object({ closings: z.array(fiscalRecordRowSchema), days: z.array(fiscalDaySchema) }),
+  }),
+  'fiscal.archive': defineCall({
+    summary:
+      'The fiscal archive of a closed period of this till (a month, a year, or every closed day): a signed ZIP, as a single-use download address for this session; recorded in the JET',
+    role: 'admin',
+    errors: ['FISCAL_PERIOD_OPEN'],
+    input: z
+      .object({ period: z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2]))?|closed)$/, 'A period is YYYY-MM, YYYY or closed') })
+      .strict(),
+    output: z.object({
+      url: z.string().startsWith(DOWNLOAD_PATH_PREFIX),
+      fileName: z.string(),
+      /** Records archived, every chain together. */
+      records: z.number().int().nonnegative(),
+      expiresInSeconds: z.number().int().positive(),
+    }),
   }),
   'orders.reprintApproval': defineCall({
     summary: 'A duplicate of a sale’s approval (DUPLICATA n° k), recorded in the fiscal journal',
