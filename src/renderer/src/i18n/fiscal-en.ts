@@ -58,4 +58,13 @@ export const fiscalEn: typeof fiscalFr = {
     done: 'Z closing recorded for: {days}.',
     already: 'This day is already closed.',
   },
+  archive: {
+    label: 'Fiscal archive',
+    period: 'Closed period',
+    closed: 'Every closed day',
+    year: 'Year {year}',
+    button: 'Download the archive',
+    working: 'Preparing…',
+    done: 'Archive {file}: {records} record(s), signed by the till.',
+  },
 }

@@ -56,4 +56,13 @@ export const fiscalFr = {
     done: 'Clôture Z enregistrée pour : {days}.',
     already: 'Cette journée est déjà clôturée.',
   },
+  archive: {
+    label: 'Archive fiscale',
+    period: 'Période clôturée',
+    closed: 'Toutes les journées clôturées',
+    year: 'Année {year}',
+    button: 'Télécharger l’archive',
+    working: 'Préparation…',
+    done: 'Archive {file} : {records} enregistrement(s), signée par la caisse.',
+  },
 }

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import type { AppError } from '@shared/contract'
 import type { FiscalCheck, FiscalRecordKindName, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import { call } from '@renderer/bridge'
+import { downloadUrl } from '@renderer/downloads/download-url'
 
 /** What the journal's screen filters by: a kind, the shop's days (`YYYY-MM-DD`, '' for none). */
 export interface FiscalJournalFilter {
@@ -60,5 +61,16 @@ export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
     return { days: result.value.days }
   }
 
-  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify, closeDay }
+  /**
+   * The fiscal archive of a closed period (`YYYY-MM`, `YYYY` or `closed`): main makes the signed ZIP
+   * and answers a single-use address the browser's own download fetches.
+   */
+  async function archive(period: string): Promise<{ fileName: string; records: number } | { error: AppError }> {
+    const result = await call('fiscal.archive', { period })
+    if (!result.ok) return { error: result.error }
+    downloadUrl(result.value.url, result.value.fileName)
+    return { fileName: result.value.fileName, records: result.value.records }
+  }
+
+  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify, closeDay, archive }
 })
