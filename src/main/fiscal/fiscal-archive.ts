@@ -159,6 +159,12 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
     .all(tillId)
     .filter((event) => (period.fromDay === null || event.occurred_at.slice(0, 10) >= period.fromDay) && Date.parse(event.occurred_at) <= end)
   const closings = records.filter((row) => row.kind.startsWith('closing_'))
+  // The last day a daily closing covers (a Z is often written the morning after its day).
+  const closedThrough = closings
+    .map((row) => (JSON.parse(row.payload) as { day?: string }).day)
+    .filter((day): day is string => typeof day === 'string')
+    .sort()
+    .at(-1)
 
   const files: Record<string, Uint8Array> = {
     'records.json': strToU8(`${JSON.stringify(records, RECORD_COLUMNS as string[], 1)}\n`),
@@ -186,7 +192,7 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
     format: FISCAL_ARCHIVE_FORMAT,
     app: { name: options.appName, version: options.appVersion, schemaVersion: db.pragma('user_version', { simple: true }) as number },
     tillId,
-    period: { label: options.period, kind: period.kind, fromDay: period.fromDay, toDay: endAt.slice(0, 10) },
+    period: { label: options.period, kind: period.kind, fromDay: period.fromDay, toDay: closedThrough ?? endAt.slice(0, 10) },
     createdAt: options.createdAt,
     chains,
     events: {

@@ -92,6 +92,7 @@ describe('the fiscal archive', () => {
     const real = manifest.chains.find((chain) => chain.chain === 'real')!
     // Two sales on the 29th, their Z, a sale on the 30th, its Z and November's closing.
     expect(real).toMatchObject({ firstSequence: 1, lastSequence: 6, records: 6, gtNetStart: 0, firstPreviousSignature: 'GENESIS' })
+    expect(manifest.period).toEqual({ label: '2026-11', kind: 'month', fromDay: '2026-11-01', toDay: '2026-11-30' })
     expect(manifest.files.find((file) => file.name === 'records.json')!.sha256).toBe(createHash('sha256').update(files['records.json']!).digest('hex'))
     // A BOM, then `;` between cells: French Excel opens it as it is.
     expect(Buffer.from(files['records.csv']!).subarray(0, 21).toString('utf8')).toBe('\uFEFFchain;numero;type;')
