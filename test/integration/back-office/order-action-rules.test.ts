@@ -23,7 +23,10 @@ describe('order actions: what is spoken for', () => {
     const pending = await subject.value('orders.refund', { orderId: order.id, amount: 500 })
     expect(pending).toMatchObject({ status: 'shipped', refundedAmount: 0 })
     const overTheRest = await subject.call('orders.refund', { orderId: order.id, amount: total - 500 + 1 })
-    expect(overTheRest).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { refundable: total - 500 } } })
+    expect(overTheRest).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { fields: ['amount'], refundable: total - 500 } },
+    })
     const rest = await subject.value('orders.refund', { orderId: order.id, amount: total - 500 })
     expect(rest.status).toBe('refunded')
   })
@@ -35,9 +38,27 @@ describe('order actions: what is spoken for', () => {
     expect(partly).toMatchObject({ status: 'delivered', refundedAmount: 100, actions: { canRefund: true } })
     expect(parseRefundNote(partly.events.at(-1)!.note)).toMatchObject({ method: 'cash', amount: 100, reason: null })
   })
+
+  it('a refund by items names the order and the lines given back in its audit entry; too many units point at the items', async () => {
+    subject = await backOfficeApp()
+    const order = await sellAtTill(subject, { cash: true })
+    const line = order.quote.lines[0]!
+    const tooMany = await subject.call('orders.refund', { orderId: order.id, items: { lines: [{ lineId: line.lineId, quantity: line.quantity + 1 }], delivery: false } })
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: ['items'], problem: 'too-many' } } })
+    await subject.value('orders.refund', { orderId: order.id, items: { lines: [{ lineId: line.lineId, quantity: 1 }], delivery: false } })
+    const audit = subject.app.db.prepare("SELECT subject, details FROM audit_log WHERE action = 'order.refunded'").all() as Array<{ subject: string; details: string }>
+    expect(audit.map((entry) => entry.subject)).toEqual([`order:${order.number}`])
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ lines: [{ lineId: line.lineId, quantity: 1 }], method: 'cash' })
+  })
 })
 
 describe('order actions: one at a time', () => {
+  it('an action on an order that does not exist is NOT_FOUND, naming the order', async () => {
+    subject = await backOfficeApp()
+    const answer = await subject.call('orders.refund', { orderId: 987_654, amount: 100 })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { orderId: 987_654 } } })
+  })
+
   it('a second action while the first waits for the issuer is answered CONFLICT, and the order is free again after', async () => {
     subject = await backOfficeApp()
     const order = await sellAtTill(subject, { shipped: true })
@@ -46,7 +67,7 @@ describe('order actions: one at a time', () => {
     const second = subject.call('orders.void', { orderId: order.id })
     const [shipped, voided] = await Promise.all([first, second])
     expect(shipped).toMatchObject({ ok: true, value: { status: 'shipped' } })
-    expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { orderId: order.id } } })
     subject.app.issuer.simulator.setFaults({})
     const refunded = await subject.value('orders.refund', { orderId: order.id, amount: 100 })
     expect(refunded.refundedAmount).toBe(100)
