@@ -52,4 +52,22 @@ describe('the fiscal journal’s store', () => {
     expect(journal.lastCheck).toMatchObject({ ok: false, broken: { sequence: 3 } })
     expect(await journal.closeDay()).toMatchObject({ error: { code: 'CONFLICT' } })
   })
+
+  it('hands the archive’s single-use address to the browser’s download, and an open period back as its error', async () => {
+    main.answer('fiscal.archive', (input) =>
+      input.period === '2026-11'
+        ? answered({ url: '/downloads/ticket', fileName: 'comptoir-archive-fiscale-TILL-01-2026-11.zip', records: 6, expiresInSeconds: 60 })
+        : refused('FISCAL_PERIOD_OPEN'),
+    )
+    const clicked: { href: string; download: string }[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.getAttribute('href')!, download: this.download })
+    })
+    const journal = freshStore()
+    expect(await journal.archive('2026-11')).toEqual({ fileName: 'comptoir-archive-fiscale-TILL-01-2026-11.zip', records: 6 })
+    expect(clicked).toEqual([{ href: '/downloads/ticket', download: 'comptoir-archive-fiscale-TILL-01-2026-11.zip' }])
+    expect(await journal.archive('2026-12')).toMatchObject({ error: { code: 'FISCAL_PERIOD_OPEN' } })
+    expect(clicked).toHaveLength(1)
+    click.mockRestore()
+  })
 })
