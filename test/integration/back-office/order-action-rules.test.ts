@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseRefundNote } from '@shared/orders/refund-items'
 import type { TempApp } from '../../support/temp-app'
-import { backOfficeApp, sellAtTill } from './back-office-kit'
+import { backOfficeApp, sellAtTill, VISA_OK } from './back-office-kit'
+
+const PAN = '4242424242424242'
 
 // Issue 20: rules of order-actions.ts that the mutation run found untested (each test seen
 // failing against its mutant, then the source restored).
@@ -49,6 +51,27 @@ describe('order actions: what is spoken for', () => {
     const audit = subject.app.db.prepare("SELECT subject, details FROM audit_log WHERE action = 'order.refunded'").all() as Array<{ subject: string; details: string }>
     expect(audit.map((entry) => entry.subject)).toEqual([`order:${order.number}`])
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ lines: [{ lineId: line.lineId, quantity: 1 }], method: 'cash' })
+  })
+})
+
+describe('order actions: a saved card', () => {
+  it('a refund of a sale paid with a saved card is credited by the issuer, not paid out of the drawer', async () => {
+    subject = await backOfficeApp()
+    const customer = await subject.value('customers.create', { name: 'Jeanne Client', email: 'jeanne@example.fr' }, 'cashier')
+    const sell = async () => {
+      const [product] = await subject.value('catalogue.search', { query: 'MAI-MUG-01', limit: 1 }, 'cashier')
+      await subject.value('cart.addProduct', { productId: product!.id, quantity: 1 }, 'cashier')
+      return subject.value('checkout.begin', { customerId: customer.id, delivery: { option: 'pickup' } }, 'cashier')
+    }
+    const first = await sell()
+    await subject.value('checkout.payByCard', { orderId: first.id, card: VISA_OK, saveCard: true }, 'cashier')
+    const [card] = await subject.value('customers.savedCards', { customerId: customer.id }, 'cashier')
+    const order = await subject.value('checkout.payBySavedCard', { orderId: (await sell()).id, token: card!.token }, 'cashier')
+    expect(order.paymentMethod).toBe('saved_card')
+    const before = subject.app.issuer.simulator.fundsForCard(PAN)!.available
+    const refunded = await subject.value('orders.refund', { orderId: order.id, amount: 200 })
+    expect(parseRefundNote(refunded.events.at(-1)!.note)).toMatchObject({ method: 'card', amount: 200 })
+    expect(subject.app.issuer.simulator.fundsForCard(PAN)!.available).toBe(before + 200)
   })
 })
 
