@@ -33,7 +33,7 @@ function verifyArchive(file: string, trustedKeyFile = values['public-key']): nev
   const report = checkFiscalArchive(readFileSync(file), trusted)
   const out: string[] = [`Fiscal archive ${file}`, `Public key: ${trustedKeyFile ? resolve(trustedKeyFile) : 'the one inside the archive (give --public-key from a trusted source)'}`]
   const manifest = report.manifest
-  if (manifest && !report.refused) {
+  if (manifest) {
     out.push(`  till ${manifest.tillId}, period ${manifest.period.label} (to ${manifest.period.toDay}), made ${manifest.createdAt} by ${manifest.app.name}`)
     for (const chain of manifest.chains) {
       out.push(
@@ -43,8 +43,8 @@ function verifyArchive(file: string, trustedKeyFile = values['public-key']): nev
     }
   }
   if (report.refused) out.push(`REFUSED: ${report.refused}`)
-  else if (report.broken) out.push(`BROKEN: ${report.broken.file}, chain ${report.broken.chain}, ${report.broken.file === 'events.json' ? 'JET event' : 'record'} ${report.broken.sequence}: ${report.broken.problem}`)
-  else out.push(`OK: ${report.records} records and ${report.events} events, the manifest's signature, every file's SHA-256, every signature, link, number, grand total and closing holds`)
+  if (report.broken) out.push(`BROKEN: ${report.broken.file}, chain ${report.broken.chain}, ${report.broken.file === 'events.json' ? 'JET event' : 'record'} ${report.broken.sequence}: ${report.broken.problem}`)
+  else if (!report.refused) out.push(`OK: ${report.records} records and ${report.events} events, the manifest's signature, every file's SHA-256, every signature, link, number, grand total and closing holds`)
   process.stdout.write(`${out.join('\n')}\n`)
   process.exit(report.ok ? 0 : 1)
 }

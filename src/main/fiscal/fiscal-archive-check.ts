@@ -14,7 +14,7 @@ import { eventSignedContent, publicKeyFromPem, signatureHolds } from './fiscal-s
 
 export interface FiscalArchiveCheckReport {
   ok: boolean
-  /** The archive could not be trusted as a whole (signature, hashes, format): nothing further was checked. */
+  /** The archive cannot be trusted as a whole (signature, format: nothing further was checked; a file's hash: its records are still checked). */
   refused: string | null
   manifest: FiscalArchiveManifest | null
   records: number
@@ -55,14 +55,22 @@ export function checkFiscalArchive(zip: Uint8Array, trustedKey?: KeyObject): Fis
   for (const file of manifest.files) {
     const bytes = files[file.name]
     if (!bytes) return refuse(`${file.name} is listed in the manifest but missing`)
-    if (sha256(bytes) !== file.sha256) return refuse(`${file.name} does not match its SHA-256 in the manifest (altered)`)
+    // An altered file is refused, and the records are still checked so that the altered one is named.
+    if (sha256(bytes) !== file.sha256) report.refused ??= `${file.name} does not match its SHA-256 in the manifest (altered)`
   }
   for (const name of ['records.json', 'events.json']) {
     if (!manifest.files.some((file) => file.name === name)) return refuse(`${name} is not listed in the manifest`)
   }
 
   const key = trustedKey ?? archiveKey
-  const records = JSON.parse(strFromU8(files['records.json']!)) as RecordRow[]
+  let records: RecordRow[]
+  let events: EventRow[]
+  try {
+    records = JSON.parse(strFromU8(files['records.json']!)) as RecordRow[]
+    events = JSON.parse(strFromU8(files['events.json']!)) as EventRow[]
+  } catch {
+    return refuse(report.refused ?? 'records.json or events.json is not JSON')
+  }
   for (const chain of manifest.chains) {
     const rows = records.filter((row) => row.chain === chain.chain && row.till_id === manifest.tillId)
     let previous = { sequence: chain.firstSequence - 1, signature: chain.firstPreviousSignature, gtNet: chain.gtNetStart, gtAbsolute: chain.gtAbsoluteStart }
@@ -87,9 +95,8 @@ export function checkFiscalArchive(zip: Uint8Array, trustedKey?: KeyObject): Fis
       return { ...report, broken: { file: 'records.json', chain: chain.chain, sequence: previous.sequence, problem: `the grand totals at the end are not the manifest's (${chain.gtNetEnd} net, ${chain.gtAbsoluteEnd} absolute)` } }
     }
   }
-  if (report.records !== records.length) return refuse('records.json holds records of no chain of the manifest')
+  if (report.records !== records.length) return { ...report, refused: report.refused ?? 'records.json holds records of no chain of the manifest' }
 
-  const events = JSON.parse(strFromU8(files['events.json']!)) as EventRow[]
   let previous = { sequence: (manifest.events.firstSequence ?? 1) - 1, signature: manifest.events.firstPreviousSignature ?? '' }
   for (const row of events) {
     let problem: string | null = null
@@ -103,5 +110,5 @@ export function checkFiscalArchive(zip: Uint8Array, trustedKey?: KeyObject): Fis
   if (report.events !== manifest.events.count || (manifest.events.lastSequence ?? 0) !== (events.length ? previous.sequence : 0)) {
     return { ...report, broken: { file: 'events.json', chain: 'jet', sequence: previous.sequence + 1, problem: `events missing at the end (the manifest says ${manifest.events.count})` } }
   }
-  return { ...report, ok: true }
+  return { ...report, ok: report.refused === null }
 }

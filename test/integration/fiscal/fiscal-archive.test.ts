@@ -119,6 +119,7 @@ describe('the fiscal archive', () => {
     })
     const { status, out } = verify(write('byte.zip', bytes))
     expect(out).toMatch(/^REFUSED: records\.json does not match its SHA-256/m)
+    expect(out).toMatch(/^BROKEN: records\.json, chain real, record 1: its content no longer matches its signature \(altered\)/m)
     expect(status).toBe(1)
   })
 
