@@ -154,10 +154,11 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
   if (endAt === null) throw new FiscalPeriodOpenError(options.period)
 
   const end = Date.parse(endAt)
-  const events = db
-    .prepare<[string], EventRow>('SELECT * FROM fiscal_events WHERE till_id = ? ORDER BY sequence')
-    .all(tillId)
-    .filter((event) => (period.fromDay === null || event.occurred_at.slice(0, 10) >= period.fromDay) && Date.parse(event.occurred_at) <= end)
+  // The JET of the period, as one unbroken slice of its chain (from its first event in the period to its last).
+  const jet = db.prepare<[string], EventRow>('SELECT * FROM fiscal_events WHERE till_id = ? ORDER BY sequence').all(tillId)
+  const inPeriod = (event: EventRow) => (period.fromDay === null || event.occurred_at.slice(0, 10) >= period.fromDay) && Date.parse(event.occurred_at) <= end
+  const firstEvent = jet.findIndex(inPeriod)
+  const events = firstEvent === -1 ? [] : jet.slice(firstEvent, jet.findLastIndex(inPeriod) + 1)
   const closings = records.filter((row) => row.kind.startsWith('closing_'))
   // The last day a daily closing covers (a Z is often written the morning after its day).
   const closedThrough = closings
