@@ -1,23 +1,9 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { FiscalChain, FiscalRecord, FiscalRecordKind } from './fiscal-record'
+import type { RecordRow } from './fiscal-chain-check'
 
-interface FiscalRecordRow {
-  id: number
-  till_id: string
-  chain: string
-  sequence: number
-  kind: string
-  occurred_at: string
-  operator_id: number | null
-  operator_name: string
-  order_id: number | null
-  amount_ttc: number
-  gt_net: number
-  gt_absolute: number
-  payload: string
-  previous_signature: string
-  signature: string
-}
+/** A row of `fiscal_records` as stored: the chain check reads the same shape. */
+type FiscalRecordRow = RecordRow
 
 /** A record as written: the payload already in canonical JSON, exactly as signed. */
 export interface NewFiscalRecordRow {

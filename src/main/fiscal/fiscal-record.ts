@@ -1,17 +1,7 @@
-/** The kinds of record the fiscal journal holds. */
-export const FISCAL_RECORD_KINDS = [
-  'ticket',
-  'credit_note',
-  'cancellation',
-  'duplicate',
-  'float',
-  'cash_in',
-  'cash_out',
-  'session_close',
-  'closing_day',
-  'closing_month',
-  'closing_year',
-] as const
+import { FISCAL_RECORD_KIND_NAMES } from '@shared/contract/calls/fiscal-calls'
+
+/** The kinds of record the fiscal journal holds: the contract's list, declared once. */
+export const FISCAL_RECORD_KINDS = FISCAL_RECORD_KIND_NAMES
 export type FiscalRecordKind = (typeof FISCAL_RECORD_KINDS)[number]
 
 /** The real sales' chain, and the training mode's, which never touches the grand totals. */
