@@ -101,7 +101,20 @@ export class MoneyStepSender {
         return step?.status ?? 'refused'
       }
       if (first) failpoint('step-written')
-      const answer = await this.tryOnce(step)
+      let answer: Awaited<ReturnType<MoneyStepSender['tryOnce']>>
+      try {
+        answer = await this.tryOnce(step)
+      } catch (error) {
+        // A transport that threw (the in-process issuer closing under it) is no answer: try again.
+        answer = { status: 'pending', error: error instanceof Error ? error.name : 'EXCHANGE_FAILED' }
+      }
+      // Stopped while the issuer answered (the app closing): the database may be closed already.
+      // The step stays pending and is sent again at the next start; the issuer answers a trace
+      // number it knows as before, so nothing moves twice.
+      if (this.stopping.signal.aborted) {
+        if (first) onFirstTry('pending')
+        return 'pending'
+      }
       failpoint('step-answered')
       if (answer.status === 'pending') this.deps.steps.recordTry(step.id, answer.error)
       else {

@@ -67,6 +67,35 @@ describe('money steps: written with the order, sent until the issuer acknowledge
     expect(captures).toBe(1)
   })
 
+  it('an app closed while the issuer is answering a step writes nothing after closing; the next start sends it again, booked once', async () => {
+    const first = await shop()
+    first.app.issuer.simulator.setFaults({ share91: 1, appliesTo: ['capture'] })
+    const sale = await sellAtTill(first)
+    first.app.close()
+    const rejections: unknown[] = []
+    const onRejection = (reason: unknown) => rejections.push(reason)
+    process.on('unhandledRejection', onRejection)
+    try {
+      const second = createTempApp({ dataDir: first.dataDir })
+      subjects = [second]
+      second.app.issuer.simulator.setFaults({ latencyMs: 300 })
+      await second.app.start()
+      // The capture is on its way to the issuer, which takes its time: the app closes meanwhile.
+      second.app.close()
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      expect(rejections.map((r) => (r as Error).stack)).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+    const third = createTempApp({ dataDir: first.dataDir })
+    subjects = [third]
+    await third.app.start()
+    await third.app.payments.settleSteps()
+    const { order } = attemptOf(third, sale.id)
+    expect(order.captured_amount).toBe(order.total_ttc)
+    expect(third.app.issuer.db.prepare("SELECT count(*) FROM journal WHERE movement = 'capture'").pluck().get()).toBe(1)
+  })
+
   it('reconciliation sends the capture owed for a sale delivered with nothing captured (as an earlier version left it)', async () => {
     const first = await shop()
     first.app.issuer.simulator.setFaults({ share91: 1, appliesTo: ['capture'] })
