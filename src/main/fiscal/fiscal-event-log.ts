@@ -1,3 +1,4 @@
+import type { EventRow } from './fiscal-chain-check'
 import { canonicalJson } from '../../platform/json/canonical-json'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { FiscalOperator } from './fiscal-record'
@@ -26,18 +27,8 @@ export interface FiscalEvent {
   signature: string
 }
 
-interface FiscalEventRow {
-  id: number
-  till_id: string
-  sequence: number
-  kind: string
-  occurred_at: string
-  operator_id: number | null
-  operator_name: string
-  details: string
-  previous_signature: string
-  signature: string
-}
+/** A row of `fiscal_events` as stored: the chain check reads the same shape. */
+type FiscalEventRow = EventRow
 
 function toEvent(row: FiscalEventRow): FiscalEvent {
   return {
