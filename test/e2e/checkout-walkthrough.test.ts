@@ -8,6 +8,7 @@ import { startBrowserMode, type BrowserModeProcess } from './support/browser-mod
 import { connectAsPage } from './support/api-client'
 import { expectLedgersAgree, issuerAuthorizations, merchantRows } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
+import { closePrintDialogsAtOnce, expectPrinted } from './support/print-dialog'
 
 /**
  * Issue 12, at checkout: the defects a cashier met in a walk-through, each replayed as the
@@ -259,21 +260,10 @@ describe('focus lands on the next thing to do', () => {
     await page.getByLabel('Montant reçu').fill('20')
     await page.getByLabel('Montant reçu').press('Enter')
     await page.getByTestId('approval-frame').waitFor()
-    for (const name of ['Imprimer (A4)', 'Imprimer ticket 80 mm']) {
+    await closePrintDialogsAtOnce(page)
+    for (const [printed, name] of ['Imprimer (A4)', 'Imprimer ticket 80 mm'].entries()) {
       await page.getByRole('button', { name }).click()
-      // Headless Chromium shows no print dialog: closing it is played by the event it fires.
-      await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(1)
-      // The frame listens for the event only once its copy has loaded, which may come after it
-      // is in the page: the event is fired again until the frame goes (it listens once).
-      await expect
-        .poll(() =>
-          page.evaluate(() => {
-            const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
-            frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
-            return document.querySelectorAll('iframe[aria-hidden="true"]').length
-          }),
-        )
-        .toBe(0)
+      await expectPrinted(page, printed + 1)
       await expect.poll(focused).toBe('Nouvelle vente')
     }
   })

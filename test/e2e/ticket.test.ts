@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { merchantRows } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
+import { closePrintDialogsAtOnce, expectPrinted, printedDocuments } from './support/print-dialog'
 
 /**
  * Issue 14, law AGEC: after a paid sale the approval asks "Ticket ?" (print, e-mail, none),
@@ -27,6 +28,7 @@ afterAll(async () => {
 beforeEach(async () => {
   server = await startBrowserMode()
   ;({ page } = await openTillPage(browser, server.url))
+  await closePrintDialogsAtOnce(page)
   await page.getByRole('button', { name: /Camille Martin/ }).click()
   await page.keyboard.type('1234')
   await page.keyboard.press('Enter')
@@ -59,19 +61,6 @@ async function receiptShot(): Promise<void> {
 }
 
 /** Sells two items for cash and waits for the approval with its question. */
-/** Plays the closing of the print dialog (headless Chromium shows none) until the hidden frame goes. */
-async function closePrintDialog(): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
-        frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
-        return document.querySelectorAll('iframe[aria-hidden="true"]').length
-      }),
-    )
-    .toBe(0)
-}
-
 async function payCash(): Promise<void> {
   for (const sku of ['LIB-POCHE-02', 'MAI-MUG-01']) {
     const count = page.getByTestId('cart-item-count')
@@ -120,17 +109,8 @@ describe('"Ticket ?" after a cash sale', () => {
   it('P prints the 80 mm ticket (the print dialog closes), says so and leaves focus on Nouvelle vente; a second print is a DUPLICATA in the fiscal journal; Escape then starts a new sale', async () => {
     await payCash()
     await page.keyboard.press('p')
-    // Headless Chromium shows no print dialog: its closing is played by the event it fires.
-    await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(1)
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const frame = document.querySelector<HTMLIFrameElement>('iframe[aria-hidden="true"]')
-          frame?.contentWindow?.dispatchEvent(new Event('afterprint'))
-          return document.querySelectorAll('iframe[aria-hidden="true"]').length
-        }),
-      )
-      .toBe(0)
+    await expectPrinted(page, 1)
+    expect((await printedDocuments(page))[0]).not.toContain('DUPLICATA')
     await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toBe('Ticket imprimé.')
     await expect.poll(focused).toBe('Nouvelle vente')
     await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'print' }])
@@ -138,10 +118,8 @@ describe('"Ticket ?" after a cash sale', () => {
 
     // Printed again: a numbered DUPLICATA, itself a record of the fiscal journal.
     await page.getByRole('button', { name: 'Imprimer ticket 80 mm' }).click()
-    const copy = page.locator('iframe[aria-hidden="true"]')
-    await expect.poll(() => copy.count()).toBe(1)
-    expect(await copy.getAttribute('srcdoc')).toContain('DUPLICATA n° 1')
-    await closePrintDialog()
+    await expectPrinted(page, 2)
+    expect((await printedDocuments(page))[1]).toContain('DUPLICATA n° 1')
     await expect.poll(focused).toBe('Nouvelle vente')
     expect(merchantRows<{ kind: string }>(server.dataDir, 'SELECT kind FROM fiscal_records ORDER BY id').map((row) => row.kind)).toContain('duplicate')
     await page.keyboard.press('Escape')
