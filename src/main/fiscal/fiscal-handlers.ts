@@ -1,6 +1,6 @@
 import { err, ok } from '@shared/contract'
 import { isDay } from '@shared/time/shop-time-zone'
-import type { FiscalCheck, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
+import type { FiscalCheck, FiscalDayClosing, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import type { CallHandlers } from '../rpc/router'
 import { markDuplicate } from './duplicate-mark'
 import type { FiscalRecord } from './fiscal-record'
@@ -14,7 +14,7 @@ import type { DownloadTickets } from '../rpc/download-tickets'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { FiscalPeriodOpenError, makeFiscalArchive } from './fiscal-archive'
 
-type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'fiscal.archive' | 'orders.reprintApproval'
+type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'fiscal.closing' | 'fiscal.archive' | 'orders.reprintApproval'
 
 export interface FiscalHandlerDependencies {
   fiscal: FiscalRegister
@@ -90,6 +90,28 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
         if (error instanceof RangeError) return err('VALIDATION_FAILED', error.message, { fields: ['day'] })
         throw error
       }
+    },
+    'fiscal.closing': ({ id }) => {
+      const record = fiscal.journal.find(id)
+      if (!record || record.kind !== 'closing_day') return err('NOT_FOUND', 'No daily closing has this id', { id })
+      const payload = record.payload as Omit<FiscalDayClosing, 'id' | 'tillId' | 'chain' | 'sequence' | 'occurredAt' | 'operatorName' | 'automatic' | 'signature'>
+      return ok({
+        id: record.id,
+        tillId: record.tillId,
+        chain: record.chain,
+        sequence: record.sequence,
+        occurredAt: record.occurredAt,
+        operatorName: record.operator.name,
+        automatic: record.operator.id === null,
+        day: payload.day,
+        records: payload.records,
+        counts: payload.counts,
+        rates: payload.rates,
+        payments: payload.payments,
+        dayTotals: payload.dayTotals,
+        perpetual: payload.perpetual,
+        signature: record.signature,
+      })
     },
     'fiscal.archive': ({ period }, { clientId, session }) => {
       let archive: ReturnType<typeof makeFiscalArchive>

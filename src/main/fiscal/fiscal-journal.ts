@@ -102,6 +102,11 @@ export class FiscalJournal {
     return this.deps.records.page(filter, beforeId, limit)
   }
 
+  /** One record by its id, null when there is none. */
+  find(id: number): FiscalRecord | null {
+    return this.deps.records.findById(id)
+  }
+
   /** The ticket of an order: its till and number in the journal, null before its sale. */
   ticketOf(orderId: number): { tillId: string; sequence: number } | null {
     return this.deps.records.ticketOf(orderId)

@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { AppError } from '@shared/contract'
-import type { FiscalCheck, FiscalRecordKindName, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
+import type { FiscalCheck, FiscalDayClosing, FiscalRecordKindName, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import { call } from '@renderer/bridge'
 import { downloadUrl } from '@renderer/downloads/download-url'
 
@@ -61,6 +61,15 @@ export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
     return { days: result.value.days }
   }
 
+  /** The daily closing (Z) shown on the screen, to read and print; null when none is open. */
+  const closing = ref<FiscalDayClosing | null>(null)
+
+  async function showClosing(id: number): Promise<void> {
+    const result = await call('fiscal.closing', { id })
+    if (result.ok) closing.value = result.value
+    else error.value = result.error
+  }
+
   /**
    * The fiscal archive of a closed period (`YYYY-MM`, `YYYY` or `closed`): main makes the signed ZIP
    * and answers a single-use address the browser's own download fetches.
@@ -72,5 +81,5 @@ export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
     return { fileName: result.value.fileName, records: result.value.records }
   }
 
-  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, load, verify, closeDay, archive }
+  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, closing, load, verify, closeDay, showClosing, archive }
 })

@@ -62,6 +62,34 @@ export const fiscalCheckSchema = z.object({
 })
 export type FiscalCheck = z.infer<typeof fiscalCheckSchema>
 
+/** A daily closing (Z) as signed in the journal: the day's sums per VAT rate and payment mode, and the grand totals. */
+export const fiscalDayClosingSchema = z.object({
+  id: idSchema,
+  tillId: z.string(),
+  chain: z.enum(['real', 'training']),
+  sequence: z.number().int().positive(),
+  /** When the Z was written, the shop's local time with its offset. */
+  occurredAt: z.string(),
+  operatorName: z.string(),
+  /** Written by the till itself (at its start, for a day left without its Z), not by a person. */
+  automatic: z.boolean(),
+  day: fiscalDaySchema,
+  records: z.object({ count: z.number().int().nonnegative(), firstSequence: z.number().int().nullable(), lastSequence: z.number().int().nullable() }),
+  counts: z.object({
+    tickets: z.number().int().nonnegative(),
+    creditNotes: z.number().int().nonnegative(),
+    cancellations: z.number().int().nonnegative(),
+    duplicates: z.number().int().nonnegative(),
+  }),
+  rates: z.array(z.object({ rateBasisPoints: z.number().int().nonnegative(), ht: minorUnitsSchema, vat: minorUnitsSchema, ttc: minorUnitsSchema })),
+  payments: z.array(z.object({ mode: z.string(), amount: minorUnitsSchema })),
+  dayTotals: z.object({ net: minorUnitsSchema, absolute: minorUnitsSchema }),
+  perpetual: z.object({ gtNet: minorUnitsSchema, gtAbsolute: minorUnitsSchema }),
+  /** The record's whole signature (base64), printed in short on the paper. */
+  signature: z.string(),
+})
+export type FiscalDayClosing = z.infer<typeof fiscalDayClosingSchema>
+
 /**
  * The fiscal journal's screen (administrators) and the duplicate of a ticket (staff). Records are
  * keyset-paged newest first: pass the previous page's `nextCursor` as `cursor`.
@@ -100,6 +128,13 @@ export const fiscalCalls = {
     input: z.object({ day: fiscalDaySchema.optional() }).strict(),
     /** The closings written, oldest first, and the days they close. */
     output: z.object({ closings: z.array(fiscalRecordRowSchema), days: z.array(fiscalDaySchema) }),
+  }),
+  'fiscal.closing': defineCall({
+    summary: 'A daily closing (Z) of the journal, to show and print (A4 or 80 mm)',
+    role: 'admin',
+    errors: ['NOT_FOUND'],
+    input: z.object({ id: idSchema }).strict(),
+    output: fiscalDayClosingSchema,
   }),
   'fiscal.archive': defineCall({
     summary:
