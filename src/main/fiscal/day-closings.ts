@@ -3,11 +3,15 @@ import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import type { FiscalChain, FiscalOperator, FiscalRecord } from './fiscal-record'
 import type { FiscalJournal } from './fiscal-journal'
 import { localTimeWithOffset } from './fiscal-time'
+import { CallRefusal } from '../rpc/call-refusal'
 
-/** A record was refused because its day is closed (a Z was written for it). */
-export class FiscalDayClosedError extends Error {
+/**
+ * A record was refused because its day is closed (a Z was written for it). Thrown inside the
+ * operation's transaction, which rolls back; the router answers it as FISCAL_PERIOD_CLOSED.
+ */
+export class FiscalDayClosedError extends CallRefusal {
   constructor(readonly day: string, readonly closedThrough: string) {
-    super(`The fiscal day ${day} is closed (closings through ${closedThrough}): no record may be added to it`)
+    super('FISCAL_PERIOD_CLOSED', `The fiscal day ${day} is closed (closings through ${closedThrough}): no record may be added to it`, { day, closedThrough })
     this.name = 'FiscalDayClosedError'
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { Logger } from '../../platform/logging/logger'
 import type { ActiveSession, CallContext } from './call-context'
 import type { SessionRegistry } from './session-registry'
+import { CallRefusal } from './call-refusal'
 
 /** A call open to anyone may have no session; a staff or administrator call always has one. */
 type SessionOf<N extends CallName> = Contract[N]['role'] extends 'none' ? ActiveSession | null : ActiveSession
@@ -44,7 +45,8 @@ export interface Router {
 /**
  * The single entry point of every transport (Electron IPC, browser-mode HTTP, tests): it finds
  * the call, checks the role, validates its input, runs the handler and validates the answer.
- * Nothing thrown escapes: an unexpected exception is logged and answered as INTERNAL.
+ * Nothing thrown escapes: a {@link CallRefusal} is answered as its code, any other exception is
+ * logged and answered as INTERNAL.
  */
 export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, logger: Logger): Router {
   return {
@@ -80,6 +82,11 @@ export function createRouter(handlers: CallHandlers, sessions: SessionRegistry, 
         }
         return { ok: true, value: checked.data }
       } catch (error) {
+        // A rule any writing call may meet (a record on a closed fiscal day): its code, not INTERNAL; nothing was written.
+        if (error instanceof CallRefusal) {
+          logger.warn(`Call ${name} refused: ${error.code}`, error.message)
+          return err(error.code, error.message, error.details)
+        }
         logger.error(`Call ${name} failed`, error)
         return err('INTERNAL', 'Something went wrong; the action was not completed')
       }

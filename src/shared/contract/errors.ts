@@ -50,6 +50,13 @@ const DEFINITIONS = {
     fr: 'Un incident est survenu ; l’action n’a pas été faite. Réessayez.',
     en: 'Something went wrong; nothing was done. Try again.',
   },
+  FISCAL_PERIOD_CLOSED: {
+    // Common: any call that writes a fiscal record (a sale, a refund, a cash movement, a reprint) may meet a closed day.
+    scope: 'common',
+    fields: false,
+    fr: 'Cette journée est déjà clôturée (clôture Z) : elle ne reçoit plus d’enregistrement, rien n’a été fait. Vérifiez la date et l’heure de la caisse.',
+    en: 'This day is already closed (Z closing): it takes no more records, nothing was done. Check the till’s date and time.',
+  },
   UNKNOWN_CALL: {
     scope: 'common',
     fields: false,

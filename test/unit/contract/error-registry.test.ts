@@ -46,7 +46,7 @@ describe('the registry of error codes', () => {
 
   it('the common codes are those the router and the transports answer for any call', () => {
     expect([...COMMON_ERROR_CODES].sort()).toEqual(
-      ['FORBIDDEN', 'INTERNAL', 'NETWORK', 'REQUEST_TOO_LARGE', 'UNAUTHENTICATED', 'UNKNOWN_CALL', 'VALIDATION_FAILED'].sort(),
+      ['FISCAL_PERIOD_CLOSED', 'FORBIDDEN', 'INTERNAL', 'NETWORK', 'REQUEST_TOO_LARGE', 'UNAUTHENTICATED', 'UNKNOWN_CALL', 'VALIDATION_FAILED'].sort(),
     )
   })
 
