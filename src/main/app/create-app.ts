@@ -35,6 +35,7 @@ import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
 import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
 import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
+import { TrainingModeRepository, TrainingModeService, trainingHandlers } from '../training'
 import { ticketRequestHandlers } from '../documents'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
@@ -192,7 +193,9 @@ export function createApp(options: AppOptions): ComptoirApp {
     currency: () => settings.shop().currency,
     journal: fiscal.journal,
   })
-  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger, cashSession: cashSessions })
+  // Training mode (MODE ÉCOLE): its sales are cash-only simulations on the 'training' chain.
+  const training = new TrainingModeService({ db, spells: new TrainingModeRepository(db), events: fiscal.events, tillId, now })
+  const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger, cashSession: cashSessions, training })
 
   // Logouts and exports go to the JET as well (the audit log sees logins and changes already).
   const handlers: CallHandlers = withFiscalEvents(fiscal.events, {
@@ -231,6 +234,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       },
     }),
     ...cashSessionHandlers(cashSessions, auth),
+    ...trainingHandlers(training, auth),
     // 'Ticket ?' after a sale: the customer's answer, recorded in the audit log under the order.
     ...ticketRequestHandlers({ db, orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null, now }),
   })

@@ -35,6 +35,17 @@ export interface CheckoutDependencies {
   logger: Logger
   /** The till's cash session: a sale begins and is paid only while one is open. */
   cashSession?: { requireOpen(): Result<null, 'CASH_SESSION_NOT_OPEN'> }
+  /** The till's training mode (MODE ÉCOLE): a checkout opened while it is on is a training sale. */
+  training?: { isOn(): boolean }
+}
+
+/**
+ * A training sale is paid in cash only: its card payment would be a real authorization at the
+ * issuer (a hold on a real card, money moved by its capture). Simulating the issuer locally would
+ * teach a screen that is not the real one; cash, counted apart from the drawer, is the honest part.
+ */
+function refuseTrainingCard(order: Order): Result<never, 'TRAINING_CASH_ONLY'> | null {
+  return order.training ? err('TRAINING_CASH_ONLY', 'Training sales are paid in cash only: no card is charged while training', { orderId: order.id }) : null
 }
 
 export const customerReference = (customerId: number): string => `customer-${customerId}`
@@ -85,6 +96,7 @@ export class CheckoutService {
       promotionCode: priced.value.promotionCode,
       locale,
       at,
+      training: this.deps.training?.isOn() ?? false,
     })
     return ok(this.info(orderId))
   }
@@ -221,6 +233,8 @@ export class CheckoutService {
     }
     const open = this.deps.cashSession?.requireOpen()
     if (open && !open.ok) return open
+    const training = refuseTrainingCard(order)
+    if (training) return training
     this.paymentsInFlight.add(orderId)
     const wait = new AbortController()
     this.waits.set(orderId, wait)

@@ -12,6 +12,7 @@ import type { ProductCatalogue } from '../catalogue'
 import type { ShopIdentity } from '../settings'
 import { canTransition, type OrderStatus } from '../orders'
 import type { SaleRecords } from '../fiscal'
+import { markTraining } from '../training'
 
 export interface OrderCompletionDependencies {
   db: SqliteDatabase
@@ -75,7 +76,8 @@ export class OrderCompletion {
 
       const info = orders.info(order.id)!
       const fiscal = ticket ? { tillId: ticket.tillId, sequence: ticket.sequence, signature: ticket.signature } : undefined
-      orders.storeApproval(order.id, renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal }))
+      const approval = renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal })
+      orders.storeApproval(order.id, current.training ? markTraining(approval, info.locale) : approval)
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships

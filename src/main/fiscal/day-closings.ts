@@ -100,6 +100,11 @@ export class DayClosings {
     return localTimeWithOffset(this.now(), this.timeZone()).slice(0, 10)
   }
 
+  /** The day before today, the default day to close. */
+  yesterday(): string {
+    return addDays(this.today(), -1)
+  }
+
   /**
    * Closes `day` (yesterday by default) and, first, every earlier day with records left unclosed;
    * answers the closings written, oldest first. A day is closed once it is over: today and later

@@ -76,7 +76,7 @@ export class FiscalRecordRepository {
         'SELECT count(*) AS count FROM fiscal_records WHERE order_id = ? AND kind = ?',
       ),
       ticketOf: db.prepare<[number], { till_id: string; sequence: number }>(
-        `SELECT till_id, sequence FROM fiscal_records WHERE order_id = ? AND kind = 'ticket' AND chain = 'real' ORDER BY id LIMIT 1`,
+        `SELECT till_id, sequence FROM fiscal_records WHERE order_id = ? AND kind = 'ticket' ORDER BY id LIMIT 1`,
       ),
       byId: db.prepare<[number], FiscalRecordRow>('SELECT * FROM fiscal_records WHERE id = ?'),
     }

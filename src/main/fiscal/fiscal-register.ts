@@ -10,7 +10,7 @@ import { FiscalRecordRepository } from './fiscal-record-repository'
 import { FiscalSigner } from './fiscal-signature'
 import { SaleRecords } from './sale-records'
 import { DayClosings } from './day-closings'
-import type { FiscalRecord } from './fiscal-record'
+import type { FiscalOperator, FiscalRecord } from './fiscal-record'
 import type { FiscalCheck } from '@shared/contract/calls/fiscal-calls'
 
 /** The till's public key, beside its data (`<dataDir>/keys/`), for `npm run fiscal:verify` and the archives. */
@@ -67,9 +67,10 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
   const userNames = db.prepare<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?')
   const userName = (userId: number) => userNames.get(userId)?.display_name ?? null
   const closings = new DayClosings(db, tillId, timeZone, now)
+  const records = new FiscalRecordRepository(db)
   const journal = new FiscalJournal({
     db,
-    records: new FiscalRecordRepository(db),
+    records,
     signer,
     tillId,
     timeZone,
@@ -90,6 +91,26 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
     return report
   }
 
+  /**
+   * The training chain (MODE ÉCOLE) is closed with the real one, day for day, once it holds
+   * anything: its own Z, grand totals and numbering, so that an archive holds it closed beside
+   * the real chain and nothing of it reaches the real closings.
+   */
+  const closeTraining = (operator: FiscalOperator | { id: number }, day: string | 'left open' = closings.yesterday()): void => {
+    if (!records.tail(tillId, 'training')) return
+    const last = closings.lastClosedDay('training')
+    const written =
+      day === 'left open'
+        ? closings.closeLeftOpen(journal, TILL_OPERATOR, 'training')
+        : last !== null && last >= day
+          ? []
+          : closings.close(journal, operator, day, 'training')
+    for (const closing of written) {
+      const details = { day: (closing.payload as { day: string }).day, sequence: closing.sequence, chain: 'training' }
+      events.record('closing.day', day === 'left open' ? { ...details, automatic: true } : details, operator)
+    }
+  }
+
   return {
     journal,
     sales: new SaleRecords(journal),
@@ -101,6 +122,7 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
       db.transaction(() => {
         const written = closings.close(journal, operator, day)
         for (const closing of written) events.record('closing.day', { day: (closing.payload as { day: string }).day, sequence: closing.sequence }, operator)
+        closeTraining(operator, day)
         return written
       })(),
     lastCheck: () => {
@@ -117,6 +139,7 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
         for (const closing of closings.closeLeftOpen(journal, TILL_OPERATOR)) {
           events.record('closing.day', { day: (closing.payload as { day: string }).day, sequence: closing.sequence, automatic: true }, TILL_OPERATOR)
         }
+        closeTraining(TILL_OPERATOR, 'left open')
       })()
       return report
     },

@@ -1,5 +1,5 @@
 import { allocateByLargestRemainder, roundHalfAwayFromZero } from '@shared/money'
-import type { FiscalRecord } from './fiscal-record'
+import type { FiscalChain, FiscalRecord } from './fiscal-record'
 import type { FiscalJournal } from './fiscal-journal'
 
 /**
@@ -17,6 +17,8 @@ export interface FiscalSale {
   readonly cashTendered: number | null
   readonly changeDue: number | null
   readonly totalTtc: number
+  /** Made in training mode (MODE ÉCOLE): its records, and those correcting it, go on the 'training' chain. */
+  readonly training?: boolean
   readonly quote: {
     readonly priceMode: 'TTC' | 'HT'
     readonly lines: ReadonlyArray<{
@@ -68,6 +70,13 @@ function paymentModes(sale: FiscalSale, sign: 1 | -1): Array<Record<string, unkn
   return [mode]
 }
 
+/** The chain of a sale's records: a training sale never touches the real chain nor its grand totals. */
+const chainOf = (sale: FiscalSale): FiscalChain => (sale.training ? 'training' : 'real')
+
+/** What a training record says of itself, beside its chain: it is no ticket. */
+const SIMULATION = { simulation: 'MODE ÉCOLE — SIMULATION' } as const
+const simulation = (sale: FiscalSale) => (sale.training ? SIMULATION : {})
+
 const negate = (rate: RateTotals): RateTotals => ({ rateBasisPoints: rate.rateBasisPoints, ht: -rate.ht, vat: -rate.vat, ttc: -rate.ttc })
 
 /**
@@ -103,8 +112,9 @@ export class SaleRecords {
       rates: quote.rates.map(({ rateBasisPoints, ht, vat, ttc }) => ({ rateBasisPoints, ht, vat, ttc })),
       totals: { ht: quote.totals.ht, vat: quote.totals.vat, ttc: quote.totals.ttc },
       payments: paymentModes(sale, 1),
+      ...simulation(sale),
     }
-    return this.journal.record('ticket', payload, { id: sale.cashierId, name: sale.cashierName }, { amountTtc: quote.totals.ttc, orderId: sale.id, at })
+    return this.journal.record('ticket', payload, { id: sale.cashierId, name: sale.cashierName }, { amountTtc: quote.totals.ttc, orderId: sale.id, at, chain: chainOf(sale) })
   }
 
   /** A credit note: what a refund gives back, per rate (base and VAT split as the sale's own), linked to the ticket. */
@@ -133,8 +143,9 @@ export class SaleRecords {
       },
       payments: [{ mode: refund.method, amount: -refund.amount }],
       reason: refund.reason,
+      ...simulation(sale),
     }
-    return this.journal.record('credit_note', payload, { id: userId }, { amountTtc: -refund.amount, orderId: sale.id, at })
+    return this.journal.record('credit_note', payload, { id: userId }, { amountTtc: -refund.amount, orderId: sale.id, at, chain: chainOf(sale) })
   }
 
   /** The cancellation of a whole sale (a void before capture): the ticket's figures, negated. */
@@ -149,8 +160,9 @@ export class SaleRecords {
       totals: { ht: -sale.quote.totals.ht, vat: -sale.quote.totals.vat, ttc: -sale.quote.totals.ttc },
       payments: paymentModes(sale, -1),
       reason,
+      ...simulation(sale),
     }
-    return this.journal.record('cancellation', payload, { id: userId }, { amountTtc: -sale.quote.totals.ttc, orderId: sale.id, at })
+    return this.journal.record('cancellation', payload, { id: userId }, { amountTtc: -sale.quote.totals.ttc, orderId: sale.id, at, chain: chainOf(sale) })
   }
 
   /** A copy of the ticket made after the sale (printed again, or as a PDF): "DUPLICATA n° k". */
@@ -164,8 +176,9 @@ export class SaleRecords {
       copyNumber,
       medium,
       ticketTtc: sale.quote.totals.ttc,
+      ...simulation(sale),
     }
-    return { record: this.journal.record('duplicate', payload, { id: userId }, { orderId: sale.id, at }), copyNumber }
+    return { record: this.journal.record('duplicate', payload, { id: userId }, { orderId: sale.id, at, chain: chainOf(sale) }), copyNumber }
   }
 
   private ticketReference(orderId: number): { tillId: string; sequence: number } | null {

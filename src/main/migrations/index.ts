@@ -21,6 +21,7 @@ import { fiscalJournal } from './019-fiscal-journal'
 import { historyFilterTotals } from './020-history-filter-totals'
 import { cashSessions } from './021-cash-sessions'
 import { ordersByBrand } from './022-orders-by-brand'
+import { trainingMode } from './023-training-mode'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const merchantMigrations: readonly Migration[] = [
   historyFilterTotals,
   cashSessions,
   ordersByBrand,
+  trainingMode,
 ]

@@ -14,6 +14,11 @@ export function tillSeries(tillId: string): string {
   return compact === '' ? 'T00' : compact
 }
 
+/** The series of a till's training sales (MODE ÉCOLE): `T01-ECOLE`, apart from the real ones. */
+export function trainingSeries(tillId: string): string {
+  return `${tillSeries(tillId)}-ECOLE`
+}
+
 /**
  * A sale's number, sequential per till series and year, given when the sale is paid:
  * `T01-2026-000123`. The sequence is what follows the last hyphen (at least six digits).

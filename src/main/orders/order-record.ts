@@ -52,6 +52,8 @@ export interface Order {
   readonly quote: PriceQuote
   readonly approvalHtml: string | null
   readonly createdAt: string
+  /** Made in training mode (MODE ÉCOLE): no real sale, kept out of every total and of the real fiscal chain. */
+  readonly training: boolean
 }
 
 /** One move of an order's status, with who made it. */

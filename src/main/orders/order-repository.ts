@@ -4,7 +4,7 @@ import type { ShippingAddress } from '@shared/checkout/address-rules'
 import type { PriceQuote } from '@shared/contract/pricing-schemas'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { writeOrderRefundVat } from '../migrations/008-refunds-by-rate'
-import { formatOrderNumber, tillSeries } from './order-number'
+import { formatOrderNumber, tillSeries, trainingSeries } from './order-number'
 import type { OrderStatus } from './order-status'
 import type {
   CardPaymentRecord,
@@ -52,6 +52,7 @@ interface OrderRow {
   quote_json: string
   approval_html: string | null
   created_at: string
+  training: number
 }
 
 /** The frozen documents of an order written since migration 014 (`order_documents`). */
@@ -71,6 +72,8 @@ export interface NewOrder {
   promotionCode: string | null
   locale: Locale
   at: string
+  /** A sale made in training mode (MODE ÉCOLE): kept out of every total, numbered in its own series. */
+  training?: boolean
 }
 
 interface OrderEventRow {
@@ -141,6 +144,7 @@ function toOrder(row: OrderRow, documentsOf: (orderId: number) => OrderDocuments
       return frozen()?.approval_html ?? row.approval_html
     },
     createdAt: row.created_at,
+    training: row.training === 1,
   }
 }
 
@@ -174,15 +178,15 @@ export class OrderRepository {
         `INSERT INTO order_number_sequences (series, year, last_number) VALUES (?, ?, 1)
          ON CONFLICT (series, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
       ),
-      numberOf: db.prepare<[number], { number: string | null; till_id: string }>('SELECT number, till_id FROM orders WHERE id = ?'),
+      numberOf: db.prepare<[number], { number: string | null; till_id: string; training: number }>('SELECT number, till_id, training FROM orders WHERE id = ?'),
       setNumber: db.prepare<[string, number]>('UPDATE orders SET number = ? WHERE id = ? AND number IS NULL'),
       insert: db.prepare(
         `INSERT INTO orders (till_id, cashier_id, customer_id, customer_name, customer_email, status,
            idempotency_key, currency, total_ht, total_vat, total_ttc, delivery_fee, discount_total,
-           has_physical, delivery_option, delivery_address, promotion_code, locale, quote_json, created_at, updated_at)
+           has_physical, delivery_option, delivery_address, promotion_code, locale, quote_json, created_at, updated_at, training)
          VALUES (@tillId, @cashierId, @customerId, @customerName, @customerEmail, 'pending_payment',
            @idempotencyKey, @currency, @totalHt, @totalVat, @totalTtc, @deliveryFee, @discountTotal,
-           @hasPhysical, @deliveryOption, @deliveryAddress, @promotionCode, @locale, '', @at, @at)`,
+           @hasPhysical, @deliveryOption, @deliveryAddress, @promotionCode, @locale, '', @at, @at, @training)`,
       ),
       insertDocuments: db.prepare<[number, string]>('INSERT INTO order_documents (order_id, quote_json) VALUES (?, ?)'),
       insertLine: db.prepare(
@@ -284,6 +288,7 @@ export class OrderRepository {
         promotionCode: order.promotionCode,
         locale: order.locale,
         at: order.at,
+        training: order.training ? 1 : 0,
       }).lastInsertRowid,
     )
     // Frozen once, kept out of the orders row that every change of state rewrites.
@@ -317,7 +322,8 @@ export class OrderRepository {
     const order = this.statements.numberOf.get(orderId)
     if (!order) throw new Error(`No order ${orderId} to number`)
     if (order.number !== null) return order.number
-    const series = tillSeries(order.till_id)
+    // Training sales have their own series, so the real sales' numbers keep following each other.
+    const series = order.training === 1 ? trainingSeries(order.till_id) : tillSeries(order.till_id)
     const year = Number(at.slice(0, 4))
     const number = formatOrderNumber(series, year, this.statements.nextSequence.get(series, year)!.last_number)
     this.statements.setNumber.run(number, orderId)

@@ -32,7 +32,7 @@ export class ShopDayTotalsRepository {
         .map(
           ([from, to]) =>
             `SELECT ${select} FROM orders o INDEXED BY orders_by_created_sales ${join}
-              WHERE o.created_at >= ${from} AND o.created_at < ${to} AND ${inList('o.status', 'sold')}`,
+              WHERE o.created_at >= ${from} AND o.created_at < ${to} AND ${inList('o.status', 'sold')} AND o.training = 0`,
         )
         .join(' UNION ALL ')
     const byRate = (table: string, join: string) =>

@@ -12,11 +12,16 @@ import type { OrderStatus } from './order-status'
  * - **Refunded**: what was given back on sold orders (`orders.refunded_amount`), split by VAT
  *   rate in `order_refund_vat` (`refundByRate`), counted on the day of the sale it gives back.
  * - **Net**: sold minus refunded, per rate and in total.
+ * - **Training sales** (MODE ÉCOLE) are never money, whatever their status.
  */
 export { SOLD_STATUSES } from '@shared/domain/order-status'
 
-/** The SQL condition "this order is a sale", over the orders alias `o`. */
-export const SOLD_CONDITION = `o.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')})`
+/**
+ * The SQL condition "this order is a sale", over the orders alias `o`. A training sale (MODE
+ * ÉCOLE, `o.training = 1`) is never one: the derived totals' triggers leave it out likewise
+ * (migration 023).
+ */
+export const SOLD_CONDITION = `(o.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')}) AND o.training = 0)`
 
 /** The sold statuses among a status filter (an empty filter means every status). */
 export function soldStatusesAmong(statuses: readonly string[]): OrderStatus[] {

@@ -9,6 +9,7 @@ import { cashSessionCalls } from './calls/cash-session-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
 import { fiscalCalls } from './calls/fiscal-calls'
+import { trainingCalls } from './calls/training-calls'
 import { userCalls } from './calls/user-calls'
 
 /**
@@ -26,6 +27,7 @@ export const contract = {
   ...backOfficeCalls,
   ...fiscalCalls,
   ...cashSessionCalls,
+  ...trainingCalls,
 }
 
 export type Contract = typeof contract

@@ -84,14 +84,14 @@ export const checkoutCalls = {
   'checkout.payByCard': defineCall({
     summary: 'Pay the order with a card typed at the till',
     role: 'staff',
-    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN', 'TRAINING_CASH_ONLY'],
     input: z.object({ orderId: idSchema, card: cardEntrySchema, saveCard: z.boolean().default(false) }).strict(),
     output: orderSchema,
   }),
   'checkout.payBySavedCard': defineCall({
     summary: "Pay the order with one of the customer's saved cards",
     role: 'staff',
-    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'PAYMENT_IN_PROGRESS', 'CARD_DECLINED', 'PAYMENT_UNAVAILABLE', 'CASH_SESSION_NOT_OPEN', 'TRAINING_CASH_ONLY'],
     input: z.object({ orderId: idSchema, token: z.string().min(8).max(80) }).strict(),
     output: orderSchema,
   }),
