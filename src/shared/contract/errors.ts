@@ -290,6 +290,12 @@ const DEFINITIONS = {
     fr: 'Un paiement est déjà en cours pour cette commande. Attendez sa réponse.',
     en: 'A payment is already in progress for this order. Wait for its answer.',
   },
+  TRAINING_CASH_ONLY: {
+    scope: 'call',
+    fields: false,
+    fr: 'Mode école : seules les espèces sont simulées. Aucune carte n’est débitée en formation.',
+    en: 'Training mode: only cash is simulated. No card is charged while training.',
+  },
   CARD_DECLINED: {
     scope: 'call',
     fields: false,
