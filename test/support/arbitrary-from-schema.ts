@@ -18,6 +18,8 @@ type JsonSchema = {
   minItems?: number
   maxItems?: number
   format?: string
+  /** A schema's `.meta({ examples })`: valid values that random ones would hardly hit (a SIREN's check digit). */
+  examples?: unknown[]
 }
 
 const SMALL_ITEMS = 4
@@ -39,6 +41,10 @@ function plainString(schema: JsonSchema): fc.Arbitrary<string> {
 }
 
 function fromJsonSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (schema.examples && schema.examples.length > 0) {
+    const { examples, ...rest } = schema
+    return fc.oneof(fc.constantFrom(...examples), fromJsonSchema(rest))
+  }
   if (schema.const !== undefined) return fc.constant(schema.const)
   if (schema.enum) return fc.constantFrom(...schema.enum)
   const alternatives = schema.anyOf ?? schema.oneOf

@@ -34,6 +34,7 @@ import { DownloadTickets } from '../rpc/download-tickets'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
 import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
+import { createInvoiceService, invoiceHandlers } from '../invoices'
 import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { TrainingModeRepository, TrainingModeService, trainingHandlers } from '../training'
 import { ticketRequestHandlers } from '../documents'
@@ -234,6 +235,16 @@ export function createApp(options: AppOptions): ComptoirApp {
       },
     }),
     ...cashSessionHandlers(cashSessions, auth),
+    // Invoices for business customers: one per paid sale, their own yearly series, each a journal record.
+    ...invoiceHandlers(
+      createInvoiceService(db, {
+        journal: fiscal.journal,
+        sale: (orderId) => orderService.findById(orderId),
+        seller: () => settings.identity(),
+        timeZone: () => settings.shop().timeZone,
+        now,
+      }),
+    ),
     ...trainingHandlers(training, auth),
     // 'Ticket ?' after a sale: the customer's answer, recorded in the audit log under the order.
     ...ticketRequestHandlers({ db, orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null, now }),

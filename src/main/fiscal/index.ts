@@ -16,3 +16,4 @@ export { makeFiscalArchive, FiscalPeriodOpenError, type FiscalArchive, type Fisc
 export { checkFiscalArchive, type FiscalArchiveCheckReport } from './fiscal-archive-check'
 export { fiscalHandlers, type FiscalHandlerDependencies } from './fiscal-handlers'
 export { withFiscalEvents } from './fiscal-event-handlers'
+export { markDuplicate } from './duplicate-mark'

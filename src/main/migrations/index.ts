@@ -22,6 +22,7 @@ import { historyFilterTotals } from './020-history-filter-totals'
 import { cashSessions } from './021-cash-sessions'
 import { ordersByBrand } from './022-orders-by-brand'
 import { trainingMode } from './023-training-mode'
+import { invoices } from './024-invoices'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const merchantMigrations: readonly Migration[] = [
   cashSessions,
   ordersByBrand,
   trainingMode,
+  invoices,
 ]

@@ -9,6 +9,7 @@ import { cashSessionCalls } from './calls/cash-session-calls'
 import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
 import { fiscalCalls } from './calls/fiscal-calls'
+import { invoiceCalls } from './calls/invoice-calls'
 import { trainingCalls } from './calls/training-calls'
 import { userCalls } from './calls/user-calls'
 
@@ -27,6 +28,7 @@ export const contract = {
   ...backOfficeCalls,
   ...fiscalCalls,
   ...cashSessionCalls,
+  ...invoiceCalls,
   ...trainingCalls,
 }
 

@@ -122,6 +122,12 @@ const DEFINITIONS = {
     fr: 'Cette période n’est pas encore clôturée : seules les périodes clôturées sont archivées. Faites d’abord la clôture.',
     en: 'This period is not closed yet: only closed periods are archived. Close it first.',
   },
+  ORDER_NOT_INVOICEABLE: {
+    scope: 'call',
+    fields: false,
+    fr: 'Cette vente ne peut pas être facturée : elle n’est pas payée, ou elle a été annulée ou remboursée en entier.',
+    en: 'This sale cannot be invoiced: it is not paid, or it was voided or refunded in full.',
+  },
   INVALID_TRANSITION: {
     scope: 'call',
     fields: false,

@@ -33,6 +33,7 @@ export const fiscalEn: typeof fiscalFr = {
     closing_day: 'Daily closing (Z)',
     closing_month: 'Monthly closing',
     closing_year: 'Annual closing',
+    invoice: 'Invoice',
   },
   columns: {
     number: 'No.',

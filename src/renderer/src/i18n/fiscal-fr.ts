@@ -31,6 +31,7 @@ export const fiscalFr = {
     closing_day: 'Clôture journalière (Z)',
     closing_month: 'Clôture mensuelle',
     closing_year: 'Clôture annuelle',
+    invoice: 'Facture',
   },
   columns: {
     number: 'N°',

@@ -16,6 +16,7 @@ export const FISCAL_RECORD_KIND_NAMES = [
   'closing_day',
   'closing_month',
   'closing_year',
+  'invoice',
 ] as const
 export const fiscalRecordKindSchema = z.enum(FISCAL_RECORD_KIND_NAMES)
 export type FiscalRecordKindName = z.infer<typeof fiscalRecordKindSchema>
