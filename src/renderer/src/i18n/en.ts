@@ -1,4 +1,5 @@
 import { ERRORS, errorMessages } from '@shared/contract/errors'
+import { invoicesEn } from './invoices-en'
 import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
@@ -222,6 +223,7 @@ export const en: MessageSchema = {
   },
   checkout: checkoutEn,
   cashSession: cashSessionEn,
+  invoices: invoicesEn,
   errors: {
     generic: 'Something went wrong: {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

@@ -1,5 +1,6 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
 import { ERRORS, errorMessages } from '@shared/contract/errors'
+import { invoicesFr } from './invoices-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
 
@@ -222,6 +223,7 @@ export const fr = {
   },
   checkout: checkoutFr,
   cashSession: cashSessionFr,
+  invoices: invoicesFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */
