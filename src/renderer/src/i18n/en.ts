@@ -3,6 +3,7 @@ import { invoicesEn } from './invoices-en'
 import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
+import { trainingEn } from './training-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
@@ -223,6 +224,7 @@ export const en: MessageSchema = {
   },
   checkout: checkoutEn,
   cashSession: cashSessionEn,
+  training: trainingEn,
   invoices: invoicesEn,
   errors: {
     generic: 'Something went wrong: {message}',

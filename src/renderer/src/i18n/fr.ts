@@ -3,6 +3,7 @@ import { ERRORS, errorMessages } from '@shared/contract/errors'
 import { invoicesFr } from './invoices-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
+import { trainingFr } from './training-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
@@ -223,6 +224,7 @@ export const fr = {
   },
   checkout: checkoutFr,
   cashSession: cashSessionFr,
+  training: trainingFr,
   invoices: invoicesFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
