@@ -138,7 +138,7 @@ describe('"Ticket ?" after a cash sale', () => {
     await shots('ticket-email-invalid')
     await field.pressSequentially('example.org')
     await field.press('Enter')
-    await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toContain('Ticket par e-mail à jeanne@example.org : envoi enregistré.')
+    await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toContain('Ticket pour jeanne@example.org en file d’attente')
     await shots('ticket-emailed')
     const [answer] = ticketAnswers()
     expect(JSON.parse(answer!.details)).toEqual({ medium: 'email', email: 'jeanne@example.org' })

@@ -12,8 +12,6 @@ export interface AppOptions {
   logger?: Logger
   /** Injected clock, for tests. */
   now?: () => Date
-  /** The app's version; package.json's by default (a test starts an upgraded till with another). */
-  appVersion?: string
   /** Seed the demo shop when the database is new (default true). */
   seedDemo?: boolean
   /** Protects the card vault's data key: safeStorage in Electron, a key file elsewhere. */
@@ -41,6 +39,10 @@ export interface AppOptions {
    * while it gives null (no server runs) approvals carry no download link.
    */
   downloadBaseUrl?: () => string | null
+  /** The 32 bytes that seal the SMTP password; otherwise a 0600 key file, `<dataDir>/keys/receipt-secrets.key`. */
+  receiptSecretKey?: { key: Buffer }
+  /** How often waiting e-mailed tickets are looked at (15 s by default; 0: never, the tests send them). */
+  receiptPollMs?: number
   /** PDF of stored documents; only the desktop shell has one. */
   documentPrinter?: DocumentPrinter
 }

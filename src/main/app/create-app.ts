@@ -38,11 +38,11 @@ import { createInvoiceService, invoiceHandlers } from '../invoices'
 import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { TrainingModeRepository, TrainingModeService, trainingHandlers } from '../training'
 import { ticketRequestHandlers } from '../documents'
+import { ReceiptMailer, ReceiptOutboxRepository, ReceiptService, ReceiptSettings, receiptHandlers } from '../receipts'
 import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
-import { APP_VERSION } from './app-version'
 
 export interface ComptoirApp {
   router: Router
@@ -59,6 +59,8 @@ export interface ComptoirApp {
   reconciliation: ReconciliationService
   /** The customers' download links, which a shell serves with `startDownloadServer`. */
   downloadLinks: DownloadLinks
+  /** Sends the e-mailed tickets waiting in the outbox (its loop runs from `start()`). */
+  receiptMailer: ReceiptMailer
   /** The folder of files sold as downloads. */
   downloadsDir: string
   dataDir: string
@@ -74,6 +76,8 @@ export interface ComptoirApp {
 export const MERCHANT_DATABASE_FILE = 'comptoir.sqlite'
 /** The PIN pepper's key file in browser mode and tests (`<dataDir>/keys/`); the desktop app wraps it with safeStorage. */
 export const PIN_PEPPER_KEY_FILE = 'pin-pepper.key'
+/** The key that seals the SMTP password in the settings (`<dataDir>/keys/`). */
+export const RECEIPT_SECRET_KEY_FILE = 'receipt-secrets.key'
 
 /**
  * The composition root of the main-process services, shared by the Electron shell, browser
@@ -100,8 +104,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const settings = new SettingsReader(settingsRepository)
   // Like the PIN pepper, a key outside the database: whoever copies the file cannot sign a record.
   const fiscalKey = options.fiscalSigningKey ?? new KeyFileKeyProvider(join(dataDir, 'keys', FISCAL_SIGNING_KEY_FILE)).loadDataKeySync()
-  const appVersion = options.appVersion ?? APP_VERSION
-  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone, version: appVersion })
+  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone })
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
   const catalogue = new ProductCatalogue(products)
@@ -169,8 +172,15 @@ export function createApp(options: AppOptions): ComptoirApp {
   })
   const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')
   const downloadLinks = new DownloadLinks(new DownloadLinkRepository(db), now)
+  // Tickets that reach the customer: the SMTP password sealed with its own key, outside the database.
+  const receiptSecret = options.receiptSecretKey ?? new KeyFileKeyProvider(join(dataDir, 'keys', RECEIPT_SECRET_KEY_FILE)).loadDataKeySync()
+  const receiptSettings = new ReceiptSettings(settingsRepository, receiptSecret.key)
+  const receiptOutbox = new ReceiptOutboxRepository(db)
+  const mailer = new ReceiptMailer({ outbox: receiptOutbox, settings: receiptSettings, now, logger, pollMs: options.receiptPollMs })
+  const receipts = new ReceiptService({ outbox: receiptOutbox, settings: receiptSettings, mailer, now, logger })
   const completion = new OrderCompletion({
     fiscal: fiscal.sales,
+    receipts,
     downloadLinks,
     downloadBaseUrl: options.downloadBaseUrl,
     db,
@@ -230,7 +240,6 @@ export function createApp(options: AppOptions): ComptoirApp {
       db,
       tillId,
       downloads,
-      appVersion,
       timeZone: () => settings.shop().timeZone,
       approval: (orderId) => {
         const order = orderService.findById(orderId)
@@ -250,7 +259,14 @@ export function createApp(options: AppOptions): ComptoirApp {
     ),
     ...trainingHandlers(training, auth),
     // 'Ticket ?' after a sale: the customer's answer, recorded in the audit log under the order.
-    ...ticketRequestHandlers({ db, orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null, now }),
+    ...ticketRequestHandlers({
+      db,
+      orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null,
+      now,
+      email: { queue: (orderId, recipient, at) => receipts.queueEmail(orderId, recipient, at), deliver: (id) => receipts.deliver(id) },
+      print: (orderId) => receipts.print(orderId),
+    }),
+    ...receiptHandlers({ db, receipts, settings: receiptSettings, now }),
   })
 
   return {
@@ -266,8 +282,11 @@ export function createApp(options: AppOptions): ComptoirApp {
     reconciliation,
     downloadLinks,
     downloadsDir,
+    receiptMailer: mailer,
     start: async () => {
       fiscal.start()
+      // E-mails left waiting by a previous run go out again.
+      mailer.start()
       const report = await recoverInterruptedCheckouts({ orders: orderService, payments, completion, logger })
       // Asking the issuer about each open authorization does not hold the till up.
       void reconciliation.reconcile().catch((error: unknown) => logger.error('Reconciliation failed', error))
@@ -275,6 +294,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     },
     close: () => {
       reconciliation.stop()
+      mailer.stop()
       payments.close()
       fiscal.stop()
       db.close()

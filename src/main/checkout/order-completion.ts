@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
-import { renderOrderApproval, type PrintedDownloadLink } from '../documents'
+import { orderReceiptView, renderOrderApproval, type OrderReceiptView, type PrintedDownloadLink } from '../documents'
 import { failpoint } from '../../platform/diagnostics/failpoint'
 import { entitlementsFor, type DownloadLinks, type NewEntitlement } from '../fulfilment'
 import type { Logger } from '../../platform/logging/logger'
@@ -30,6 +30,8 @@ export interface OrderCompletionDependencies {
   downloadBaseUrl?: () => string | null
   /** The fiscal journal's ticket, written in the sale's transaction. */
   fiscal?: SaleRecords
+  /** The ticket kept as data with the sale, for the e-mailed PDF and the receipt printer. */
+  receipts?: { keep: (orderId: number, view: OrderReceiptView, paymentMethod: string | null) => void }
 }
 
 export type Settlement = OrderSettlement
@@ -78,6 +80,7 @@ export class OrderCompletion {
       const fiscal = ticket ? { tillId: ticket.tillId, sequence: ticket.sequence, signature: ticket.signature } : undefined
       const approval = renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal })
       orders.storeApproval(order.id, current.training ? markTraining(approval, info.locale) : approval)
+      this.deps.receipts?.keep(order.id, orderReceiptView({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal }), info.paymentMethod)
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships

@@ -1,6 +1,6 @@
 /** The documents feature's face: what the other features and the composition root may use. */
 export type { DocumentPrinter } from './document-printer'
-export { renderOrderApproval } from './order-approval-renderer'
+export { orderReceiptView, renderOrderApproval, type OrderReceiptView } from './order-approval-renderer'
 export type { PrintedDownloadLink } from './order-approval-renderer'
 export { renderShippingNotice } from './shipping-notice-renderer'
 export { ticketRequestHandlers, type TicketRequestDependencies } from './ticket-request'

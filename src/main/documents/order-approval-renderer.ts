@@ -125,6 +125,18 @@ function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDo
   }
 }
 
+/**
+ * The ticket as data, for the e-mailed PDF and the thermal printer: the same view the HTML ticket
+ * is rendered from (so the same legal mentions and figures), without the stylesheet and the QR
+ * images, which those render their own way.
+ */
+export function orderReceiptView(input: ApprovalDocumentInput) {
+  const { styles, links, ...view } = approvalView(input)
+  void styles
+  return { ...view, links: links.map(({ qr, ...link }) => (void qr, link)) }
+}
+export type OrderReceiptView = ReturnType<typeof orderReceiptView>
+
 /** Renders the HTML order approval, in the order's language. */
 export function renderOrderApproval(input: ApprovalDocumentInput): string {
   return renderDocument(ORDER_APPROVAL_TEMPLATE, approvalView(input))

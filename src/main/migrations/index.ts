@@ -23,6 +23,7 @@ import { cashSessions } from './021-cash-sessions'
 import { ordersByBrand } from './022-orders-by-brand'
 import { trainingMode } from './023-training-mode'
 import { invoices } from './024-invoices'
+import { receipts } from './025-receipts'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const merchantMigrations: readonly Migration[] = [
   ordersByBrand,
   trainingMode,
   invoices,
+  receipts,
 ]

@@ -11,6 +11,7 @@ import { checkoutCalls } from './calls/checkout-calls'
 import { fiscalCalls } from './calls/fiscal-calls'
 import { invoiceCalls } from './calls/invoice-calls'
 import { trainingCalls } from './calls/training-calls'
+import { receiptCalls } from './calls/receipt-calls'
 import { userCalls } from './calls/user-calls'
 
 /**
@@ -30,6 +31,7 @@ export const contract = {
   ...cashSessionCalls,
   ...invoiceCalls,
   ...trainingCalls,
+  ...receiptCalls,
 }
 
 export type Contract = typeof contract

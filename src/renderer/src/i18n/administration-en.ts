@@ -416,6 +416,7 @@ export const administrationEn: typeof administrationFr = {
         vatRateAdded: 'VAT rate added',
         promotionSaved: 'Promotion code saved',
         promotionDeactivated: 'Promotion code deactivated',
+        receiptsChanged: 'Receipt e-mail and printer',
       },
       order: { voided: 'Order voided', refunded: 'Order refunded', exported: 'CSV export prepared', ticketRequested: 'Ticket requested' },
       reconciliation: { resolved: 'Reconciliation handled' },

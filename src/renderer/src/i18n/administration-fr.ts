@@ -415,6 +415,7 @@ export const administrationFr = {
         vatRateAdded: 'Taux de TVA ajouté',
         promotionSaved: 'Code promo enregistré',
         promotionDeactivated: 'Code promo désactivé',
+        receiptsChanged: 'E-mail et imprimante de tickets',
       },
       order: { voided: 'Commande annulée', refunded: 'Commande remboursée', exported: 'Export CSV préparé', ticketRequested: 'Ticket demandé' },
       reconciliation: { resolved: 'Rapprochement traité' },

@@ -49,6 +49,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   'settings.vatRateAdded',
   'settings.promotionSaved',
   'settings.promotionDeactivated',
+  /** The SMTP server or the receipt printer changed (never the password itself). */
+  'settings.receiptsChanged',
   'order.voided',
   'order.refunded',
   /** A CSV export (orders or the VAT report) was prepared for download. */

@@ -154,7 +154,7 @@ export const checkoutCalls = {
   }),
   'orders.ticketRequest': defineCall({
     summary:
-      "The customer's answer to 'Ticket ?' after a paid sale (law AGEC): printed, e-mailed (recorded as a request: no mail server here) or none; written in the audit log",
+      "The customer's answer to 'Ticket ?' after a paid sale (law AGEC): printed (on the receipt printer when one is set), e-mailed (queued with the audit entry, then sent as a PDF) or none; written in the audit log",
     role: 'staff',
     errors: ['NOT_FOUND'],
     input: z
@@ -163,6 +163,14 @@ export const checkoutCalls = {
         z.object({ orderId: idSchema, medium: z.literal('none') }).strict(),
         z.object({ orderId: idSchema, medium: z.literal('email'), email: z.email().max(120) }).strict(),
       ]),
-    output: z.object({ recordedAt: z.string() }).strict(),
+    output: z
+      .object({
+        recordedAt: z.string(),
+        /** An e-mail: 'sent' once the SMTP server took it, 'queued' while it waits for a retry. */
+        email: z.enum(['sent', 'queued']).optional(),
+        /** A print: 'printed' by the receipt printer, 'failed' when it did not answer; absent without one (the HTML print). */
+        printer: z.enum(['printed', 'failed']).optional(),
+      })
+      .strict(),
   }),
 }
