@@ -23,7 +23,7 @@ export const DEFAULT_CLIENT = 'test-client'
 
 /** A real app over a real SQLite file in a fresh temporary folder. */
 export function createTempApp(
-  options: { now?: () => Date; dataDir?: string; documentPrinter?: DocumentPrinter; tillId?: string } = {},
+  options: { now?: () => Date; dataDir?: string; documentPrinter?: DocumentPrinter; tillId?: string; appVersion?: string } = {},
 ): TempApp {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'comptoir-test-'))
   const app = createApp({
@@ -32,6 +32,7 @@ export function createTempApp(
     now: options.now,
     documentPrinter: options.documentPrinter,
     tillId: options.tillId,
+    appVersion: options.appVersion,
   })
   const call = <N extends CallName>(name: N, input: CallInput<N>, clientId = DEFAULT_CLIENT) =>
     app.router.dispatch(name, input, clientId) as Promise<Result<CallOutput<N>>>

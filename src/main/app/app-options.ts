@@ -12,6 +12,8 @@ export interface AppOptions {
   logger?: Logger
   /** Injected clock, for tests. */
   now?: () => Date
+  /** The app's version; package.json's by default (a test starts an upgraded till with another). */
+  appVersion?: string
   /** Seed the demo shop when the database is new (default true). */
   seedDemo?: boolean
   /** Protects the card vault's data key: safeStorage in Electron, a key file elsewhere. */

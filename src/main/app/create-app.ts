@@ -43,6 +43,7 @@ import { AuthService } from '../staff'
 import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
+import { APP_VERSION } from './app-version'
 
 export interface ComptoirApp {
   router: Router
@@ -104,7 +105,8 @@ export function createApp(options: AppOptions): ComptoirApp {
   const settings = new SettingsReader(settingsRepository)
   // Like the PIN pepper, a key outside the database: whoever copies the file cannot sign a record.
   const fiscalKey = options.fiscalSigningKey ?? new KeyFileKeyProvider(join(dataDir, 'keys', FISCAL_SIGNING_KEY_FILE)).loadDataKeySync()
-  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone })
+  const appVersion = options.appVersion ?? APP_VERSION
+  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone, version: appVersion })
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
   const catalogue = new ProductCatalogue(products)
@@ -240,6 +242,7 @@ export function createApp(options: AppOptions): ComptoirApp {
       db,
       tillId,
       downloads,
+      appVersion,
       timeZone: () => settings.shop().timeZone,
       approval: (orderId) => {
         const order = orderService.findById(orderId)

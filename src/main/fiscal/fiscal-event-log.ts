@@ -9,6 +9,7 @@ import { localTimeWithOffset } from './fiscal-time'
 export type FiscalEventKind =
   | 'app.start'
   | 'app.stop'
+  | 'app.versionChanged'
   | 'auth.login'
   | 'auth.logout'
   | 'integrity.check'
@@ -76,6 +77,10 @@ export class FiscalEventLog {
         "SELECT * FROM fiscal_events WHERE kind IN ('integrity.check', 'integrity.broken') ORDER BY id DESC LIMIT 1",
       ),
       page: deps.db.prepare<[number, number], FiscalEventRow>('SELECT * FROM fiscal_events WHERE id < ? ORDER BY id DESC LIMIT ?'),
+      // Walks the till's chain back from its end: the last start is never far.
+      lastOfKind: deps.db.prepare<[string, string], FiscalEventRow>(
+        'SELECT * FROM fiscal_events WHERE till_id = ? AND kind = ? ORDER BY sequence DESC LIMIT 1',
+      ),
     }
   }
 
@@ -103,6 +108,12 @@ export class FiscalEventLog {
   /** The last integrity check's event, null before the first. */
   lastCheck(): FiscalEvent | null {
     const row = this.statements.lastCheck.get()
+    return row ? toEvent(row) : null
+  }
+
+  /** This till's newest event of a kind (its last start, say), null when it has none. */
+  lastOfKind(kind: FiscalEventKind): FiscalEvent | null {
+    const row = this.statements.lastOfKind.get(this.deps.tillId, kind)
     return row ? toEvent(row) : null
   }
 

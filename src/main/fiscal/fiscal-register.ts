@@ -132,7 +132,12 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
       return { ok: details.ok, at: event.occurredAt, tailOnly: details.tailOnly, records: details.records, events: details.events, broken: details.broken }
     },
     start: () => {
-      events.record('app.start', { version: options.version ?? null, tillId }, TILL_OPERATOR)
+      // A new version of the till software is an event of its own (a certificate covers one major version).
+      const version = options.version ?? null
+      const previous = events.lastOfKind('app.start')
+      const previousVersion = previous ? ((previous.details as { version?: string | null }).version ?? null) : null
+      if (previous && previousVersion !== version) events.record('app.versionChanged', { from: previousVersion, to: version, tillId }, TILL_OPERATOR)
+      events.record('app.start', { version, tillId }, TILL_OPERATOR)
       const report = verify(TILL_OPERATOR, START_CHECK_TAIL)
       // A day the till left without its Z is closed now, before anything is sold today.
       db.transaction(() => {

@@ -135,7 +135,7 @@ describe('an invoice for a business customer', () => {
     ['a SIRET of 13 digits', { companyId: '5520325340001' }, 'companyId'],
     ['letters for a SIREN', { companyId: 'ABC' }, 'companyId'],
     ['a French VAT number with the wrong key', { vatNumber: 'FR28552032534' }, 'vatNumber'],
-    ['the VAT number of another company', { vatNumber: 'FR32123456789' }, 'vatNumber'],
+    ['the VAT number of another company', { vatNumber: 'FR44732829320' }, 'vatNumber'],
     ['a country that is not a code', { address: { ...BUYER.address, country: 'France' } }, 'country'],
   ] as const)('refuses %s, naming the field, and issues nothing', async (_name, change, field) => {
     subject = await backOfficeApp()

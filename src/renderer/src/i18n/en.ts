@@ -1,7 +1,9 @@
 import { ERRORS, errorMessages } from '@shared/contract/errors'
+import { invoicesEn } from './invoices-en'
 import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
+import { trainingEn } from './training-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
@@ -222,6 +224,8 @@ export const en: MessageSchema = {
   },
   checkout: checkoutEn,
   cashSession: cashSessionEn,
+  training: trainingEn,
+  invoices: invoicesEn,
   errors: {
     generic: 'Something went wrong: {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

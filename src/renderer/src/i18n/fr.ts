@@ -1,7 +1,9 @@
 /** French, the default language of the till. `en.ts` must have the same keys. */
 import { ERRORS, errorMessages } from '@shared/contract/errors'
+import { invoicesFr } from './invoices-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
+import { trainingFr } from './training-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
@@ -222,6 +224,8 @@ export const fr = {
   },
   checkout: checkoutFr,
   cashSession: cashSessionFr,
+  training: trainingFr,
+  invoices: invoicesFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
+import TrainingBanner from '@renderer/components/training/TrainingBanner.vue'
+import TrainingSwitch from '@renderer/components/training/TrainingSwitch.vue'
+import { useTrainingStore } from '@renderer/stores/training'
+import { answered, main, refused } from './support/fake-bridge'
+import { mountScreen, typeInto } from './support/mount-screen'
+
+vi.mock('@renderer/bridge', () => import('./support/fake-bridge'))
+
+const ON = { on: true, since: '2026-12-07T09:00:00.000Z', supervisorName: 'Alex Dubois' }
+const OFF = { on: false, since: null, supervisorName: null }
+const ADMIN = { id: 3, displayName: 'Alex Dubois', role: 'admin' as const, avatarColor: '#000', lastLoginAt: null }
+const CASHIER = { id: 1, displayName: 'Camille Martin', role: 'cashier' as const, avatarColor: '#000', lastLoginAt: null }
+
+let wrapper: VueWrapper | null = null
+
+/** The PIN prompt opens in a dialog of its own, outside the button's element. */
+const inDialog = <E extends Element>(selector: string) => new DOMWrapper(document.querySelector<E>(selector)!)
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+beforeEach(() => main.reset())
+
+describe('the training mode banner', () => {
+  it('says MODE ÉCOLE / SIMULATION and who supervises, in French by default', () => {
+    wrapper = mountScreen(TrainingBanner, { mount: { props: { status: ON } } })
+    const banner = wrapper.get('[data-testid="training-banner"]')
+    expect(banner.text()).toContain('MODE ÉCOLE / SIMULATION')
+    expect(banner.text()).toContain('Supervision : Alex Dubois')
+    expect(banner.attributes('role')).toBe('status')
+  })
+
+  it('says TRAINING MODE in English', () => {
+    wrapper = mountScreen(TrainingBanner, { locale: 'en', mount: { props: { status: ON } } })
+    expect(wrapper.get('[data-testid="training-banner"]').text()).toContain('TRAINING MODE / SIMULATION')
+  })
+
+  it('is not there while the till sells for real', () => {
+    wrapper = mountScreen(TrainingBanner, { mount: { props: { status: OFF } } })
+    expect(wrapper.find('[data-testid="training-banner"]').exists()).toBe(false)
+  })
+})
+
+describe('the training mode switch', () => {
+  beforeEach(() => {
+    main.answer('auth.listUsers', () => answered([CASHIER, ADMIN]))
+  })
+
+  it('asks an administrator for their PIN, then the till is in training mode', async () => {
+    main.answer('training.switch', () => answered(ON))
+    wrapper = mountScreen(TrainingSwitch)
+    await wrapper.get('[data-testid="training-switch"]').trigger('click')
+    await flushPromises()
+    // Only administrators are offered as supervisors.
+    expect(document.body.textContent).toContain('Alex Dubois')
+    expect(document.body.textContent).not.toContain('Camille Martin')
+    await typeInto(inDialog<HTMLInputElement>('[data-testid="approval-pin"]'), '4321')
+    await inDialog('[data-testid="admin-approval-dialog"] form').trigger('submit')
+    await flushPromises()
+    expect(main.inputsOf('training.switch')).toEqual([{ on: true, approval: { userId: ADMIN.id, pin: '4321' } }])
+    expect(useTrainingStore().on).toBe(true)
+    expect(wrapper.get('[data-testid="training-switch"]').text()).toContain('Quitter le mode école')
+  })
+
+  it('a wrong PIN is said, the dialog stays and the till stays as it was', async () => {
+    main.answer('training.switch', () => refused('INVALID_CREDENTIALS'))
+    wrapper = mountScreen(TrainingSwitch)
+    await wrapper.get('[data-testid="training-switch"]').trigger('click')
+    await flushPromises()
+    await typeInto(inDialog<HTMLInputElement>('[data-testid="approval-pin"]'), '0000')
+    await inDialog('[data-testid="admin-approval-dialog"] form').trigger('submit')
+    await flushPromises()
+    expect(document.body.textContent).toContain('Code PIN incorrect')
+    expect(document.querySelector('[data-testid="approval-pin"]')).not.toBeNull()
+    expect(useTrainingStore().on).toBe(false)
+  })
+})
