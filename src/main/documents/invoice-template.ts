@@ -10,7 +10,7 @@ export const INVOICE_TEMPLATE = `<!doctype html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>Facture {{number}}</title>
-<style>{{styles}} .parties { display: flex; gap: 24px; margin-top: 14px; } .parties .box { flex: 1; margin-top: 0; } .parties h2 { margin-top: 0; }</style>
+<style>{{styles}} .parties { display: flex; gap: 24px; margin-top: 14px; } .parties .box { flex: 1; min-width: 0; margin-top: 0; overflow-wrap: anywhere; } .parties h2 { margin-top: 0; }</style>
 </head>
 <body>
 <header>
@@ -30,15 +30,15 @@ export const INVOICE_TEMPLATE = `<!doctype html>
   <section class="box" data-seller>
     <h2>Vendeur</h2>
     <strong>{{seller.name}}</strong><br>{{seller.addressLine}}<br>{{seller.postcode}} {{seller.city}}<br>
-    <span class="nowrap">SIREN {{seller.siren}}</span> · <span class="nowrap">SIRET {{seller.siret}}</span><br>
-    <span class="nowrap">N° TVA intracommunautaire {{seller.vatNumber}}</span>
+    SIREN <span class="nowrap">{{seller.siren}}</span><br>SIRET <span class="nowrap">{{seller.siret}}</span><br>
+    N° TVA intracommunautaire <span class="nowrap">{{seller.vatNumber}}</span>
   </section>
   <section class="box" data-buyer>
     <h2>Client</h2>
     <strong>{{buyer.name}}</strong><br>{{buyer.address.line1}}{{#if buyer.address.line2}}<br>{{buyer.address.line2}}{{/if}}<br>
     {{buyer.address.postcode}} {{buyer.address.city}}{{#if foreign}} · {{buyer.address.country}}{{/if}}<br>
-    <span class="nowrap">SIREN {{buyer.siren}}</span>{{#if buyerSiret}} · <span class="nowrap">SIRET {{buyerSiret}}</span>{{/if}}
-    {{#if buyer.vatNumber}}<br><span class="nowrap">N° TVA intracommunautaire {{buyer.vatNumber}}</span>{{/if}}
+    SIREN <span class="nowrap">{{buyer.siren}}</span>{{#if buyerSiret}}<br>SIRET <span class="nowrap">{{buyerSiret}}</span>{{/if}}
+    {{#if buyer.vatNumber}}<br>N° TVA intracommunautaire <span class="nowrap">{{buyer.vatNumber}}</span>{{/if}}
   </section>
 </div>
 
