@@ -27,8 +27,8 @@ const CLIENT = 'bench-matrix'
 const SAMPLES = Number(process.env.COMPTOIR_BENCH_SAMPLES ?? 20)
 const BUDGET_MS = 2500
 const PAGE = 50
-/** The pairs whose summaries are measured: status, dates, decline code and text together. */
-const SUMMARY_PAIRS = /^(status|statuses|last week|first week|one day|code)[^+]* \+ (last week|first week|one day|code|")/
+/** The pairs whose summaries are measured: status, dates, decline code and text together, and an amount with status or dates. */
+const SUMMARY_PAIRS = /^(status|statuses|last week|first week|one day|code)[^+]* \+ (last week|first week|one day|code|amount|")/
 
 async function call<T>(app: ComptoirApp, name: CallName, input: unknown): Promise<T> {
   const answer = (await app.router.dispatch(name, input, CLIENT)) as Result<T>
@@ -453,7 +453,8 @@ export async function run(): Promise<void> {
         rows.push(row)
       }
       // Summaries: every filter alone, every pair migration 020's totals answer, and the pairs of
-      // status, dates, decline code and text (amounts with the others are read from the orders).
+      // status, dates, decline code and text, and an amount with a status or dates (migration 026's
+      // totals; an amount with a cashier, till, method, brand or code is read from the orders).
       if (!kinds.includes('summary')) continue
       if (!alone.includes(item) && !SUMMARY_PAIRS.test(item.label) && !fromTotals(item.filters)) continue
       const row: Row = {

@@ -24,6 +24,7 @@ import { ordersByBrand } from './022-orders-by-brand'
 import { trainingMode } from './023-training-mode'
 import { invoices } from './024-invoices'
 import { receipts } from './025-receipts'
+import { amountTotals } from './026-amount-totals'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -52,4 +53,5 @@ export const merchantMigrations: readonly Migration[] = [
   trainingMode,
   invoices,
   receipts,
+  amountTotals,
 ]

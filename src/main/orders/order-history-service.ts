@@ -4,6 +4,7 @@ import { ok, type Result } from '@shared/contract/result'
 import { ORDER_STATUSES } from '@shared/domain/order-status'
 import { isDay, startOfShopDay } from '@shared/time/shop-time-zone'
 import { CARD_BRANDS } from '@shared/domain/payment'
+import { AmountSummaryRepository } from './amount-summary-repository'
 import { DailyTotalsRepository, type DayRange } from './daily-totals-repository'
 import { FilterTotalsRepository } from './filter-totals-repository'
 import { decodeCursor, encodeCursor, filterSql, SORTS } from './order-filter-sql'
@@ -62,6 +63,7 @@ export class OrderHistoryService {
   private readonly daily: DailyTotalsRepository
   private readonly shopDays: ShopDayTotalsRepository
   private readonly filterTotals: FilterTotalsRepository
+  private readonly amountTotals: AmountSummaryRepository
 
   constructor(
     db: ConstructorParameters<typeof OrderHistoryRepository>[0],
@@ -72,6 +74,7 @@ export class OrderHistoryService {
     this.daily = new DailyTotalsRepository(db)
     this.shopDays = new ShopDayTotalsRepository(db)
     this.filterTotals = new FilterTotalsRepository(db)
+    this.amountTotals = new AmountSummaryRepository(db)
     const totals = this.filterTotals
     this.repository = new OrderHistoryRepository(db, undefined, undefined, (filter) => totals.countWithoutTextOrAmount(filter))
   }
@@ -118,6 +121,9 @@ export class OrderHistoryService {
     // Any other filter but a text or an amount: migration 020's totals per day and month.
     const totals = this.filterTotals.summary(filter.value)
     if (totals !== null) return ok({ ...totals, currency: this.currency() })
+    // An amount range with dates and statuses: migration 026's totals per amount.
+    const amounts = this.amountTotals.summary(filter.value)
+    if (amounts !== null) return ok({ ...amounts, currency: this.currency() })
     return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
   }
 

@@ -4,6 +4,7 @@ import { catchUpRefundTotals, REFUND_DERIVED_TRIGGERS } from '../../migrations/0
 import { catchUpDateOrder, DATE_ORDER_TRIGGERS } from '../../migrations/013-orders-out-of-date-order'
 import { catchUpQuarterTotals, QUARTER_DERIVED_TRIGGERS } from '../../migrations/018-quarter-hour-totals'
 import { catchUpFilterTotals, FILTER_TOTALS_TRIGGERS } from '../../migrations/020-history-filter-totals'
+import { AMOUNT_TOTALS_TRIGGERS, catchUpAmountTotals } from '../../migrations/026-amount-totals'
 import { generateHistory, type HistoryGeneratorOptions } from './history-generator'
 
 /**
@@ -28,7 +29,7 @@ export function fillLargeHistory(
         afterOrderId: db.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number,
         afterAttemptId: db.prepare('SELECT coalesce(max(id), 0) FROM payment_attempts').pluck().get() as number,
       }
-      const triggers = suspendTriggers(db, [...DERIVED_DATA_TRIGGERS, ...REFUND_DERIVED_TRIGGERS, ...DATE_ORDER_TRIGGERS, ...QUARTER_DERIVED_TRIGGERS, ...FILTER_TOTALS_TRIGGERS])
+      const triggers = suspendTriggers(db, [...DERIVED_DATA_TRIGGERS, ...REFUND_DERIVED_TRIGGERS, ...DATE_ORDER_TRIGGERS, ...QUARTER_DERIVED_TRIGGERS, ...FILTER_TOTALS_TRIGGERS, ...AMOUNT_TOTALS_TRIGGERS])
       const indexes = suspendIndexes(db, BULK_TABLES)
       const written = generateHistory(db, options)
       options.onPhase?.('search index and daily tables')
@@ -36,6 +37,7 @@ export function fillLargeHistory(
       catchUpRefundTotals(db, from.afterOrderId)
       catchUpQuarterTotals(db, from.afterOrderId)
       catchUpFilterTotals(db, from.afterOrderId)
+      catchUpAmountTotals(db, from.afterOrderId)
       options.onPhase?.('secondary indexes')
       for (const sql of indexes) db.exec(sql)
       // Reads the id order from orders_sort_keys, so after the indexes are back.
