@@ -4,8 +4,8 @@ import type { trainingFr } from './training-fr'
 export const trainingEn: typeof trainingFr = {
   banner: {
     title: 'TRAINING MODE / SIMULATION',
-    text: 'Training sales: no valid ticket, outside the takings, pretend cash only.',
-    supervised: 'Training sales: no valid ticket, outside the takings, pretend cash only. Supervisor: {name}.',
+    text: 'Pretend sales: no valid ticket, outside the takings, cash only',
+    supervised: 'supervisor: {name}',
   },
   switch: {
     enter: 'Start training mode',

@@ -2,8 +2,8 @@
 export const trainingFr = {
   banner: {
     title: 'MODE ÉCOLE / SIMULATION',
-    text: 'Ventes de formation : aucun ticket valable, hors chiffre d’affaires, espèces fictives uniquement.',
-    supervised: 'Ventes de formation : aucun ticket valable, hors chiffre d’affaires, espèces fictives uniquement. Supervision : {name}.',
+    text: 'Ventes fictives : ticket sans valeur, hors chiffre d’affaires, espèces seulement',
+    supervised: 'supervision : {name}',
   },
   switch: {
     enter: 'Passer en mode école',

@@ -28,7 +28,7 @@ describe('the training mode banner', () => {
     wrapper = mountScreen(TrainingBanner, { mount: { props: { status: ON } } })
     const banner = wrapper.get('[data-testid="training-banner"]')
     expect(banner.text()).toContain('MODE ÉCOLE / SIMULATION')
-    expect(banner.text()).toContain('Supervision : Alex Dubois')
+    expect(banner.text()).toContain('supervision : Alex Dubois')
     expect(banner.attributes('role')).toBe('status')
   })
 
