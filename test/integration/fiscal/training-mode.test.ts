@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkFiscalChains, type FiscalRecord } from '../../../src/main/fiscal'
+import { checkFiscalArchive, checkFiscalChains, makeFiscalArchive, type FiscalRecord } from '../../../src/main/fiscal'
 import { sellAtTill, VISA_OK } from '../back-office/back-office-kit'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
@@ -107,6 +107,22 @@ describe('training mode (MODE ÉCOLE)', () => {
       ['real', realRecords.length, realRecords.length],
       ['training', 3, 3],
     ])
+
+    // The archive of the closed day holds both chains, each on its own, and verifies.
+    const archive = makeFiscalArchive({
+      db: subject.app.db,
+      signer: subject.app.fiscal.signer,
+      tillId: 'TILL-01',
+      period: 'closed',
+      createdAt: '2026-12-08T08:05:00+01:00',
+      appName: 'Comptoir',
+      appVersion: null,
+    })
+    expect(archive.manifest.chains.map(({ chain: name, records, firstSequence, lastSequence, gtNetEnd }) => [name, records, firstSequence, lastSequence, gtNetEnd])).toEqual([
+      ['real', realRecords.length, 1, realRecords.length, realTotal],
+      ['training', 3, 1, 3, first.quote.totals.ttc + second.quote.totals.ttc],
+    ])
+    expect(checkFiscalArchive(archive.bytes, subject.app.fiscal.signer.publicKey)).toMatchObject({ ok: true })
   })
 
   it('a card payment in training is refused before the issuer: no hold, no attempt, the sale stays open for cash', async () => {
