@@ -69,6 +69,11 @@ describe('training mode (MODE ÉCOLE)', () => {
     const summary = await subject.value('orders.summary', { filters: {} })
     expect(summary.totalTtc).toBe(summaryBefore.totalTtc)
     expect(summary.vat).toEqual(summaryBefore.vat)
+    // The administrator finds them by their number's series, 'école' typed with or without its accent.
+    for (const text of ['ecole', 'École']) {
+      const found = await subject.value('orders.search', { filters: { text } })
+      expect(found.rows.map((row) => row.number).sort()).toEqual([first.number, second.number])
+    }
 
     expect(await switchTraining(subject, false)).toMatchObject({ ok: true, value: { on: false } })
     const after = await sellAtTill(subject, { cash: true })
