@@ -109,17 +109,30 @@ export function eventFields(row: EventRow): SignedEventFields {
   }
 }
 
-/** What is wrong with a record given the one before it in its chain, or null. */
-export function recordProblem(row: RecordRow, previous: { sequence: number; signature: string; gtNet: number; gtAbsolute: number }, publicKey: KeyObject): string | null {
+/** The problem a record whose signature does not verify has. */
+export const ALTERED = 'its content no longer matches its signature (altered)'
+
+/** The record before one in its chain, as the check carries it. */
+export interface PreviousRecord {
+  sequence: number
+  signature: string
+  gtNet: number
+  gtAbsolute: number
+}
+
+/** What is wrong with a record's place in its chain (its number, its link), checked before its signature; or null. */
+export function recordLinkProblem(row: RecordRow, previous: PreviousRecord): string | null {
   if (row.sequence !== previous.sequence + 1) {
     return row.sequence > previous.sequence + 1
       ? `record ${previous.sequence + 1}${row.sequence > previous.sequence + 2 ? ` to ${row.sequence - 1}` : ''} missing before it (gap in the numbering)`
       : `its number follows ${previous.sequence} out of order`
   }
   if (row.previous_signature !== previous.signature) return 'its previous signature is not the signature of the record before it'
-  if (!signatureHolds(publicKey, recordSignedContent(recordFields(row)), row.signature)) {
-    return 'its content no longer matches its signature (altered)'
-  }
+  return null
+}
+
+/** What is wrong with a record's amounts (its payload's TTC, the grand totals), checked after its signature; or null. */
+export function recordTotalsProblem(row: RecordRow, previous: PreviousRecord): string | null {
   let payload: { totals?: { ttc?: unknown } }
   try {
     payload = JSON.parse(row.payload) as typeof payload
@@ -133,6 +146,15 @@ export function recordProblem(row: RecordRow, previous: { sequence: number; sign
   const absolute = previous.gtAbsolute + Math.abs(row.amount_ttc)
   if (row.gt_absolute !== absolute) return `its absolute grand total ${row.gt_absolute} is not ${absolute}`
   return null
+}
+
+/** What is wrong with a record given the one before it in its chain, or null: its link, its signature, its amounts, in that order. */
+export function recordProblem(row: RecordRow, previous: PreviousRecord, publicKey: KeyObject): string | null {
+  return (
+    recordLinkProblem(row, previous) ??
+    (signatureHolds(publicKey, recordSignedContent(recordFields(row)), row.signature) ? null : ALTERED) ??
+    recordTotalsProblem(row, previous)
+  )
 }
 
 interface DaySums {
@@ -161,6 +183,13 @@ export class DayTally {
     if (row.kind === 'cancellation') sums.cancellations += 1
     if (row.kind === 'duplicate') sums.duplicates += 1
     this.days.set(day, sums)
+  }
+
+  /** A daily closing of a purged day, taken as signed: its day's records are in the archive, no longer here. */
+  acceptClosing(row: RecordRow): void {
+    if (row.kind !== 'closing_day') return
+    const z = JSON.parse(row.payload) as { day?: string; dayTotals?: { net?: number; absolute?: number } }
+    this.closed.set(z.day ?? '', { net: z.dayTotals?.net ?? 0, absolute: z.dayTotals?.absolute ?? 0 })
   }
 
   closingProblem(row: RecordRow): string | null {
@@ -206,6 +235,30 @@ export class DayTally {
  * broken row and names it. Deleting the newest rows of a chain leaves no broken link: compare the
  * last numbers with a closing or an archive for that.
  */
+/** Where a purge of old detail left a chain (the JET's signed `fiscal.purge` events): the check resumes there. */
+interface PurgeAnchor {
+  throughSequence: number
+  throughSignature: string
+  gtNet: number
+  gtAbsolute: number
+  throughDay: string
+}
+
+function purgeAnchors(db: Database.Database): Map<string, PurgeAnchor> {
+  const anchors = new Map<string, PurgeAnchor>()
+  const events = db.prepare<[], { details: string }>("SELECT details FROM fiscal_events WHERE kind = 'fiscal.purge' ORDER BY id").all()
+  for (const event of events) {
+    const details = JSON.parse(event.details) as { tillId: string; throughDay: string; chains: Array<Omit<PurgeAnchor, 'throughDay'> & { chain: string }> }
+    for (const chain of details.chains) anchors.set(`${details.tillId}|${chain.chain}`, { ...chain, throughDay: details.throughDay })
+  }
+  return anchors
+}
+
+/** A daily closing whose day's detail was purged: its sums cannot be recomputed here (the archive holds them). */
+function closesPurgedDay(row: RecordRow, anchor: PurgeAnchor | null): boolean {
+  return anchor !== null && row.kind === 'closing_day' && ((JSON.parse(row.payload) as { day?: string }).day ?? '') <= anchor.throughDay
+}
+
 export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, options: { tail?: number } = {}): FiscalCheckReport {
   const report: FiscalCheckReport = { ok: true, records: 0, events: 0, chains: [], broken: null, tailOnly: options.tail !== undefined }
   const chains = db.prepare<[], { till_id: string; chain: string; last: number }>(
@@ -215,19 +268,46 @@ export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, o
   const rows = db.prepare<[string, string, number], RecordRow>(
     'SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? AND sequence >= ? ORDER BY id',
   )
+  const anchors = purgeAnchors(db)
   for (const chain of chains) {
-    const from = options.tail === undefined ? 1 : Math.max(1, chain.last - options.tail + 1)
-    const start = from > 1 ? before.get(chain.till_id, chain.chain, from - 1) : undefined
-    let previous = start
-      ? { sequence: start.sequence, signature: start.signature, gtNet: start.gt_net, gtAbsolute: start.gt_absolute }
-      : { sequence: from - 1, signature: GENESIS_SIGNATURE, gtNet: 0, gtAbsolute: 0 }
+    const anchor = anchors.get(`${chain.till_id}|${chain.chain}`) ?? null
+    const fromAnchor = anchor && { sequence: anchor.throughSequence, signature: anchor.throughSignature, gtNet: anchor.gtNet, gtAbsolute: anchor.gtAbsolute }
+    // A tail that would reach into purged detail starts at the purge's anchor.
+    const from = options.tail === undefined ? 1 : Math.max(1, chain.last - options.tail + 1, anchor ? anchor.throughSequence + 1 : 1)
+    const resumesAtAnchor = fromAnchor !== null && from === fromAnchor.sequence + 1
+    const start = from > 1 && !resumesAtAnchor ? before.get(chain.till_id, chain.chain, from - 1) : undefined
+    let previous = resumesAtAnchor
+      ? fromAnchor
+      : start
+        ? { sequence: start.sequence, signature: start.signature, gtNet: start.gt_net, gtAbsolute: start.gt_absolute }
+        : { sequence: from - 1, signature: GENESIS_SIGNATURE, gtNet: 0, gtAbsolute: 0 }
     let count = 0
+    let kept = 0
     const days = new DayTally()
     for (const row of rows.iterate(chain.till_id, chain.chain, from)) {
+      if (fromAnchor && row.sequence <= fromAnchor.sequence) {
+        // What a purge kept of old detail (a closing, an invoice): its own signature holds; its neighbours are in the archive.
+        const keptProblem =
+          row.sequence <= kept
+            ? `its number follows ${kept} out of order`
+            : signatureHolds(publicKey, recordSignedContent(recordFields(row)), row.signature)
+              ? null
+              : 'its content no longer matches its signature (altered)'
+        if (keptProblem) {
+          report.ok = false
+          report.broken = { table: 'fiscal_records', id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence, problem: keptProblem }
+          return report
+        }
+        kept = row.sequence
+        days.acceptClosing(row)
+        count += 1
+        continue
+      }
+      if (fromAnchor && previous.sequence < fromAnchor.sequence) previous = fromAnchor
       const problem =
-        (from > 1 && !start && count === 0 ? `record ${from - 1} missing before it (gap in the numbering)` : recordProblem(row, previous, publicKey)) ??
+        (from > 1 && !start && !resumesAtAnchor && count === 0 ? `record ${from - 1} missing before it (gap in the numbering)` : recordProblem(row, previous, publicKey)) ??
         // A daily closing is checked against the records of its day (the whole chain only: a tail starts mid-day).
-        (options.tail === undefined ? days.closingProblem(row) : null)
+        (options.tail === undefined ? (closesPurgedDay(row, anchor) ? (days.acceptClosing(row), null) : days.closingProblem(row)) : null)
       if (problem) {
         report.ok = false
         report.broken = { table: 'fiscal_records', id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence, problem }
@@ -237,6 +317,7 @@ export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, o
       days.add(row)
       count += 1
     }
+    if (fromAnchor && previous.sequence < fromAnchor.sequence) previous = fromAnchor
     report.records += count
     report.chains.push({ tillId: chain.till_id, chain: chain.chain, records: count, lastSequence: previous.sequence, gtNet: previous.gtNet, gtAbsolute: previous.gtAbsolute })
   }
@@ -254,7 +335,7 @@ export function checkFiscalChains(db: Database.Database, publicKey: KeyObject, o
       if (first && from > 1 && !start) problem = `event ${from - 1} missing before it (gap in the numbering)`
       else if (row.sequence !== previous.sequence + 1) problem = `event ${previous.sequence + 1} missing before it (gap in the numbering)`
       else if (row.previous_signature !== previous.signature) problem = 'its previous signature is not the signature of the event before it'
-      else if (!signatureHolds(publicKey, eventSignedContent(eventFields(row)), row.signature)) problem = 'its content no longer matches its signature (altered)'
+      else if (!signatureHolds(publicKey, eventSignedContent(eventFields(row)), row.signature)) problem = ALTERED
       if (problem) {
         report.ok = false
         report.broken = { table: 'fiscal_events', id: row.id, tillId: row.till_id, chain: 'jet', sequence: row.sequence, problem }
