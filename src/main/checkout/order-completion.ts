@@ -80,7 +80,7 @@ export class OrderCompletion {
       const fiscal = ticket ? { tillId: ticket.tillId, sequence: ticket.sequence, signature: ticket.signature } : undefined
       const approval = renderOrderApproval({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal })
       orders.storeApproval(order.id, current.training ? markTraining(approval, info.locale) : approval)
-      this.deps.receipts?.keep(order.id, orderReceiptView({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal }), info.paymentMethod)
+      this.deps.receipts?.keep(order.id, orderReceiptView({ order: info, shop: this.deps.shop(), paidAt: at, downloadLinks, fiscal, training: current.training }), info.paymentMethod)
       // Nothing left to ship: the capture is owed now, written with the sale, sent after it.
       const capture =
         settlement.kind === 'card' && !ships

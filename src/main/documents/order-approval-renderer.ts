@@ -29,12 +29,14 @@ export interface ApprovalDocumentInput {
   downloadLinks?: ReadonlyMap<string, PrintedDownloadLink>
   /** The sale's ticket in the fiscal journal: its till, number and signature (the short form is printed). */
   fiscal?: { tillId: string; sequence: number; signature: string }
+  /** A training sale (MODE ÉCOLE): its ticket says it is a simulation. */
+  training?: boolean
 }
 
 
 
 /** The view model: every amount formatted, every label chosen; the template only places them. */
-function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDocumentInput) {
+function approvalView({ order, shop, paidAt, downloadLinks, fiscal, training = false }: ApprovalDocumentInput) {
   const locale = order.locale
   const l = DOCUMENT_LABELS[locale]
   const money = (minor: number) => formatMoney(minor, order.currency, locale === 'fr' ? 'fr-FR' : 'en-GB')
@@ -43,6 +45,7 @@ function approvalView({ order, shop, paidAt, downloadLinks, fiscal }: ApprovalDo
   const address: ShippingAddress | null = order.delivery.address
   return {
     locale,
+    training,
     l,
     styles: DOCUMENT_STYLES,
     shop,

@@ -1,4 +1,5 @@
 import type { OrderReceiptView } from '../documents'
+import { trainingNote, TRAINING_MENTION } from '../training'
 
 /**
  * One row of the 80 mm ticket. The PDF and the ESC/POS printer place the same rows, so the e-mailed
@@ -15,7 +16,12 @@ export type ReceiptRow =
 /** The ticket's rows, in order, from the stored view of the sale. */
 export function receiptRows(view: OrderReceiptView): ReceiptRow[] {
   const { l } = view
+  // A training sale (MODE ÉCOLE) says so first and last, as its HTML ticket does.
+  const training: ReceiptRow[] = view.training
+    ? [{ kind: 'title', text: TRAINING_MENTION }, { kind: 'text', text: trainingNote(view.locale), align: 'center' }, { kind: 'rule' }]
+    : []
   const rows: ReceiptRow[] = [
+    ...training,
     { kind: 'title', text: view.shop.name },
     { kind: 'text', text: view.shop.addressLine, align: 'center' },
     { kind: 'text', text: `${view.shop.postcode} ${view.shop.city}`, align: 'center' },
@@ -69,5 +75,6 @@ export function receiptRows(view: OrderReceiptView): ReceiptRow[] {
   if (view.distanceSale) rows.push({ kind: 'small', text: l.withdrawal })
   rows.push({ kind: 'small', text: l.keepReceipt })
   if (view.fiscal) rows.push({ kind: 'small', text: view.fiscal })
+  if (view.training) rows.push({ kind: 'rule' }, ...training.slice(0, 2))
   return rows
 }

@@ -5,4 +5,4 @@
 export { TrainingModeRepository } from './training-mode-repository'
 export { TrainingModeService, type SupervisorCheck, type TrainingEventLog } from './training-mode-service'
 export { trainingHandlers } from './training-handlers'
-export { markTraining, TRAINING_MENTION } from './training-mark'
+export { markTraining, trainingNote, TRAINING_MENTION } from './training-mark'

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { checkFiscalArchive, checkFiscalChains, makeFiscalArchive, type FiscalRecord } from '../../../src/main/fiscal'
 import { sellAtTill, VISA_OK } from '../back-office/back-office-kit'
 import { createTempApp, type TempApp } from '../../support/temp-app'
+import { receiptRows } from '../../../src/main/receipts'
 
 let subject: TempApp | undefined
 afterEach(() => {
@@ -128,6 +129,23 @@ describe('training mode (MODE ÉCOLE)', () => {
       ['training', 3, 1, 3, first.quote.totals.ttc + second.quote.totals.ttc],
     ])
     expect(checkFiscalArchive(archive.bytes, subject.app.fiscal.signer.publicKey)).toMatchObject({ ok: true })
+  })
+
+  it('the e-mailed and printed ticket of a training sale says MODE ÉCOLE — SIMULATION first and last; a real one does not', async () => {
+    subject = createTempApp()
+    await staffIn(subject)
+    const real = await sellAtTill(subject, { cash: true })
+    await switchTraining(subject, true)
+    const training = await sellAtTill(subject, { cash: true })
+    const rowsOf = (orderId: number) => {
+      const stored = subject!.app.db.prepare('SELECT view_json FROM order_receipts WHERE order_id = ?').get(orderId) as { view_json: string }
+      return receiptRows(JSON.parse(stored.view_json) as Parameters<typeof receiptRows>[0])
+    }
+    const rows = rowsOf(training.id)
+    expect(rows[0]).toEqual({ kind: 'title', text: 'MODE ÉCOLE — SIMULATION' })
+    expect(rows[1]).toMatchObject({ text: 'Ticket de formation, sans valeur' })
+    expect(rows.at(-1)).toMatchObject({ text: 'Ticket de formation, sans valeur' })
+    expect(rowsOf(real.id).some((row) => 'text' in row && row.text.includes('MODE ÉCOLE'))).toBe(false)
   })
 
   it('a card payment in training is refused before the issuer: no hold, no attempt, the sale stays open for cash', async () => {
