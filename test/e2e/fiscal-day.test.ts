@@ -6,8 +6,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectAsPage } from './support/api-client'
-import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
+import { freshLaunchUrl, startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { launchChromium, openTillPage } from './support/chromium'
+import { accessibilityFailures } from './support/axe-check'
+import { frenchTextFailures } from './support/french-text-check'
 
 /**
  * Issue 14's proof end to end: a till's whole day at the keyboard (the float, a card sale and a
@@ -196,7 +198,15 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
   it('this morning: the Z of yesterday is shown and printed, the archive downloads and fiscal:verify passes it, and names the one record a byte was changed in', async () => {
     // The till starts the next day: it closes the day it was left with (a Z before any sale).
     server = await startBrowserMode(dataDir)
-    const { page, consoleErrors } = await openTillPage(browser, server.url)
+    // bypassCSP: axe-core is added to the page, which the app's script-src 'self' would refuse.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', bypassCSP: true })
+    const page = await context.newPage()
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    await page.goto(await freshLaunchUrl(server.url))
     await page.addInitScript(closePrintDialogsAtOnce)
     await page.evaluate(closePrintDialogsAtOnce)
     await page.getByRole('button', { name: /Alex/ }).click()
@@ -221,6 +231,8 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
     const cells = await page.getByTestId('z-rate').locator('th, td').allTextContents()
     expect(cells.map(plain)).toEqual(['5,5 %', '16,88 €', '0,92 €', '17,80 €'])
     expect(plain(await z.textContent())).toContain('par la caisse (journée restée sans clôture)')
+    expect(await accessibilityFailures(page, { name: 'fiscal-z' })).toEqual([])
+    expect(await frenchTextFailures(page, { name: 'fiscal-z' })).toEqual([])
     await shots(page, 'fiscal-day-z')
 
     // Printed on A4, then on the 80 mm receipt printer: each time the print frame comes and goes.
@@ -239,6 +251,13 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
     // The 80 mm print applies the document's narrow-page rules whatever the paper; the A4 one keeps them for narrow paper only.
     expect(receipt!.media).toEqual(['print'])
     expect(a4!.media).toEqual([expect.stringMatching(/max-width: 100mm/)])
+    // The 80 mm paper as the receipt printer lays it out: print media, a page 80 mm wide.
+    const paper = await context.newPage()
+    await paper.setViewportSize({ width: 302, height: 600 })
+    await paper.emulateMedia({ media: 'print' })
+    await paper.setContent(receipt!.html)
+    await paper.screenshot({ path: join(SHOTS, 'fiscal-day-z-80mm.png'), fullPage: true })
+    await paper.close()
 
     // The archive of every closed day, from the journal's screen, as the browser downloads it.
     await page.getByTestId('fiscal-archive-period').selectOption('closed')
