@@ -33,7 +33,7 @@ import { createRouter, type CallHandlers, type Router } from '../rpc/router'
 import { DownloadTickets } from '../rpc/download-tickets'
 import { SessionRegistry } from '../rpc/session-registry'
 import { seedDemoShop } from '../seed'
-import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
+import { createFiscalRegister, FISCAL_SIGNING_KEY_FILE, fiscalHandlers, fiscalPurgeHandlers, withFiscalEvents, type FiscalRegister } from '../fiscal'
 import { createInvoiceService, invoiceHandlers } from '../invoices'
 import { CashSessionRepository, CashSessionService, cashSessionHandlers } from '../cash-sessions'
 import { TrainingModeRepository, TrainingModeService, trainingHandlers } from '../training'
@@ -250,6 +250,8 @@ export function createApp(options: AppOptions): ComptoirApp {
       },
     }),
     ...cashSessionHandlers(cashSessions, auth),
+    // The purge of old detail: a year over six years old, archived and verified; closings stay.
+    ...fiscalPurgeHandlers({ db, tillId, fiscal, timeZone: () => settings.shop().timeZone, now, appVersion }),
     // Invoices for business customers: one per paid sale, their own yearly series, each a journal record.
     ...invoiceHandlers(
       createInvoiceService(db, {

@@ -17,3 +17,5 @@ export { checkFiscalArchive, type FiscalArchiveCheckReport } from './fiscal-arch
 export { fiscalHandlers, type FiscalHandlerDependencies } from './fiscal-handlers'
 export { withFiscalEvents } from './fiscal-event-handlers'
 export { markDuplicate } from './duplicate-mark'
+export { fiscalPurgeHandlers } from './fiscal-purge-handlers'
+export { FISCAL_PURGE_EVENT } from './fiscal-purge'

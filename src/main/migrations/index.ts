@@ -25,6 +25,7 @@ import { trainingMode } from './023-training-mode'
 import { invoices } from './024-invoices'
 import { receipts } from './025-receipts'
 import { amountTotals } from './026-amount-totals'
+import { fiscalPurge } from './027-fiscal-purge'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -54,4 +55,5 @@ export const merchantMigrations: readonly Migration[] = [
   invoices,
   receipts,
   amountTotals,
+  fiscalPurge,
 ]

@@ -10,6 +10,7 @@ import { catalogueCalls } from './calls/catalogue-calls'
 import { checkoutCalls } from './calls/checkout-calls'
 import { fiscalCalls } from './calls/fiscal-calls'
 import { invoiceCalls } from './calls/invoice-calls'
+import { fiscalPurgeCalls } from './calls/fiscal-purge-calls'
 import { trainingCalls } from './calls/training-calls'
 import { receiptCalls } from './calls/receipt-calls'
 import { userCalls } from './calls/user-calls'
@@ -30,6 +31,7 @@ export const contract = {
   ...fiscalCalls,
   ...cashSessionCalls,
   ...invoiceCalls,
+  ...fiscalPurgeCalls,
   ...trainingCalls,
   ...receiptCalls,
 }

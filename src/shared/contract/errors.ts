@@ -122,6 +122,24 @@ const DEFINITIONS = {
     fr: 'Cette période n’est pas encore clôturée : seules les périodes clôturées sont archivées. Faites d’abord la clôture.',
     en: 'This period is not closed yet: only closed periods are archived. Close it first.',
   },
+  FISCAL_PURGE_TOO_RECENT: {
+    scope: 'call',
+    fields: false,
+    fr: 'Ce détail a moins de six ans : la loi impose de le garder (article L102 B du livre des procédures fiscales). Rien n’a été supprimé.',
+    en: 'This detail is less than six years old: the law says to keep it (LPF art. L102 B). Nothing was deleted.',
+  },
+  FISCAL_PURGE_NOT_ARCHIVED: {
+    scope: 'call',
+    fields: false,
+    fr: 'Cette période n’a pas encore été archivée : faites d’abord son archive fiscale. Rien n’a été supprimé.',
+    en: 'This period has not been archived yet: make its fiscal archive first. Nothing was deleted.',
+  },
+  FISCAL_PURGE_NOT_VERIFIED: {
+    scope: 'call',
+    fields: false,
+    fr: 'Le journal ou l’archive de cette période ne se vérifie pas : rien n’a été supprimé. Lancez la vérification du journal fiscal.',
+    en: 'The journal or this period’s archive does not verify: nothing was deleted. Run the fiscal journal’s check.',
+  },
   ORDER_NOT_INVOICEABLE: {
     scope: 'call',
     fields: false,
