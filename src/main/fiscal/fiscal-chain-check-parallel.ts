@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3'
 import {
   ALTERED,
+  closesPurgedDay,
   DayTally,
   eventFields,
   recordFields,
   recordLinkProblem,
+  purgeAnchors,
   recordTotalsProblem,
   type EventRow,
   type FiscalBreak,
@@ -88,20 +90,36 @@ export async function checkFiscalChainsInParallel(db: Database.Database, pool: S
   const report: FiscalCheckReport = { ok: true, records: 0, events: 0, chains: [], broken: null, tailOnly: false }
   const chains = db.prepare<[], { till_id: string; chain: string }>('SELECT DISTINCT till_id, chain FROM fiscal_records ORDER BY till_id, chain').all()
   const rows = db.prepare<[string, string], RecordRow>('SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? ORDER BY id')
+  const anchors = purgeAnchors(db)
   for (const chain of chains) {
     let previous: PreviousRecord = { sequence: 0, signature: GENESIS_SIGNATURE, gtNet: 0, gtAbsolute: 0 }
     let count = 0
     const days = new DayTally()
+    // After a purge of old detail, as the one-thread check: what was kept before the anchor by its own signature, then from the anchor on.
+    const anchor = anchors.get(`${chain.till_id}|${chain.chain}`) ?? null
+    const fromAnchor = anchor && { sequence: anchor.throughSequence, signature: anchor.throughSignature, gtNet: anchor.gtNet, gtAbsolute: anchor.gtAbsolute }
+    let kept = 0
     const broken = await firstBroken(rows.iterate(chain.till_id, chain.chain), pool, (row) => {
+      const at = { table: 'fiscal_records' as const, id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence }
+      const content = recordSignedContent(recordFields(row))
+      count += 1
+      if (fromAnchor && row.sequence <= fromAnchor.sequence) {
+        const before = row.sequence <= kept ? `its number follows ${kept} out of order` : null
+        kept = row.sequence
+        days.acceptClosing(row)
+        return { before, after: null, content, signature: row.signature, at }
+      }
+      if (fromAnchor && previous.sequence < fromAnchor.sequence) previous = fromAnchor
       const before = recordLinkProblem(row, previous)
-      const after = before ?? recordTotalsProblem(row, previous) ?? days.closingProblem(row)
-      const found = { before, after: before ? null : after, content: recordSignedContent(recordFields(row)), signature: row.signature }
+      const purgedDay = closesPurgedDay(row, anchor)
+      const after = before ?? recordTotalsProblem(row, previous) ?? (purgedDay ? null : days.closingProblem(row))
+      if (purgedDay) days.acceptClosing(row)
       previous = { sequence: row.sequence, signature: row.signature, gtNet: row.gt_net, gtAbsolute: row.gt_absolute }
       days.add(row)
-      count += 1
-      return { ...found, at: { table: 'fiscal_records', id: row.id, tillId: row.till_id, chain: row.chain, sequence: row.sequence } }
+      return { before, after: before ? null : after, content, signature: row.signature, at }
     })
     if (broken) return { ...report, ok: false, broken }
+    if (fromAnchor && previous.sequence < fromAnchor.sequence) previous = fromAnchor
     report.records += count
     report.chains.push({ tillId: chain.till_id, chain: chain.chain, records: count, lastSequence: previous.sequence, gtNet: previous.gtNet, gtAbsolute: previous.gtAbsolute })
   }

@@ -236,7 +236,7 @@ export class DayTally {
  * last numbers with a closing or an archive for that.
  */
 /** Where a purge of old detail left a chain (the JET's signed `fiscal.purge` events): the check resumes there. */
-interface PurgeAnchor {
+export interface PurgeAnchor {
   throughSequence: number
   throughSignature: string
   gtNet: number
@@ -244,7 +244,7 @@ interface PurgeAnchor {
   throughDay: string
 }
 
-function purgeAnchors(db: Database.Database): Map<string, PurgeAnchor> {
+export function purgeAnchors(db: Database.Database): Map<string, PurgeAnchor> {
   const anchors = new Map<string, PurgeAnchor>()
   const events = db.prepare<[], { details: string }>("SELECT details FROM fiscal_events WHERE kind = 'fiscal.purge' ORDER BY id").all()
   for (const event of events) {
@@ -255,7 +255,7 @@ function purgeAnchors(db: Database.Database): Map<string, PurgeAnchor> {
 }
 
 /** A daily closing whose day's detail was purged: its sums cannot be recomputed here (the archive holds them). */
-function closesPurgedDay(row: RecordRow, anchor: PurgeAnchor | null): boolean {
+export function closesPurgedDay(row: RecordRow, anchor: PurgeAnchor | null): boolean {
   return anchor !== null && row.kind === 'closing_day' && ((JSON.parse(row.payload) as { day?: string }).day ?? '') <= anchor.throughDay
 }
 

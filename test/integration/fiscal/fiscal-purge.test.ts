@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 import { checkFiscalChains } from '../../../src/main/fiscal'
+import { checkFiscalChainsInParallel } from '../../../src/main/fiscal/fiscal-chain-check-parallel'
+import { SignaturePool } from '../../../src/main/fiscal/signature-pool'
 
 /**
  * Issue 14, "Archives": the detail older than six years may be purged, only for a period that was
@@ -74,6 +76,15 @@ describe('the purge of detail older than six years', () => {
     // The till goes on: a new sale links to the last record and the journal still checks.
     await sellCash()
     expect((await subject.value('fiscal.verify', {})).ok).toBe(true)
+    // npm run fiscal:verify on the data folder (its checks on worker threads) agrees.
+    const pool = new SignaturePool(subject.app.fiscal.signer.publicKeyPem(), 1)
+    try {
+      const parallel = await checkFiscalChainsInParallel(subject.app.db, pool)
+      expect(parallel).toEqual(checkFiscalChains(subject.app.db, subject.app.fiscal.signer.publicKey))
+      expect(parallel.ok).toBe(true)
+    } finally {
+      await pool.close()
+    }
   })
 
   it('refuses a year not yet six years past (FISCAL_PURGE_TOO_RECENT) and a cashier (FORBIDDEN), deleting nothing', async () => {
@@ -112,5 +123,11 @@ describe('the purge of detail older than six years', () => {
     const report = checkFiscalChains(subject.app.db, subject.app.fiscal.signer.publicKey)
     expect(report.ok).toBe(false)
     expect(report.broken).toMatchObject({ sequence: middle.sequence + 1, problem: expect.stringMatching(/gap in the numbering/) })
+    const pool = new SignaturePool(subject.app.fiscal.signer.publicKeyPem(), 1)
+    try {
+      expect((await checkFiscalChainsInParallel(subject.app.db, pool)).broken).toEqual(report.broken)
+    } finally {
+      await pool.close()
+    }
   })
 })
