@@ -4,6 +4,7 @@ import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
 import { trainingEn } from './training-en'
+import { receiptsEn } from './receipts-en'
 
 export const en: MessageSchema = {
   app: { name: 'Comptoir' },
@@ -226,6 +227,7 @@ export const en: MessageSchema = {
   cashSession: cashSessionEn,
   training: trainingEn,
   invoices: invoicesEn,
+  receipts: receiptsEn,
   errors: {
     generic: 'Something went wrong: {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

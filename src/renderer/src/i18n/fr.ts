@@ -4,6 +4,7 @@ import { invoicesFr } from './invoices-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
 import { trainingFr } from './training-fr'
+import { receiptsFr } from './receipts-fr'
 
 export const fr = {
   app: { name: 'Comptoir' },
@@ -226,6 +227,7 @@ export const fr = {
   cashSession: cashSessionFr,
   training: trainingFr,
   invoices: invoicesFr,
+  receipts: receiptsFr,
   errors: {
     generic: 'Une erreur est survenue : {message}',
     /** The registry's sentence for every code (src/shared/contract/errors.ts). */

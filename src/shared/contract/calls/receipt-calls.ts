@@ -1,15 +1,11 @@
 import { z } from 'zod'
 import { defineCall } from '../define-call'
 import { emptyInputSchema, idSchema } from '../common-schemas'
+import { SMTP_TLS_MODES } from '../../domain/smtp-tls'
 
 const hostSchema = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'A host name or an IP address')
 const portSchema = z.number().int().min(1).max(65535)
 
-/**
- * How the SMTP connection is protected: 'tls' from the first byte (port 465), 'starttls' upgraded
- * and required (port 587), 'none' only for a server on the shop's own network.
- */
-export const SMTP_TLS_MODES = ['tls', 'starttls', 'none'] as const
 
 const smtpCommon = {
   host: hostSchema,

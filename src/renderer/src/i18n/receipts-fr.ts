@@ -1,0 +1,48 @@
+/** Tickets that reach the customer: the SMTP server, the receipt printer, the outbox. `receipts-en.ts` has the same keys. */
+export const receiptsFr = {
+  title: 'Tickets : e-mail et imprimante',
+  short: 'Tickets',
+  description:
+    'Le serveur de messagerie qui envoie les tickets en PDF, et l’imprimante de tickets 80 mm (ESC/POS) qui les imprime et ouvre le tiroir pour les espèces.',
+  smtp: {
+    title: 'Serveur de messagerie (SMTP)',
+    enabled: 'Envoyer les tickets par e-mail',
+    host: 'Serveur',
+    hostHint: 'Nom ou adresse IP, par exemple smtp.example.fr',
+    port: 'Port',
+    tls: 'Sécurité',
+    tlsModes: { tls: 'TLS (port 465)', starttls: 'STARTTLS (port 587)', none: 'Aucune (réseau local)' },
+    user: 'Identifiant (facultatif)',
+    password: 'Mot de passe',
+    passwordKept: 'Un mot de passe est enregistré ; laissez vide pour le garder.',
+    passwordNone: 'Aucun mot de passe enregistré.',
+    clearPassword: 'Supprimer le mot de passe enregistré',
+    from: 'Adresse d’expédition',
+    fromHint: "Celle que le client voit, par exemple tickets{'@'}boutique.fr",
+  },
+  printer: {
+    title: 'Imprimante de tickets',
+    kind: 'Branchement',
+    kinds: { none: 'Aucune (impression par le navigateur)', network: 'Réseau (port 9100)', device: 'Périphérique (chemin)' },
+    host: 'Adresse de l’imprimante',
+    port: 'Port',
+    path: 'Chemin du périphérique',
+    pathHint: 'Par exemple /dev/usb/lp0',
+  },
+  save: 'Enregistrer',
+  invalid: {
+    port: 'Un port de 1 à 65 535.',
+  },
+  outbox: {
+    title: 'Tickets envoyés par e-mail',
+    description: 'Chaque envoi et son état ; un envoi en échec est réessayé de plus en plus espacé (jusqu’à une heure), même après un redémarrage.',
+    empty: 'Aucun ticket envoyé par e-mail pour l’instant.',
+    refresh: 'Actualiser',
+    columns: { order: 'Vente', recipient: 'Destinataire', state: 'État', attempts: 'Tentatives', lastError: 'Dernière erreur', when: 'Demandé le' },
+    states: { sent: 'Envoyé', pending: 'En file d’attente', failing: 'En échec' },
+    sentAt: 'le {date}',
+    nextAttempt: 'prochain essai {date}',
+    retry: 'Réessayer maintenant',
+    retryFailed: 'L’envoi a échoué : {message}',
+  },
+}
