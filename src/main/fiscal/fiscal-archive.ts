@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
-import type { EventRow, RecordRow } from './fiscal-chain-check'
+import { purgeAnchors, type EventRow, type RecordRow } from './fiscal-chain-check'
 import type { FiscalSigner } from './fiscal-signature'
 
 /**
@@ -122,6 +122,7 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
   )
   const at = db.prepare<[string, string, number], RecordRow>('SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? AND sequence = ?')
 
+  const anchors = purgeAnchors(db)
   const records: RecordRow[] = []
   const chains: FiscalArchiveChain[] = []
   let endAt: string | null = null
@@ -136,6 +137,9 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
     if (first === null || first > closing.sequence) continue
     const rows = between.all(tillId, chain, first, closing.sequence)
     const before = first > 1 ? at.get(tillId, chain, first - 1) : undefined
+    // The record before the period may be gone with a purge of older detail: its anchor has its grand totals.
+    const anchor = anchors.get(`${tillId}|${chain}`)
+    const purgedBefore = !before && anchor?.throughSequence === first - 1 ? anchor : null
     const last = rows[rows.length - 1]!
     chains.push({
       chain,
@@ -143,8 +147,8 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
       firstSequence: first,
       lastSequence: last.sequence,
       firstPreviousSignature: rows[0]!.previous_signature,
-      gtNetStart: before?.gt_net ?? 0,
-      gtAbsoluteStart: before?.gt_absolute ?? 0,
+      gtNetStart: before?.gt_net ?? purgedBefore?.gtNet ?? 0,
+      gtAbsoluteStart: before?.gt_absolute ?? purgedBefore?.gtAbsolute ?? 0,
       gtNetEnd: last.gt_net,
       gtAbsoluteEnd: last.gt_absolute,
     })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTempApp, type TempApp } from '../../support/temp-app'
-import { checkFiscalChains } from '../../../src/main/fiscal'
+import { checkFiscalArchive, checkFiscalChains, makeFiscalArchive } from '../../../src/main/fiscal'
 import { checkFiscalChainsInParallel } from '../../../src/main/fiscal/fiscal-chain-check-parallel'
 import { SignaturePool } from '../../../src/main/fiscal/signature-pool'
 
@@ -129,5 +129,23 @@ describe('the purge of detail older than six years', () => {
     } finally {
       await pool.close()
     }
+  })
+
+  it('a later period archived after the purge still verifies: its grand totals start from the purge’s anchor', async () => {
+    await oldHistory()
+    await subject.value('fiscal.archive', { period: '2019' })
+    await subject.value('fiscal.purge', { year: 2019 })
+    await subject.value('fiscal.closeDay', { day: '2020-01-31' })
+    const { bytes } = makeFiscalArchive({
+      db: subject.app.db,
+      signer: subject.app.fiscal.signer,
+      tillId: subject.app.fiscal.journal.tillId,
+      period: '2020-01',
+      createdAt: '2026-12-08T11:00:00+01:00',
+      appName: 'Comptoir',
+      appVersion: null,
+    })
+    const check = checkFiscalArchive(bytes, subject.app.fiscal.signer.publicKey)
+    expect(check).toMatchObject({ ok: true, refused: null, broken: null })
   })
 })
