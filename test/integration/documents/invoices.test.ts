@@ -170,4 +170,14 @@ describe('an invoice for a business customer', () => {
     const german = await subject.value('invoices.issue', { orderId: other.id, buyer: { ...BUYER, vatNumber: 'DE123456789', address: { ...BUYER.address, country: 'DE' } } }, 'cashier')
     expect(textOf(german.html)).toContain('DE123456789')
   })
+
+  it('refuses a training sale (MODE ÉCOLE): it is no sale, it has no invoice', async () => {
+    subject = await backOfficeApp()
+    const users = await subject.value('auth.listUsers', {}, 'cashier')
+    const supervisor = users.find((user) => user.displayName === 'Alex Dubois')!
+    await subject.value('training.switch', { on: true, approval: { userId: supervisor.id, pin: '4321' } }, 'cashier')
+    const order = (await sellAtTill(subject, { cash: true })) as OrderInfo
+    const refused = await subject.call('invoices.issue', { orderId: order.id, buyer: BUYER }, 'cashier')
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'ORDER_NOT_INVOICEABLE', details: { reason: 'training' } })
+  })
 })
