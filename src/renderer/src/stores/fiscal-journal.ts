@@ -81,5 +81,13 @@ export const useFiscalJournalStore = defineStore('fiscal-journal', () => {
     return { fileName: result.value.fileName, records: result.value.records }
   }
 
-  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, closing, load, verify, closeDay, showClosing, archive }
+  /** The purge of a year's detail (and earlier years'), once six years past, archived and verified; the journal is read again. */
+  async function purge(year: number): Promise<{ deleted: number; throughDay: string } | { error: AppError }> {
+    const result = await call('fiscal.purge', { year })
+    if (!result.ok) return { error: result.error }
+    await load()
+    return { deleted: result.value.deleted, throughDay: result.value.throughDay }
+  }
+
+  return { records, nextCursor, lastCheck, loaded, loading, verifying, error, filter, closing, load, verify, closeDay, showClosing, archive, purge }
 })
