@@ -2,7 +2,7 @@
 // hand-made mutant of src/main/audit/audit-log.ts, canonical-json.ts or audit-pages.ts).
 import { afterEach, describe, expect, it } from 'vitest'
 import { auditEntryHash } from '../../../src/main/audit/audit-hash'
-import { recordAudit, verifyAuditChain } from '../../../src/main/audit/audit-log'
+import { onAuditEntry, recordAudit, verifyAuditChain, type AuditEntryInput } from '../../../src/main/audit/audit-log'
 import { auditPage } from '../../../src/main/audit/audit-pages'
 import { canonicalJson } from '../../../src/main/audit/canonical-json'
 import { merchantMigrations } from '../../../src/main/migrations'
@@ -75,8 +75,51 @@ describe('the audit chain against a forger who recomputes hashes', () => {
     expect(verifyAuditChain(log)).toEqual({ ok: false, brokenAt: 3, reason: 'Entry 2 is missing before it' })
   })
 
+  it('a refund amount edited in place, hash left as it was, is found at that entry: its content no longer matches', () => {
+    const log = forgeableLog(3)
+    log.prepare('UPDATE audit_log SET details = ? WHERE id = 2').run('{"amount":1}')
+    expect(verifyAuditChain(log)).toEqual({ ok: false, brokenAt: 2, reason: 'Its content no longer matches its hash' })
+  })
+
   it('an untouched chain counts every entry', () => {
     expect(verifyAuditChain(forgeableLog(3))).toEqual({ ok: true, entries: 3 })
+  })
+})
+
+describe('records that follow the audit log (the fiscal JET copies logins, rights and settings)', () => {
+  it('every listener of a database is told of each entry, in order, inside its transaction', () => {
+    db = openDatabase(':memory:', merchantMigrations)
+    const first: AuditEntryInput[] = []
+    const second: string[] = []
+    onAuditEntry(db, (entry) => first.push(entry))
+    onAuditEntry(db, (entry) => second.push(entry.action))
+    const login = { action: 'auth.login', userId: null, subject: 'user:1', details: { tillId: 'TILL-01' }, at: '2026-12-08T09:00:00.000Z' }
+    recordAudit(db, login)
+    recordAudit(db, { ...login, action: 'auth.wrongPin' })
+    expect(first).toEqual([login, { ...login, action: 'auth.wrongPin' }])
+    expect(second).toEqual(['auth.login', 'auth.wrongPin'])
+  })
+
+  it('a listener that fails takes its entry back with it: the log and what follows it never part', () => {
+    db = openDatabase(':memory:', merchantMigrations)
+    onAuditEntry(db, (entry) => {
+      if (entry.action === 'settings.changed') throw new Error('the copy failed')
+    })
+    recordAudit(db, { action: 'auth.login', userId: null, subject: 'user:1', details: null, at: '2026-12-08T09:00:00.000Z' })
+    expect(() =>
+      recordAudit(db, { action: 'settings.changed', userId: null, subject: 'settings', details: null, at: '2026-12-08T09:01:00.000Z' }),
+    ).toThrow('the copy failed')
+    expect(db.prepare('SELECT action FROM audit_log').pluck().all()).toEqual(['auth.login'])
+  })
+
+  it("another database's listener is not told", () => {
+    db = openDatabase(':memory:', merchantMigrations)
+    const other = openDatabase(':memory:', merchantMigrations)
+    const told: string[] = []
+    onAuditEntry(other, (entry) => told.push(entry.action))
+    recordAudit(db, { action: 'auth.login', userId: null, subject: 'user:1', details: null, at: '2026-12-08T09:00:00.000Z' })
+    other.close()
+    expect(told).toEqual([])
   })
 })
 
