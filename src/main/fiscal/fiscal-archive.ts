@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
+import { addDays } from '@shared/time/shop-time-zone'
 import { purgeAnchors, type EventRow, type RecordRow } from './fiscal-chain-check'
 import type { FiscalSigner } from './fiscal-signature'
 
@@ -123,12 +124,18 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
   const at = db.prepare<[string, string, number], RecordRow>('SELECT * FROM fiscal_records WHERE till_id = ? AND chain = ? AND sequence = ?')
 
   const anchors = purgeAnchors(db)
+  // After a purge, 'every closed day' starts the day after the purged detail: the earlier archives hold the rest.
+  const purgedThrough = [...anchors.entries()].filter(([key]) => key.startsWith(`${tillId}|`)).map(([, anchor]) => anchor.throughDay).sort().at(-1)
+  const fromDay = period.fromDay ?? (purgedThrough ? addDays(purgedThrough, 1) : null)
   const records: RecordRow[] = []
   const chains: FiscalArchiveChain[] = []
   let endAt: string | null = null
   for (const { chain } of chainNames) {
     const closing = period.closingKind ? closingOf.get(tillId, chain, period.closingKind, options.period) : lastClosing.get(tillId, chain)
-    const first = period.fromDay ? (firstFrom.get(tillId, chain, period.fromDay)?.sequence ?? null) : 1
+    const anchor = anchors.get(`${tillId}|${chain}`)
+    const firstInPeriod = period.fromDay ? (firstFrom.get(tillId, chain, period.fromDay)?.sequence ?? null) : 1
+    // After a purge, an archive starts where the detail still is: what the purge kept before its anchor is in the earlier archives.
+    const first = firstInPeriod !== null && anchor ? Math.max(firstInPeriod, anchor.throughSequence + 1) : firstInPeriod
     if (!closing) {
       // A chain with nothing in the period needs no closing of it.
       if (first === null) continue
@@ -138,7 +145,6 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
     const rows = between.all(tillId, chain, first, closing.sequence)
     const before = first > 1 ? at.get(tillId, chain, first - 1) : undefined
     // The record before the period may be gone with a purge of older detail: its anchor has its grand totals.
-    const anchor = anchors.get(`${tillId}|${chain}`)
     const purgedBefore = !before && anchor?.throughSequence === first - 1 ? anchor : null
     const last = rows[rows.length - 1]!
     chains.push({
@@ -160,7 +166,7 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
   const end = Date.parse(endAt)
   // The JET of the period, as one unbroken slice of its chain (from its first event in the period to its last).
   const jet = db.prepare<[string], EventRow>('SELECT * FROM fiscal_events WHERE till_id = ? ORDER BY sequence').all(tillId)
-  const inPeriod = (event: EventRow) => (period.fromDay === null || event.occurred_at.slice(0, 10) >= period.fromDay) && Date.parse(event.occurred_at) <= end
+  const inPeriod = (event: EventRow) => (fromDay === null || event.occurred_at.slice(0, 10) >= fromDay) && Date.parse(event.occurred_at) <= end
   const firstEvent = jet.findIndex(inPeriod)
   const events = firstEvent === -1 ? [] : jet.slice(firstEvent, jet.findLastIndex(inPeriod) + 1)
   const closings = records.filter((row) => row.kind.startsWith('closing_'))
@@ -197,7 +203,7 @@ export function makeFiscalArchive(options: FiscalArchiveOptions): FiscalArchive 
     format: FISCAL_ARCHIVE_FORMAT,
     app: { name: options.appName, version: options.appVersion, schemaVersion: db.pragma('user_version', { simple: true }) as number },
     tillId,
-    period: { label: options.period, kind: period.kind, fromDay: period.fromDay, toDay: closedThrough ?? endAt.slice(0, 10) },
+    period: { label: options.period, kind: period.kind, fromDay, toDay: closedThrough ?? endAt.slice(0, 10) },
     createdAt: options.createdAt,
     chains,
     events: {

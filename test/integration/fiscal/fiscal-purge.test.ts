@@ -147,5 +147,17 @@ describe('the purge of detail older than six years', () => {
     })
     const check = checkFiscalArchive(bytes, subject.app.fiscal.signer.publicKey)
     expect(check).toMatchObject({ ok: true, refused: null, broken: null })
+    // 'Every closed day' (the screen's default) starts after the purge's anchor, and checks too.
+    const closed = makeFiscalArchive({
+      db: subject.app.db,
+      signer: subject.app.fiscal.signer,
+      tillId: subject.app.fiscal.journal.tillId,
+      period: 'closed',
+      createdAt: '2026-12-08T11:00:00+01:00',
+      appName: 'Comptoir',
+      appVersion: null,
+    })
+    expect(closed.manifest.chains[0]).toMatchObject({ chain: 'real', firstSequence: 3 })
+    expect(checkFiscalArchive(closed.bytes, subject.app.fiscal.signer.publicKey)).toMatchObject({ ok: true, broken: null })
   })
 })
