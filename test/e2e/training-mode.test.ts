@@ -36,6 +36,24 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 })
 }
 
+/** A pocket book paid 20,00 € in cash, from the till's search to the approval. */
+async function sellInCash(page: Page, steps: { inCart?: () => Promise<void>; beforePaying?: () => Promise<void> } = {}): Promise<void> {
+  const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
+  await search.fill('LIB-POCHE-02')
+  await search.press('Enter')
+  await expect.poll(() => page.getByTestId('cart-item-count').textContent()).toMatch(/1/)
+  await steps.inCart?.()
+  await page.keyboard.press('F12')
+  await page.getByTestId('checkout-total').waitFor()
+  await page.keyboard.press('F8')
+  const tendered = page.getByLabel('Montant reçu')
+  await tendered.waitFor()
+  await steps.beforePaying?.()
+  await tendered.fill('20,00')
+  await tendered.press('Enter')
+  await page.getByTestId('approval-frame').waitFor()
+}
+
 /** On the session screen (F10): the switch, Alex Dubois's PIN, Enter. */
 async function switchWithPin(page: Page, pin: string): Promise<void> {
   await page.keyboard.press('F10')
@@ -55,6 +73,10 @@ describe('training mode at the till', () => {
     const search = page.getByRole('combobox', { name: 'Rechercher un produit' })
     await search.waitFor()
     expect(await page.getByTestId('training-banner').count()).toBe(0)
+    // A real sale first: the history will have both kinds.
+    await sellInCash(page)
+    await page.getByRole('button', { name: 'Nouvelle vente' }).click()
+    await search.waitFor()
 
     // A cashier's own PIN does not supervise: only administrators are offered, a wrong PIN is refused.
     await switchWithPin(page, '0000')
@@ -72,22 +94,15 @@ describe('training mode at the till', () => {
 
     await page.getByTestId('cash-back').click()
     await search.waitFor()
-    await search.fill('LIB-POCHE-02')
-    await search.press('Enter')
-    await expect.poll(() => page.getByTestId('cart-item-count').textContent()).toMatch(/1/)
-    await shots(page, 'training-till')
-
-    await page.keyboard.press('F12')
-    await page.getByTestId('checkout-total').waitFor()
-    await page.getByTestId('training-cash-only').waitFor()
-    // Cash is the only way to pay: no card form to type a real card into.
-    expect(await page.getByLabel('Numéro de carte').isVisible()).toBe(false)
-    const tendered = page.getByLabel('Montant reçu')
-    await tendered.waitFor()
-    await shots(page, 'training-checkout')
-    await tendered.fill('20,00')
-    await tendered.press('Enter')
-    await page.getByTestId('approval-frame').waitFor()
+    await sellInCash(page, {
+      inCart: () => shots(page, 'training-till'),
+      beforePaying: async () => {
+        await page.getByTestId('training-cash-only').waitFor()
+        // Cash is the only way to pay: no card form to type a real card into.
+        expect(await page.getByLabel('Numéro de carte').isVisible()).toBe(false)
+        await shots(page, 'training-checkout')
+      },
+    })
     const ticket = page.frameLocator('[data-testid="approval-frame"]')
     await expect.poll(() => ticket.locator('.training').first().textContent()).toContain('MODE ÉCOLE — SIMULATION')
     expect(await ticket.locator('body').textContent()).toMatch(/T01-ECOLE-\d{4}-0+1/)
@@ -98,7 +113,23 @@ describe('training mode at the till', () => {
     const admin = await connectAsPage(server.url)
     await admin.loginAs('Alex', '4321')
     const report = await admin.value('cashSession.xReport', {})
-    expect(report.sales.count).toBe(0)
+    expect(report.sales.count).toBe(1)
+    expect(report.sales.cash).toBe(890)
+
+    // The administrator finds it in the order history by its series, marked MODE ÉCOLE.
+    const history = await openTillPage(browser, server.url)
+    await history.page.getByRole('button', { name: /Alex Dubois/ }).click()
+    await history.page.keyboard.type('4321')
+    await history.page.keyboard.press('Enter')
+    await history.page.getByTestId('current-user').waitFor()
+    await history.page.goto(`${server.url}/#/admin/orders`)
+    await expect.poll(() => history.page.getByTestId('order-number').allTextContents()).toEqual([expect.stringMatching(/^T01-ECOLE-/), expect.stringMatching(/^T01-\d{4}-0+1$/)])
+    await history.page.getByLabel(/Rechercher/).fill('ecole')
+    await expect.poll(() => history.page.getByTestId('order-number').allTextContents()).toEqual([expect.stringMatching(/^T01-ECOLE-/)])
+    expect(await history.page.getByTestId('order-training').textContent()).toContain('MODE ÉCOLE')
+    await shots(history.page, 'training-history')
+    expect(history.consoleErrors).toEqual([])
+    await history.page.context().close()
 
     await page.getByRole('button', { name: 'Nouvelle vente' }).click()
     await search.waitFor()

@@ -16,7 +16,11 @@ const LIST_COLUMNS = `o.id, o.number, o.created_at AS createdAt, o.status, o.cus
   (SELECT display_name FROM users u WHERE u.id = o.cashier_id) AS cashierName, o.till_id AS tillId,
   o.payment_method AS paymentMethod, o.card_brand AS cardBrand, o.card_last_four AS cardLastFour,
   o.authorization_code AS authorizationCode, o.last_decline_code AS lastDeclineCode, o.total_ttc AS totalTtc, o.currency,
-  o.refunded_amount AS refundedAmount`
+  o.refunded_amount AS refundedAmount, o.training`
+
+/** A row as SQLite reads it: the training flag is 0 or 1. */
+type ListRowRead = Omit<OrderListRow, 'training'> & { training: number }
+const toListRow = (row: ListRowRead): OrderListRow => ({ ...row, training: row.training === 1 })
 
 export interface PageQuery {
   filter: FilterSql
@@ -192,15 +196,15 @@ export class OrderHistoryRepository {
     // each page: the text's matches are sorted instead.
     const textPlan = query.textPlan ?? 'matches-first'
     const { sql, params } = this.pageQuery({ ...query, filter, textPlan })
-    return this.statement(sql).all(params) as OrderListRow[]
+    return (this.statement(sql).all(params) as ListRowRead[]).map(toListRow)
   }
 
   /** The list's rows of the page's orders, in the page's order. */
   private rowsOf(keys: PageKey[], sort: OrderSort): OrderListRow[] {
     if (keys.length === 0) return []
-    return this.statement(
+    return (this.statement(
       `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${SORTS[sort].orderBy('o')}`,
-    ).all({ ids: JSON.stringify(keys.map((key) => key.id)) }) as OrderListRow[]
+    ).all({ ids: JSON.stringify(keys.map((key) => key.id)) }) as ListRowRead[]).map(toListRow)
   }
 
   /** The cursor's condition and parameters, when the query has one. */

@@ -106,24 +106,27 @@ export class OrderHistoryService {
     const filter = filterSql(filters, timeZone)
     if (!filter.ok) return filter
     const range = dailyRange(filters, timeZone)
+    // The derived totals leave training sales out (migration 023): the list shows them, so the
+    // count adds them, read from their own small index; their money counts nowhere.
+    const training = () => this.repository.count({ ...filter.value, conditions: [...filter.value.conditions, 'o.training = 1'] })
     if (range !== 'not-daily' && filter.value.branches.every((branch) => branch.condition === null)) {
       const statuses = filter.value.statuses
       const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ORDER_STATUSES)
-      return ok({ count, currency: this.currency(), ...this.daily.salesFigures(range, soldStatusesAmong(statuses)) })
+      return ok({ count: count + training(), currency: this.currency(), ...this.daily.salesFigures(range, soldStatusesAmong(statuses)) })
     }
     // Bare days of another zone: its days are whole ranges of UTC quarter-hours (migration 018).
     const instants = shopDaysRange(filters, timeZone)
     if (instants !== null && filter.value.branches.every((branch) => branch.condition === null)) {
       const statuses = filter.value.statuses
       const summary = this.shopDays.summary(instants, statuses.length > 0 ? statuses : ORDER_STATUSES, soldStatusesAmong(statuses))
-      return ok({ ...summary, currency: this.currency() })
+      return ok({ ...summary, count: summary.count + training(), currency: this.currency() })
     }
     // Any other filter but a text or an amount: migration 020's totals per day and month.
     const totals = this.filterTotals.summary(filter.value)
-    if (totals !== null) return ok({ ...totals, currency: this.currency() })
+    if (totals !== null) return ok({ ...totals, count: totals.count + training(), currency: this.currency() })
     // An amount range with dates and statuses: migration 026's totals per amount.
     const amounts = this.amountTotals.summary(filter.value)
-    if (amounts !== null) return ok({ ...amounts, currency: this.currency() })
+    if (amounts !== null) return ok({ ...amounts, count: amounts.count + training(), currency: this.currency() })
     return ok({ ...this.repository.summary(filter.value), currency: this.currency() })
   }
 

@@ -70,6 +70,13 @@ describe('training mode (MODE ÉCOLE)', () => {
     const summary = await subject.value('orders.summary', { filters: {} })
     expect(summary.totalTtc).toBe(summaryBefore.totalTtc)
     expect(summary.vat).toEqual(summaryBefore.vat)
+    expect(summary.soldCount).toBe(summaryBefore.soldCount)
+    // Listed, so counted among the orders, whichever totals answer the filter; never among the sales.
+    expect(summary.count).toBe(summaryBefore.count + 2)
+    const day = await subject.value('orders.summary', { filters: { from: '2026-12-07', to: '2026-12-08' } })
+    expect([day.count, day.soldCount, day.totalTtc]).toEqual([4, 2, real])
+    const cash = await subject.value('orders.summary', { filters: { paymentMethod: 'cash' } })
+    expect([cash.count, cash.soldCount, cash.totalTtc]).toEqual([3, 1, realCash.quote.totals.ttc])
     // The administrator finds them by their number's series, 'école' typed with or without its accent.
     for (const text of ['ecole', 'École']) {
       const found = await subject.value('orders.search', { filters: { text } })

@@ -2,6 +2,7 @@ import type { trainingFr } from './training-fr'
 
 /** Training mode, in English. */
 export const trainingEn: typeof trainingFr = {
+  mark: 'TRAINING',
   banner: {
     title: 'TRAINING MODE / SIMULATION',
     text: 'Pretend sales: no valid ticket, outside the takings, cash only',

@@ -1,5 +1,7 @@
 /** Training mode (MODE ÉCOLE), in French. */
 export const trainingFr = {
+  /** Beside a training sale in the order history. */
+  mark: 'MODE ÉCOLE',
   banner: {
     title: 'MODE ÉCOLE / SIMULATION',
     text: 'Ventes fictives : ticket sans valeur, hors chiffre d’affaires, espèces seulement',

@@ -81,6 +81,8 @@ export const orderListRowSchema = z.object({
   currency: currencySchema,
   /** TTC refunded so far: an order partly refunded says so beside its status. */
   refundedAmount: minorUnitsSchema,
+  /** A training sale (MODE ÉCOLE): shown marked, counted in no total. */
+  training: z.boolean(),
 })
 export type OrderListRow = z.infer<typeof orderListRowSchema>
 

@@ -25,6 +25,7 @@ function order(overrides: Partial<OrderListRow>): OrderListRow {
     totalTtc: 2150,
     currency: 'EUR',
     refundedAmount: 0,
+    training: false,
     ...overrides,
   }
 }

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import TrainingBanner from '@renderer/components/training/TrainingBanner.vue'
 import TrainingSwitch from '@renderer/components/training/TrainingSwitch.vue'
+import OrderList from '@renderer/components/back-office/OrderList.vue'
 import { useTrainingStore } from '@renderer/stores/training'
 import { answered, main, refused } from './support/fake-bridge'
-import { mountScreen, typeInto } from './support/mount-screen'
+import { mountScreen, plainSpaces, typeInto } from './support/mount-screen'
 
 vi.mock('@renderer/bridge', () => import('./support/fake-bridge'))
 
@@ -75,5 +76,34 @@ describe('the training mode switch', () => {
     expect(document.body.textContent).toContain('Code PIN incorrect')
     expect(document.querySelector('[data-testid="approval-pin"]')).not.toBeNull()
     expect(useTrainingStore().on).toBe(false)
+  })
+})
+
+describe('a training sale in the order history', () => {
+  const row = {
+    id: 9,
+    number: 'T01-ECOLE-2026-000001',
+    createdAt: '2026-12-07T10:15:00.000Z',
+    status: 'completed' as const,
+    customerName: null,
+    cashierName: 'Camille Martin',
+    tillId: 'TILL-01',
+    paymentMethod: 'cash' as const,
+    cardBrand: null,
+    cardLastFour: null,
+    authorizationCode: null,
+    lastDeclineCode: null,
+    totalTtc: 890,
+    currency: 'EUR',
+    refundedAmount: 0,
+    training: true,
+  }
+
+  it('is shown marked MODE ÉCOLE; a real sale is not', async () => {
+    wrapper = mountScreen(OrderList, { mount: { props: { rows: [row, { ...row, id: 8, number: 'T01-2026-000008', training: false }], total: 2, hasMore: false, loading: false, activeIndex: 0 } } })
+    await flushPromises()
+    const [training, real] = wrapper.findAll('[data-testid="order-row"]')
+    expect(plainSpaces(training!.get('[data-testid="order-training"]').text())).toBe('MODE ÉCOLE')
+    expect(real!.find('[data-testid="order-training"]').exists()).toBe(false)
   })
 })
