@@ -129,7 +129,8 @@ export class ExportService {
       lines.push(
         dialectLine(
           [
-            ...[orderReference(row), dialectDate(row.createdAt, dialect), dialectStatus(row.status, dialect), row.customerName, row.cashierName, row.tillId,
+            // A training sale's status says so: whoever sums the file's amounts sees it is no sale.
+            ...[orderReference(row), dialectDate(row.createdAt, dialect), `${dialectStatus(row.status, dialect)}${row.training ? ' — MODE ÉCOLE' : ''}`, row.customerName, row.cashierName, row.tillId,
               dialectPaymentMethod(row.paymentMethod, dialect), row.cardBrand, row.cardLastFour, row.authorizationCode, row.lastDeclineCode].map(field),
             money(order?.totalHt ?? 0), money(order?.totalVat ?? 0), money(row.totalTtc),
             ...perRate,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFiscalArchive, checkFiscalChains, makeFiscalArchive, type FiscalRecord } from '../../../src/main/fiscal'
-import { sellAtTill, VISA_OK } from '../back-office/back-office-kit'
+import { exportText, parseCsv, sellAtTill, VISA_OK } from '../back-office/back-office-kit'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 import { receiptRows } from '../../../src/main/receipts'
 
@@ -77,6 +77,11 @@ describe('training mode (MODE ÉCOLE)', () => {
     expect([day.count, day.soldCount, day.totalTtc]).toEqual([4, 2, real])
     const cash = await subject.value('orders.summary', { filters: { paymentMethod: 'cash' } })
     expect([cash.count, cash.soldCount, cash.totalTtc]).toEqual([3, 1, realCash.quote.totals.ttc])
+    // The history's CSV lists them with their status marked, so that nobody sums them as sales.
+    const csv = parseCsv((await exportText(subject, { kind: 'orders', filters: {}, locale: 'fr' })).replace(/^\uFEFF/, ''), ';')
+    const statusOf = (number: string | null) => csv.find((line) => line[0] === number)?.[2]
+    expect(statusOf(first.number)).toMatch(/ — MODE ÉCOLE$/)
+    expect(statusOf(realCash.number)).not.toMatch(/MODE ÉCOLE/)
     // The administrator finds them by their number's series, 'école' typed with or without its accent.
     for (const text of ['ecole', 'École']) {
       const found = await subject.value('orders.search', { filters: { text } })
