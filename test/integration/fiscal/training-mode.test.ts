@@ -50,7 +50,7 @@ describe('training mode (MODE ÉCOLE)', () => {
     const realCash = await sellAtTill(subject, { cash: true })
     const realCard = await sellAtTill(subject, { sku: 'MAI-MUG-01' })
     const real = realCash.quote.totals.ttc + realCard.quote.totals.ttc
-    const drawerBefore = await subject.value('cashSession.xReport', {}, 'cashier')
+    const drawerBefore = await subject.value('cashSession.xReport', {})
     const dashboardBefore = await subject.value('dashboard.period', { from: '2026-12-07', to: '2026-12-07' })
     const summaryBefore = await subject.value('orders.summary', { filters: {} })
 
@@ -63,7 +63,8 @@ describe('training mode (MODE ÉCOLE)', () => {
     const { html } = await subject.value('orders.approval', { orderId: first.id }, 'cashier')
     expect(html).toContain('MODE ÉCOLE — SIMULATION')
     // Nothing of it reaches the drawer, the dashboard or the history's totals.
-    const drawer = await subject.value('cashSession.xReport', {}, 'cashier')
+    const drawer = await subject.value('cashSession.xReport', {})
+    expect(drawer.expectedCash).not.toBeNull()
     expect(drawer.expectedCash).toBe(drawerBefore.expectedCash)
     expect(drawer.sales).toEqual(drawerBefore.sales)
     expect(await subject.value('dashboard.period', { from: '2026-12-07', to: '2026-12-07' })).toEqual(dashboardBefore)
@@ -158,6 +159,25 @@ describe('training mode (MODE ÉCOLE)', () => {
     expect(rows[1]).toMatchObject({ text: 'Ticket de formation, sans valeur' })
     expect(rows.at(-1)).toMatchObject({ text: 'Ticket de formation, sans valeur' })
     expect(rowsOf(real.id).some((row) => 'text' in row && row.text.includes('MODE ÉCOLE'))).toBe(false)
+  })
+
+  it('a refund of a training sale is a credit note of the training chain: the drawer and the real chain do not move', async () => {
+    subject = createTempApp()
+    await staffIn(subject)
+    await sellAtTill(subject, { cash: true })
+    await switchTraining(subject, true)
+    const training = await sellAtTill(subject, { cash: true })
+    const drawerBefore = await subject.value('cashSession.xReport', {})
+    const realBefore = chain(subject, 'real')
+    await subject.value('orders.refund', { orderId: training.id, amount: 300 })
+    expect(chain(subject, 'training').map((record) => [record.sequence, record.kind, record.amountTtc])).toEqual([
+      [1, 'ticket', training.quote.totals.ttc],
+      [2, 'credit_note', -300],
+    ])
+    expect(chain(subject, 'real')).toEqual(realBefore)
+    const drawer = await subject.value('cashSession.xReport', {})
+    expect(drawer.expectedCash).not.toBeNull()
+    expect([drawer.expectedCash, drawer.refunds]).toEqual([drawerBefore.expectedCash, drawerBefore.refunds])
   })
 
   it('a card payment in training is refused before the issuer: no hold, no attempt, the sale stays open for cash', async () => {
