@@ -40,10 +40,13 @@ import { TrainingModeRepository, TrainingModeService, trainingHandlers } from '.
 import { ticketRequestHandlers } from '../documents'
 import { ReceiptMailer, ReceiptOutboxRepository, ReceiptService, ReceiptSettings, receiptHandlers } from '../receipts'
 import { AuthService } from '../staff'
-import { CartService, lastToLogIn, ParkedCarts, withParkedCarts } from '../cart'
+import { CartService, lastToLogIn, ParkedCartRepository, ParkedCarts, withParkedCarts } from '../cart'
 import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
 import { APP_VERSION } from './app-version'
+
+/** A parked cart waiting longer than this is listed for clean-up (issue 15's default). */
+const PARKED_CART_STALE_HOURS = 24
 
 export interface ComptoirApp {
   router: Router
@@ -151,7 +154,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   })
 
   const auth = new AuthService({ db, users, settings, sessions, tillId, now, pepper: pinPepper })
-  const cart = new CartService({
+  const cartDependencies = {
     db,
     carts,
     products: catalogue,
@@ -162,15 +165,22 @@ export function createApp(options: AppOptions): ComptoirApp {
     now,
     currency: () => settings.shop().currency,
     pricingSettings: () => settings.pricing(),
-  })
-  // The till's cart follows who is at the till: parked at logout, back at its owner's login.
+  }
+  const cart = new CartService(cartDependencies)
+  // The till's parked carts: parked at any time or at logout, back at its owner's login or on demand.
   const parkedCarts = new ParkedCarts({
     db,
     carts,
+    parked: new ParkedCartRepository(db),
     pricing: new CartPricingOptions(pricing),
     tillId,
-    ownerAtStart: lastToLogIn(users.listAll()),
+    // A parked cart priced as the till's cart is, under its own key.
+    priceOf: (cartKey) => new CartService({ ...cartDependencies, tillId: cartKey }).get(),
+    lastToLogIn: () => lastToLogIn(users.listAll()),
     isLoggedIn: (userId) => sessions.isActive(userId),
+    userName: (userId) => users.findById(userId)?.displayName ?? null,
+    staleAfterHours: () => PARKED_CART_STALE_HOURS,
+    now,
   })
   const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')
   const downloadLinks = new DownloadLinks(new DownloadLinkRepository(db), now)
@@ -216,7 +226,7 @@ export function createApp(options: AppOptions): ComptoirApp {
   const handlers: CallHandlers = withFiscalEvents(fiscal.events, {
     ...withParkedCarts(authHandlers(auth), parkedCarts),
     ...catalogueHandlers(products),
-    ...cartHandlers(cart, auth),
+    ...cartHandlers(cart, auth, parkedCarts),
     ...checkoutHandlers({
       checkout,
       customers,

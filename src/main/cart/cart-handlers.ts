@@ -2,6 +2,7 @@ import { ok } from '@shared/contract'
 import type { CallHandlers } from '../rpc/router'
 import type { AuthService } from '../staff'
 import type { CartService } from './cart-service'
+import type { ParkedCarts } from './parked-carts'
 
 type CartCalls =
   | 'cart.get'
@@ -14,8 +15,12 @@ type CartCalls =
   | 'cart.removePromotion'
   | 'cart.setDelivery'
   | 'cart.clear'
+  | 'cart.park'
+  | 'cart.parkedList'
+  | 'cart.takeBack'
+  | 'cart.discardParked'
 
-export function cartHandlers(cart: CartService, auth: AuthService): Pick<CallHandlers, CartCalls> {
+export function cartHandlers(cart: CartService, auth: AuthService, parked: ParkedCarts): Pick<CallHandlers, CartCalls> {
   return {
     'cart.get': () => ok(cart.get()),
     'cart.addProduct': ({ productId, quantity }) => cart.addProduct(productId, quantity),
@@ -31,5 +36,15 @@ export function cartHandlers(cart: CartService, auth: AuthService): Pick<CallHan
     'cart.removePromotion': () => cart.removePromotion(),
     'cart.setDelivery': ({ delivery }) => cart.setDelivery(delivery),
     'cart.clear': () => ok(cart.clear()),
+    'cart.park': ({ name }, { session }) => {
+      const parkedNow = parked.park(session.userId, name)
+      return parkedNow.ok ? ok(cart.get()) : parkedNow
+    },
+    'cart.parkedList': () => ok(parked.list()),
+    'cart.takeBack': ({ parkedId }, { session }) => {
+      const taken = parked.takeBack(session.userId, parkedId)
+      return taken.ok ? ok({ cart: cart.get(), priceChanges: taken.value }) : taken
+    },
+    'cart.discardParked': ({ parkedId }, { session }) => parked.discard(session.userId, parkedId),
   }
 }

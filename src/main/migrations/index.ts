@@ -26,6 +26,7 @@ import { invoices } from './024-invoices'
 import { receipts } from './025-receipts'
 import { amountTotals } from './026-amount-totals'
 import { fiscalPurge } from './027-fiscal-purge'
+import { parkedCarts } from './028-parked-carts'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -56,4 +57,5 @@ export const merchantMigrations: readonly Migration[] = [
   receipts,
   amountTotals,
   fiscalPurge,
+  parkedCarts,
 ]

@@ -302,6 +302,12 @@ const DEFINITIONS = {
     fr: 'Le panier est vide : il n’y a rien à encaisser.',
     en: 'The cart is empty: there is nothing to check out.',
   },
+  CART_NOT_EMPTY: {
+    scope: 'call',
+    fields: false,
+    fr: 'Le panier en cours n’est pas vide : mettez-le en attente avant d’en reprendre un autre.',
+    en: 'The current cart is not empty: park it before taking another back.',
+  },
   CASH_SHORT: {
     scope: 'call',
     fields: false,

@@ -56,6 +56,34 @@ export const cartSchema = z.object({
 })
 export type Cart = z.infer<typeof cartSchema>
 
+/** A cart parked at this till, priced at today's catalogue prices. */
+export const parkedCartSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** Whose cart it is (who parked it, or whose cart was left at a logout); null when unknown. */
+  ownerId: idSchema.nullable(),
+  ownerName: z.string().nullable(),
+  /** ISO 8601 instant. */
+  parkedAt: z.string(),
+  lineCount: z.number().int().nonnegative(),
+  itemCount: z.number().int().nonnegative(),
+  total: minorUnitsSchema,
+  currency: currencySchema,
+  /** Parked longer than the setting allows (24 h by default): listed for clean-up. */
+  stale: z.boolean(),
+})
+export type ParkedCart = z.infer<typeof parkedCartSchema>
+
+/** A line of a cart taken back whose catalogue price changed while it was parked. */
+export const priceChangeSchema = z.object({
+  lineId: idSchema,
+  sku: z.string(),
+  name: localizedTextSchema,
+  before: minorUnitsSchema,
+  after: minorUnitsSchema,
+})
+export type PriceChange = z.infer<typeof priceChangeSchema>
+
 export const cartCalls = {
   'cart.get': defineCall({
     summary: 'The cart of this till',
@@ -132,5 +160,33 @@ export const cartCalls = {
     errors: [],
     input: emptyInputSchema,
     output: cartSchema,
+  }),
+  'cart.park': defineCall({
+    summary: "Park the till's cart under a name (typed, or the customer's); the till's cart is then empty",
+    role: 'staff',
+    errors: ['CART_EMPTY'],
+    input: z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+    output: cartSchema,
+  }),
+  'cart.parkedList': defineCall({
+    summary: "The till's parked carts, oldest first, whoever owns them",
+    role: 'staff',
+    errors: [],
+    input: emptyInputSchema,
+    output: z.array(parkedCartSchema),
+  }),
+  'cart.takeBack': defineCall({
+    summary: "Take a parked cart back into the till's empty cart, prices re-computed; says which changed",
+    role: 'staff',
+    errors: ['NOT_FOUND', 'CART_NOT_EMPTY'],
+    input: z.object({ parkedId: idSchema }).strict(),
+    output: z.object({ cart: cartSchema, priceChanges: z.array(priceChangeSchema) }),
+  }),
+  'cart.discardParked': defineCall({
+    summary: 'Discard a parked cart (an administrator; audited)',
+    role: 'admin',
+    errors: ['NOT_FOUND'],
+    input: z.object({ parkedId: idSchema }).strict(),
+    output: z.array(parkedCartSchema),
   }),
 }
