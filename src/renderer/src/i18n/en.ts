@@ -4,6 +4,7 @@ import type { MessageSchema } from './fr'
 import { checkoutEn } from './checkout-en'
 import { cashSessionEn } from './cash-session-en'
 import { trainingEn } from './training-en'
+import { parkedEn } from './parked-en'
 import { receiptsEn } from './receipts-en'
 
 export const en: MessageSchema = {
@@ -226,6 +227,7 @@ export const en: MessageSchema = {
   checkout: checkoutEn,
   cashSession: cashSessionEn,
   training: trainingEn,
+  parked: parkedEn,
   invoices: invoicesEn,
   receipts: receiptsEn,
   errors: {

@@ -4,6 +4,7 @@ import { invoicesFr } from './invoices-fr'
 import { checkoutFr } from './checkout-fr'
 import { cashSessionFr } from './cash-session-fr'
 import { trainingFr } from './training-fr'
+import { parkedFr } from './parked-fr'
 import { receiptsFr } from './receipts-fr'
 
 export const fr = {
@@ -226,6 +227,7 @@ export const fr = {
   checkout: checkoutFr,
   cashSession: cashSessionFr,
   training: trainingFr,
+  parked: parkedFr,
   invoices: invoicesFr,
   receipts: receiptsFr,
   errors: {

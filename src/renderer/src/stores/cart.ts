@@ -7,6 +7,8 @@ import type {
   DeliverySelection,
   LineDiscount,
   LocalizedText,
+  ParkedCart,
+  PriceChange,
   Result,
   UserSummary,
 } from '@shared/contract'
@@ -169,6 +171,36 @@ export const useCartStore = defineStore('cart', () => {
     return result.ok ? { ok: true, value: result.value.filter((user) => user.role === 'admin') } : result
   }
 
+  /** Parks the cart under a name (the customer's): the till's cart is then empty for the next one. */
+  function park(name: string): Promise<Result<Cart>> {
+    return enqueue(async () => {
+      const result = apply(await call('cart.park', { name }), { select: 'keep', quiet: true })
+      if (result.ok) feedback.value = null
+      return result
+    })
+  }
+
+  /** Takes a parked cart back into the empty cart; answers the lines whose price changed meanwhile. */
+  function takeBack(parkedId: number): Promise<Result<PriceChange[]>> {
+    return enqueue(async () => {
+      const result = await call('cart.takeBack', { parkedId })
+      if (!result.ok) return result
+      apply({ ok: true, value: result.value.cart }, 'keep')
+      announceResumed()
+      return { ok: true, value: result.value.priceChanges }
+    })
+  }
+
+  /** The till's parked carts, whoever owns them, oldest first. */
+  function parkedList(): Promise<Result<ParkedCart[]>> {
+    return call('cart.parkedList')
+  }
+
+  /** An administrator discards a parked cart (main audits it); answers the list left. */
+  function discardParked(parkedId: number): Promise<Result<ParkedCart[]>> {
+    return call('cart.discardParked', { parkedId })
+  }
+
   function clear(): Promise<Result<Cart>> {
     return enqueue(async () => {
       const result = apply(await call('cart.clear'), 'keep')
@@ -228,6 +260,10 @@ export const useCartStore = defineStore('cart', () => {
     setDelivery,
     listApprovers,
     clear,
+    park,
+    takeBack,
+    parkedList,
+    discardParked,
     selectStep,
     select,
     dismissFeedback,
