@@ -3,6 +3,7 @@ import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import TrainingBanner from '@renderer/components/training/TrainingBanner.vue'
 import TrainingSwitch from '@renderer/components/training/TrainingSwitch.vue'
 import OrderList from '@renderer/components/back-office/OrderList.vue'
+import ZReportPanel from '@renderer/components/administration/ZReportPanel.vue'
 import { useTrainingStore } from '@renderer/stores/training'
 import { answered, main, refused } from './support/fake-bridge'
 import { mountScreen, plainSpaces, typeInto } from './support/mount-screen'
@@ -105,5 +106,36 @@ describe('a training sale in the order history', () => {
     const [training, real] = wrapper.findAll('[data-testid="order-row"]')
     expect(plainSpaces(training!.get('[data-testid="order-training"]').text())).toBe('MODE ÉCOLE')
     expect(real!.find('[data-testid="order-training"]').exists()).toBe(false)
+  })
+})
+
+describe('the Z of the training chain', () => {
+  const closing = {
+    id: 12,
+    tillId: 'TILL-01',
+    chain: 'training' as const,
+    sequence: 3,
+    occurredAt: '2026-12-08T08:00:00+01:00',
+    operatorName: 'Alex Dubois',
+    automatic: false,
+    day: '2026-12-07',
+    records: { count: 2, firstSequence: 1, lastSequence: 2 },
+    counts: { tickets: 2, creditNotes: 0, cancellations: 0, duplicates: 0 },
+    rates: [{ rateBasisPoints: 550, ht: 1687, vat: 93, ttc: 1780 }],
+    payments: [{ mode: 'cash', amount: 1780 }],
+    dayTotals: { net: 1780, absolute: 1780 },
+    perpetual: { gtNet: 1780, gtAbsolute: 1780 },
+    signature: 'c2lnbmF0dXJl',
+  }
+  const props = { time: (at: string) => at, day: (day: string) => day }
+
+  it('says MODE ÉCOLE in its title; the real chain’s does not', async () => {
+    wrapper = mountScreen(ZReportPanel, { mount: { props: { ...props, closing } } })
+    await flushPromises()
+    expect(wrapper.get('#z-report-title').text()).toMatch(/— MODE ÉCOLE$/)
+    wrapper.unmount()
+    wrapper = mountScreen(ZReportPanel, { mount: { props: { ...props, closing: { ...closing, chain: 'real' as const } } } })
+    await flushPromises()
+    expect(wrapper.get('#z-report-title').text()).not.toContain('MODE ÉCOLE')
   })
 })
