@@ -9,7 +9,7 @@ export const parkedFr = {
   park: 'Mettre en attente',
   listLabel: 'Paniers en attente de cette caisse',
   none: 'Aucun panier en attente.',
-  owner: 'de {name}',
+  owner: 'par {name}',
   unknownOwner: 'propriétaire inconnu',
   lines: '{count} ligne | {count} lignes',
   stale: 'À nettoyer : en attente depuis plus de {hours} h',

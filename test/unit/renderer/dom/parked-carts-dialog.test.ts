@@ -52,8 +52,8 @@ describe('the parked carts of the till (F3)', () => {
   it('lists each parked cart with its name, whose it is, its lines and total; one past the setting is marked for clean-up', async () => {
     await openDialog([])
     expect(rows()).toEqual([
-      'Mme Durand | de Camille Martin | 06/12/2026 10:15 | 2 lignes | 21,50 € | À nettoyer : en attente depuis plus de 24 h',
-      expect.stringMatching(/^M\. Petit \| de Inès Benali \| \d\d:\d\d \| 1 ligne \| 12,50 €$/),
+      'Mme Durand | par Camille Martin | 06/12/2026 10:15 | 2 lignes | 21,50 € | À nettoyer : en attente depuis plus de 24 h',
+      expect.stringMatching(/^M\. Petit \| par Inès Benali \| \d\d:\d\d \| 1 ligne \| 12,50 €$/),
     ])
     // The cart is empty: the list has the focus, ready for ↓ and Enter.
     expect(document.activeElement).toBe(list())
@@ -71,6 +71,7 @@ describe('the parked carts of the till (F3)', () => {
     expect(useCartStore().lines.map((line) => line.sku)).toEqual([MUG.sku])
     expect(plainSpaces(document.body.querySelector('[data-testid="parked-price-changes"]')!.textContent ?? '')).toContain('Tasse : 11,50 € → 12,50 €')
     expect(dialog!.emitted('close')).toBeUndefined()
+    expect(plainSpaces(document.activeElement?.textContent ?? '')).toBe('Compris')
   })
 
   it('with articles in the cart, the typed name parks it, and taking another back asks to park first', async () => {
