@@ -109,7 +109,13 @@ export function createApp(options: AppOptions): ComptoirApp {
   // Like the PIN pepper, a key outside the database: whoever copies the file cannot sign a record.
   const fiscalKey = options.fiscalSigningKey ?? new KeyFileKeyProvider(join(dataDir, 'keys', FISCAL_SIGNING_KEY_FILE)).loadDataKeySync()
   const appVersion = options.appVersion ?? APP_VERSION
-  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone, version: appVersion })
+  // Training mode's supervisor (MODE ÉCOLE), named in each training record of the journal.
+  const trainingSpells = new TrainingModeRepository(db)
+  const trainingSupervisor = () => {
+    const spell = trainingSpells.current(tillId)
+    return spell ? { id: spell.supervisorId, name: spell.supervisorName } : null
+  }
+  const fiscal = createFiscalRegister({ db, tillId, signingKey: fiscalKey.key, dataDir, now, logger, timeZone: () => settings.shop().timeZone, version: appVersion, trainingSupervisor })
   const users = new UserRepository(db)
   const products = new ProductRepository(db)
   const catalogue = new ProductCatalogue(products)
@@ -219,7 +225,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     journal: fiscal.journal,
   })
   // Training mode (MODE ÉCOLE): its sales are cash-only simulations on the 'training' chain.
-  const training = new TrainingModeService({ db, spells: new TrainingModeRepository(db), events: fiscal.events, tillId, now })
+  const training = new TrainingModeService({ db, spells: trainingSpells, events: fiscal.events, tillId, now })
   const checkout = new CheckoutService({ orders: orderService, customers, cart, payments, vault, completion, tillId, now, logger, cashSession: cashSessions, training })
 
   // Logouts and exports go to the JET as well (the audit log sees logins and changes already).

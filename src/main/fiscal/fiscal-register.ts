@@ -37,6 +37,8 @@ export interface FiscalRegisterOptions {
   logger: Logger
   /** The app's version, written in the JET at each start. */
   version?: string
+  /** The administrator supervising training mode now, named in each training record; null while off. */
+  trainingSupervisor?: () => FiscalOperator | null
 }
 
 /** The till's fiscal record: the journal, its sale records, the JET and their check. */
@@ -113,7 +115,7 @@ export function createFiscalRegister(options: FiscalRegisterOptions): FiscalRegi
 
   return {
     journal,
-    sales: new SaleRecords(journal),
+    sales: new SaleRecords(journal, options.trainingSupervisor),
     events,
     signer,
     verify,

@@ -1,5 +1,5 @@
 import { allocateByLargestRemainder, roundHalfAwayFromZero } from '@shared/money'
-import type { FiscalChain, FiscalRecord } from './fiscal-record'
+import type { FiscalChain, FiscalOperator, FiscalRecord } from './fiscal-record'
 import type { FiscalJournal } from './fiscal-journal'
 
 /**
@@ -73,9 +73,6 @@ function paymentModes(sale: FiscalSale, sign: 1 | -1): Array<Record<string, unkn
 /** The chain of a sale's records: a training sale never touches the real chain nor its grand totals. */
 const chainOf = (sale: FiscalSale): FiscalChain => (sale.training ? 'training' : 'real')
 
-/** What a training record says of itself, beside its chain: it is no ticket. */
-const SIMULATION = { simulation: 'MODE ÉCOLE — SIMULATION' } as const
-const simulation = (sale: FiscalSale) => (sale.training ? SIMULATION : {})
 
 const negate = (rate: RateTotals): RateTotals => ({ rateBasisPoints: rate.rateBasisPoints, ht: -rate.ht, vat: -rate.vat, ttc: -rate.ttc })
 
@@ -85,7 +82,11 @@ const negate = (rate: RateTotals): RateTotals => ({ rateBasisPoints: rate.rateBa
  * and must run inside the transaction of the operation it records.
  */
 export class SaleRecords {
-  constructor(private readonly journal: FiscalJournal) {}
+  constructor(
+    private readonly journal: FiscalJournal,
+    /** Who supervises training mode now (a training record names them); null while it is off. */
+    private readonly trainingSupervisor: () => FiscalOperator | null = () => null,
+  ) {}
 
   /** The ticket of a sale just paid (cash) or authorized (card), or recovered after a crash. */
   ticket(sale: FiscalSale, at?: Date): FiscalRecord {
@@ -112,7 +113,7 @@ export class SaleRecords {
       rates: quote.rates.map(({ rateBasisPoints, ht, vat, ttc }) => ({ rateBasisPoints, ht, vat, ttc })),
       totals: { ht: quote.totals.ht, vat: quote.totals.vat, ttc: quote.totals.ttc },
       payments: paymentModes(sale, 1),
-      ...simulation(sale),
+      ...this.simulation(sale),
     }
     return this.journal.record('ticket', payload, { id: sale.cashierId, name: sale.cashierName }, { amountTtc: quote.totals.ttc, orderId: sale.id, at, chain: chainOf(sale) })
   }
@@ -143,7 +144,7 @@ export class SaleRecords {
       },
       payments: [{ mode: refund.method, amount: -refund.amount }],
       reason: refund.reason,
-      ...simulation(sale),
+      ...this.simulation(sale),
     }
     return this.journal.record('credit_note', payload, { id: userId }, { amountTtc: -refund.amount, orderId: sale.id, at, chain: chainOf(sale) })
   }
@@ -160,7 +161,7 @@ export class SaleRecords {
       totals: { ht: -sale.quote.totals.ht, vat: -sale.quote.totals.vat, ttc: -sale.quote.totals.ttc },
       payments: paymentModes(sale, -1),
       reason,
-      ...simulation(sale),
+      ...this.simulation(sale),
     }
     return this.journal.record('cancellation', payload, { id: userId }, { amountTtc: -sale.quote.totals.ttc, orderId: sale.id, at, chain: chainOf(sale) })
   }
@@ -176,9 +177,14 @@ export class SaleRecords {
       copyNumber,
       medium,
       ticketTtc: sale.quote.totals.ttc,
-      ...simulation(sale),
+      ...this.simulation(sale),
     }
     return { record: this.journal.record('duplicate', payload, { id: userId }, { orderId: sale.id, at, chain: chainOf(sale) }), copyNumber }
+  }
+
+  /** What a training record says of itself, beside its chain: it is no ticket, and who supervised. */
+  private simulation(sale: FiscalSale): { simulation?: string; supervisor?: FiscalOperator | null } {
+    return sale.training ? { simulation: 'MODE ÉCOLE — SIMULATION', supervisor: this.trainingSupervisor() } : {}
   }
 
   private ticketReference(orderId: number): { tillId: string; sequence: number } | null {

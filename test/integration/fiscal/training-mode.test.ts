@@ -117,7 +117,8 @@ describe('training mode (MODE ÉCOLE)', () => {
       [2, 'ticket'],
       [3, 'closing_day'],
     ])
-    expect(training[0]!.payload).toMatchObject({ simulation: 'MODE ÉCOLE — SIMULATION' })
+    expect(training[0]!.payload).toMatchObject({ simulation: 'MODE ÉCOLE — SIMULATION', supervisor: { name: 'Alex Dubois' } })
+    expect(realRecords.some((record) => 'simulation' in (record.payload as object) || 'supervisor' in (record.payload as object))).toBe(false)
     expect(training[1]!.gtNet).toBe(first.quote.totals.ttc + second.quote.totals.ttc)
     expect((training[2]!.payload as Closing).counts.tickets).toBe(2)
     const report = checkFiscalChains(subject.app.db, subject.app.fiscal.signer.publicKey)
