@@ -45,9 +45,6 @@ import type { AppOptions } from './app-options'
 import { findResourcesDir } from './resources-dir'
 import { APP_VERSION } from './app-version'
 
-/** A parked cart waiting longer than this is listed for clean-up (issue 15's default). */
-const PARKED_CART_STALE_HOURS = 24
-
 export interface ComptoirApp {
   router: Router
   sessions: SessionRegistry
@@ -185,7 +182,8 @@ export function createApp(options: AppOptions): ComptoirApp {
     lastToLogIn: () => lastToLogIn(users.listAll()),
     isLoggedIn: (userId) => sessions.isActive(userId),
     userName: (userId) => users.findById(userId)?.displayName ?? null,
-    staleAfterHours: () => PARKED_CART_STALE_HOURS,
+    // Read per listing, so a new setting applies without a restart.
+    staleAfterHours: () => settings.shop().parkedCartStaleHours,
     now,
   })
   const downloadsDir = options.downloadsDir ?? join(findResourcesDir(), 'downloads')

@@ -14,6 +14,8 @@ export const shopSettingsSchema = z.object({
   issuerTimeoutSeconds: z.number().int().min(1).max(60),
   /** The shop's IANA time zone: its days and hours in the back-office, its dates in the exports. */
   timeZone: z.string().refine(isTimeZone, 'An IANA time zone name, such as Europe/Paris'),
+  /** A parked cart waiting longer than this is listed for clean-up at the till. */
+  parkedCartStaleHours: z.number().int().min(1).max(720),
 })
 export type ShopSettings = z.infer<typeof shopSettingsSchema>
 
@@ -25,6 +27,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   pinLockMinutes: 5,
   issuerTimeoutSeconds: 10,
   timeZone: DEFAULT_TIME_ZONE,
+  parkedCartStaleHours: 24,
 }
 
 const KEY = 'shop'

@@ -168,4 +168,16 @@ describe('parking carts at the till to serve the next customer', () => {
     const entry = audit.entries.find((candidate) => candidate.action === 'cart.parkedDiscarded')
     expect(entry?.details).toMatchObject({ name: 'Mme Durand', lineCount: 1 })
   })
+  it('the clean-up delay is a shop setting: set to 2 h, a cart parked 3 h ago is marked at once', async () => {
+    let clock = Date.parse('2026-12-07T10:00:00Z')
+    subject = createTempApp({ now: () => new Date(clock) })
+    await logIn(subject, 'Camille', '1234', 'till-tab')
+    await add(subject, 'MAI-MUG-01', 'till-tab')
+    await subject.value('cart.park', { name: 'Mme Durand' }, 'till-tab')
+    clock += 3 * 3_600_000
+    await logIn(subject, 'Alex', '4321', 'back-office-tab')
+    expect((await subject.value('cart.parkedList', {}, 'back-office-tab')).map((cart) => cart.stale)).toEqual([false])
+    await subject.value('settings.updateShop', { parkedCartStaleHours: 2 }, 'back-office-tab')
+    expect((await subject.value('cart.parkedList', {}, 'back-office-tab')).map((cart) => cart.stale)).toEqual([true])
+  })
 })

@@ -107,6 +107,7 @@ export const administrationEn: typeof administrationFr = {
       maxFailedPins: 'A whole number from 1 to 20.',
       pinLockMinutes: 'A whole number of minutes, 1 to 1,440.',
       issuerTimeoutSeconds: 'A whole number of seconds, 1 to 60.',
+      parkedCartStaleHours: 'A whole number of hours, 1 to 720.',
       discountApprovalThresholdBasisPoints: 'A percentage from 0 to 100, e.g. 15 or 5.5.',
       freeStandardThresholdFr: 'An amount in euros, e.g. 49.90.',
       percent: 'A percentage from 0 to 100, at most 2 decimals (5.5).',
@@ -157,6 +158,7 @@ export const administrationEn: typeof administrationFr = {
       maxFailedPins: 'Wrong PINs before a wait',
       pinLockMinutes: 'Wait of the till that typed them (min, doubling)',
       issuerTimeoutSeconds: 'Wait for the bank (s)',
+      parkedCartStaleHours: 'Parked cart to clean up after (h)',
       timeZone: 'Shop time zone',
       timeZoneHint: 'IANA name, e.g. Europe/Paris: back-office days, hours and export dates',
       hints: {
@@ -164,6 +166,7 @@ export const administrationEn: typeof administrationFr = {
         maxFailedPins: '1 to 20',
         pinLockMinutes: '1 to 1,440 min',
         issuerTimeoutSeconds: '1 to 60 s; applies to the next payment',
+        parkedCartStaleHours: '1 to 720 h (24 h by default); an administrator may then discard it',
       },
     },
     pricing: {

@@ -105,6 +105,7 @@ export const administrationFr = {
       maxFailedPins: 'Un nombre entier de 1 à 20.',
       pinLockMinutes: 'Un nombre entier de minutes, de 1 à 1 440.',
       issuerTimeoutSeconds: 'Un nombre entier de secondes, de 1 à 60.',
+      parkedCartStaleHours: 'Un nombre entier d’heures, de 1 à 720.',
       discountApprovalThresholdBasisPoints: 'Un pourcentage de 0 à 100, par exemple 15 ou 5,5.',
       freeStandardThresholdFr: 'Un montant en euros, par exemple 49,90.',
       percent: 'Un pourcentage de 0 à 100, au plus 2 décimales (5,5).',
@@ -155,6 +156,7 @@ export const administrationFr = {
       maxFailedPins: 'PIN erronés avant une attente',
       pinLockMinutes: 'Attente de la caisse qui les a saisis (min, doublée)',
       issuerTimeoutSeconds: 'Attente de la banque (s)',
+      parkedCartStaleHours: 'Panier en attente à nettoyer après (h)',
       timeZone: 'Fuseau horaire de la boutique',
       timeZoneHint: 'Nom IANA, par exemple Europe/Paris : jours, heures et dates des exports du back-office',
       hints: {
@@ -162,6 +164,7 @@ export const administrationFr = {
         maxFailedPins: '1 à 20',
         pinLockMinutes: '1 à 1 440 min',
         issuerTimeoutSeconds: '1 à 60 s ; s’applique au paiement suivant',
+        parkedCartStaleHours: '1 à 720 h (24 h par défaut) ; un administrateur peut alors le jeter',
       },
     },
     pricing: {

@@ -14,7 +14,7 @@ export const parkedEn: typeof parkedFr = {
   owner: 'by {name}',
   unknownOwner: 'owner unknown',
   lines: '{count} line | {count} lines',
-  stale: 'To clean up: parked over {hours} h ago',
+  stale: 'To clean up: parked for longer than the set delay',
   takeBackHint: '↑ ↓ to choose, Enter to take back',
   parkFirst: 'The current cart is not empty: park it first, then take the other back.',
   discard: 'Discard',

@@ -12,7 +12,7 @@ export const parkedFr = {
   owner: 'par {name}',
   unknownOwner: 'propriétaire inconnu',
   lines: '{count} ligne | {count} lignes',
-  stale: 'À nettoyer : en attente depuis plus de {hours} h',
+  stale: 'À nettoyer : en attente depuis plus longtemps que le délai réglé',
   takeBackHint: '↑ ↓ pour choisir, Entrée pour reprendre',
   parkFirst: 'Le panier en cours n’est pas vide : mettez-le d’abord en attente, puis reprenez l’autre.',
   discard: 'Jeter',

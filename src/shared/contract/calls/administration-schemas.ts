@@ -94,6 +94,8 @@ export const shopSettingsViewSchema = z.object({
   issuerTimeoutSeconds: z.number().int().min(1).max(60),
   /** The shop's IANA time zone (Europe/Paris by default): back-office days, hours and export dates. */
   timeZone: z.string().refine(isTimeZone, 'An IANA time zone name, such as Europe/Paris'),
+  /** A parked cart waiting longer than this (24 h by default) is listed for clean-up at the till. */
+  parkedCartStaleHours: z.number().int().min(1).max(720),
 })
 export type ShopSettingsView = z.infer<typeof shopSettingsViewSchema>
 

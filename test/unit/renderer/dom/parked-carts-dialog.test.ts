@@ -52,7 +52,7 @@ describe('the parked carts of the till (F3)', () => {
   it('lists each parked cart with its name, whose it is, its lines and total; one past the setting is marked for clean-up', async () => {
     await openDialog([])
     expect(rows()).toEqual([
-      'Mme Durand | par Camille Martin | 06/12/2026 10:15 | 2 lignes | 21,50 € | À nettoyer : en attente depuis plus de 24 h',
+      'Mme Durand | par Camille Martin | 06/12/2026 10:15 | 2 lignes | 21,50 € | À nettoyer : en attente depuis plus longtemps que le délai réglé',
       expect.stringMatching(/^M\. Petit \| par Inès Benali \| \d\d:\d\d \| 1 ligne \| 12,50 €$/),
     ])
     // The cart is empty: the list has the focus, ready for ↓ and Enter.
