@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { parkedCarts } from '../../../src/main/migrations/028-parked-carts'
 import { createTempApp, type TempApp } from '../../support/temp-app'
 
 let subject: TempApp | undefined
@@ -179,5 +180,28 @@ describe('parking carts at the till to serve the next customer', () => {
     expect((await subject.value('cart.parkedList', {}, 'back-office-tab')).map((cart) => cart.stale)).toEqual([false])
     await subject.value('settings.updateShop', { parkedCartStaleHours: 2 }, 'back-office-tab')
     expect((await subject.value('cart.parkedList', {}, 'back-office-tab')).map((cart) => cart.stale)).toEqual([true])
+  })
+  it('a cart parked at a logout before migration 028 (under <till>~parked~<user id>) is listed as its owner\'s and comes back at her login', async () => {
+    subject = createTempApp()
+    const dataDir = subject.dataDir
+    await logIn(subject, 'Camille', '1234')
+    await add(subject, 'MAI-MUG-01')
+    await subject.value('auth.logout', {}, 'till-tab')
+    // The database as it was before 028: the lines under the user's key, no parked_carts rows.
+    const db = subject.app.db
+    const { cart_key: key, owner_id: owner } = db.prepare<[], { cart_key: string; owner_id: number }>('SELECT cart_key, owner_id FROM parked_carts').get()!
+    const oldKey = key.replace(/~parked~.*$/, `~parked~${owner}`)
+    db.prepare('UPDATE cart_lines SET till_id = ? WHERE till_id = ?').run(oldKey, key)
+    db.exec('DROP TABLE parked_carts; DROP TABLE till_cart_owners; ALTER TABLE cart_lines DROP COLUMN parked_unit_price')
+    parkedCarts.up(db)
+    subject.app.close()
+
+    subject = createTempApp({ dataDir })
+    await logIn(subject, 'Inès', '2468')
+    const [old] = await subject.value('cart.parkedList', {}, 'till-tab')
+    expect([old!.ownerName, old!.lineCount]).toEqual([expect.stringContaining('Camille'), 1])
+    await subject.value('auth.logout', {}, 'till-tab')
+    await logIn(subject, 'Camille', '1234')
+    expect(await skus(subject)).toEqual(['MAI-MUG-01'])
   })
 })
