@@ -281,6 +281,7 @@ export function createApp(options: AppOptions): ComptoirApp {
     ...ticketRequestHandlers({
       db,
       orderNumber: (orderId) => orderService.findById(orderId)?.number ?? null,
+      underLegalGuarantee: (orderId) => orderService.underLegalGuarantee(orderId),
       now,
       email: { queue: (orderId, recipient, at) => receipts.queueEmail(orderId, recipient, at), deliver: (id) => receipts.deliver(id) },
       print: (orderId) => receipts.print(orderId),

@@ -93,8 +93,8 @@ export class ProductRepository {
                 (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.active = 1) AS product_count
            FROM categories c ORDER BY c.position, c.id`,
       ),
-      insertCategory: db.prepare<[string, string, string, number]>(
-        'INSERT INTO categories (code, name_fr, name_en, position) VALUES (?, ?, ?, ?)',
+      insertCategory: db.prepare<[string, string, string, number, number]>(
+        'INSERT INTO categories (code, name_fr, name_en, position, legal_guarantee) VALUES (?, ?, ?, ?, ?)',
       ),
       insertProduct: db.prepare(
         `INSERT INTO products (sku, ean, name_fr, name_en, description_fr, description_en, category_id,
@@ -163,8 +163,9 @@ export class ProductRepository {
     }))
   }
 
-  insertCategory(code: string, nameFr: string, nameEn: string, position: number): number {
-    return Number(this.statements.insertCategory.run(code, nameFr, nameEn, position).lastInsertRowid)
+  /** `legalGuarantee`: durable goods whose ticket is printed without asking (AGEC exception). */
+  insertCategory(code: string, nameFr: string, nameEn: string, position: number, legalGuarantee = false): number {
+    return Number(this.statements.insertCategory.run(code, nameFr, nameEn, position, legalGuarantee ? 1 : 0).lastInsertRowid)
   }
 
   insertProduct(product: NewProduct): number {

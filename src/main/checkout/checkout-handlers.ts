@@ -63,7 +63,7 @@ export function checkoutHandlers(deps: CheckoutHandlerDependencies): Pick<CallHa
     'orders.approval': ({ orderId }) => {
       const order = orders.findById(orderId)
       if (!order?.approvalHtml) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
-      return ok({ html: order.approvalHtml })
+      return ok({ html: order.approvalHtml, legalGuarantee: orders.underLegalGuarantee(orderId) })
     },
     'orders.approvalPdf': async ({ orderId }) => {
       if (!deps.documentPrinter) {

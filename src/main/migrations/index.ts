@@ -27,6 +27,7 @@ import { receipts } from './025-receipts'
 import { amountTotals } from './026-amount-totals'
 import { fiscalPurge } from './027-fiscal-purge'
 import { parkedCarts } from './028-parked-carts'
+import { legalGuarantee } from './029-legal-guarantee'
 
 /** The merchant database's migrations, in order. Append only: never edit a released one. */
 export const merchantMigrations: readonly Migration[] = [
@@ -58,4 +59,5 @@ export const merchantMigrations: readonly Migration[] = [
   amountTotals,
   fiscalPurge,
   parkedCarts,
+  legalGuarantee,
 ]

@@ -170,6 +170,10 @@ export class OrderRepository {
   constructor(private readonly db: SqliteDatabase) {
     this.statements = {
       byId: db.prepare<[number], OrderRow>(`${ORDER_SELECT} WHERE o.id = ?`),
+      underLegalGuarantee: db.prepare<[number], { found: number }>(
+        `SELECT EXISTS (SELECT 1 FROM order_lines l JOIN products p ON p.id = l.product_id
+           JOIN categories c ON c.id = p.category_id WHERE l.order_id = ? AND c.legal_guarantee = 1) AS found`,
+      ),
       documents: db.prepare<[number], OrderDocumentsRow>('SELECT quote_json, approval_html FROM order_documents WHERE order_id = ?'),
       openForTill: db.prepare<[string], OrderRow>(
         `${ORDER_SELECT} WHERE o.till_id = ? AND o.status IN ('pending_payment', 'declined') ORDER BY o.id DESC`,
@@ -255,6 +259,11 @@ export class OrderRepository {
   findById(id: number): Order | null {
     const row = this.statements.byId.get(id)
     return row ? toOrder(row, this.documentsOf) : null
+  }
+
+  /** The order holds goods under the legal guarantee of conformity (AGEC exception: the ticket is printed without asking). */
+  underLegalGuarantee(orderId: number): boolean {
+    return this.statements.underLegalGuarantee.get(orderId)!.found === 1
   }
 
   /** Orders of this till still waiting to be paid: at most one is live at a time. */

@@ -41,6 +41,11 @@ export class OrderService {
     return this.deps.orders.findById(orderId)
   }
 
+  /** Goods under the legal guarantee of conformity in this order: its ticket is printed without asking. */
+  underLegalGuarantee(orderId: number): boolean {
+    return this.deps.orders.underLegalGuarantee(orderId)
+  }
+
   /** The order as screens see it: the frozen quote with its customer, events, goods and parcel. */
   info(orderId: number): OrderInfo | null {
     const order = this.deps.orders.findById(orderId)

@@ -4,6 +4,8 @@ export interface DemoCategory {
   code: string
   fr: string
   en: string
+  /** Durable goods under the legal guarantee of conformity: their ticket is printed without asking. */
+  legalGuarantee?: boolean
 }
 
 export interface DemoProduct {
@@ -27,7 +29,7 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
   { code: 'snacking', fr: 'Café & snacking', en: 'Coffee & snacks' },
   { code: 'maison', fr: 'Maison', en: 'Home' },
   { code: 'papeterie', fr: 'Papeterie', en: 'Stationery' },
-  { code: 'high-tech', fr: 'High-tech', en: 'Electronics' },
+  { code: 'high-tech', fr: 'High-tech', en: 'Electronics', legalGuarantee: true },
   { code: 'numerique', fr: 'Numérique', en: 'Digital' },
 ]
 

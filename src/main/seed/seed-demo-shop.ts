@@ -44,7 +44,7 @@ export function seedDemoShop(db: SqliteDatabase, now: Date, pepper: PinPepper, t
     const userIds = DEMO_USERS.map((user) => users.create(user.displayName, user.role, hashPin(user.pin, pepper), now.toISOString()))
     const categoryIds = new Map<string, number>()
     DEMO_CATEGORIES.forEach((category, position) => {
-      categoryIds.set(category.code, products.insertCategory(category.code, category.fr, category.en, position))
+      categoryIds.set(category.code, products.insertCategory(category.code, category.fr, category.en, position, category.legalGuarantee))
     })
     DEMO_PRODUCTS.forEach((product, index) => {
       products.insertProduct({

@@ -247,6 +247,10 @@ export const checkoutEn: typeof checkoutFr = {
       printerFailed: 'The receipt printer did not answer: printing through the browser.',
       emailNote: 'The request is kept in the order’s audit log; sending is followed in Settings, “Receipts: e-mail and printer”.',
       failed: 'The answer could not be recorded: {message}',
+      guaranteePrinted: 'Ticket printed (legal guarantee).',
+      guaranteePrintedOnPrinter: 'Ticket printed (legal guarantee) on the receipt printer.',
+      guaranteeNotice:
+        'Goods under the legal guarantee of conformity: the proof of purchase is printed without asking (decree 2023-1204). The customer may have it e-mailed as well.',
       reprintFailed: 'The duplicate could not be prepared: {message}',
     },
   },

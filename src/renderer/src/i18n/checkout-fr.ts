@@ -246,6 +246,10 @@ export const checkoutFr = {
       printerFailed: 'L’imprimante de tickets n’a pas répondu : impression par le navigateur.',
       emailNote: 'La demande est consignée dans le journal d’audit de la commande ; l’envoi se suit dans Réglages, « Tickets : e-mail et imprimante ».',
       failed: 'La réponse n’a pas pu être enregistrée : {message}',
+      guaranteePrinted: 'Ticket imprimé (garantie légale).',
+      guaranteePrintedOnPrinter: 'Ticket imprimé (garantie légale) sur l’imprimante de tickets.',
+      guaranteeNotice:
+        'Article sous garantie légale de conformité : la preuve d’achat est imprimée sans demande (décret 2023-1204). Le client peut aussi la recevoir par e-mail.',
       reprintFailed: 'Le duplicata n’a pas pu être préparé : {message}',
     },
   },

@@ -6,6 +6,8 @@ import { call, transport } from '@renderer/bridge'
 export interface PaidOrder {
   order: OrderInfo | null
   html: string | null
+  /** Goods under the legal guarantee of conformity: the ticket is printed without asking (AGEC exception). */
+  legalGuarantee: boolean
   error: AppError | null
 }
 
@@ -22,6 +24,7 @@ export const useOrderApprovalStore = defineStore('order-approval', () => {
     return {
       order: info.ok ? info.value : null,
       html: approval.ok ? approval.value.html : null,
+      legalGuarantee: approval.ok && approval.value.legalGuarantee,
       error: info.ok ? (approval.ok ? null : approval.error) : info.error,
     }
   }

@@ -136,7 +136,11 @@ export const checkoutCalls = {
     role: 'staff',
     errors: ['NOT_FOUND'],
     input: z.object({ orderId: idSchema }).strict(),
-    output: z.object({ html: z.string() }),
+    output: z.object({
+      html: z.string(),
+      /** Goods under the legal guarantee of conformity: the ticket is printed without asking (AGEC exception). */
+      legalGuarantee: z.boolean(),
+    }),
   }),
   'orders.approvalPdf': defineCall({
     summary: 'The order approval as a PDF file (desktop app only; browser mode prints instead)',
@@ -156,10 +160,11 @@ export const checkoutCalls = {
     summary:
       "The customer's answer to 'Ticket ?' after a paid sale (law AGEC): printed (on the receipt printer when one is set), e-mailed (queued with the audit entry, then sent as a PDF) or none; written in the audit log",
     role: 'staff',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CONFLICT'],
     input: z
       .discriminatedUnion('medium', [
-        z.object({ orderId: idSchema, medium: z.literal('print') }).strict(),
+        /** reason 'legal_guarantee': printed without asking (goods under the legal guarantee); refused for other orders. */
+        z.object({ orderId: idSchema, medium: z.literal('print'), reason: z.literal('legal_guarantee').optional() }).strict(),
         z.object({ orderId: idSchema, medium: z.literal('none') }).strict(),
         z.object({ orderId: idSchema, medium: z.literal('email'), email: z.email().max(120) }).strict(),
       ]),

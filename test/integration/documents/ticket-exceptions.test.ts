@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { OrderInfo } from '@shared/contract'
+import { backOfficeApp, VISA_OK } from '../back-office/back-office-kit'
+import type { TempApp } from '../../support/temp-app'
+
+/**
+ * Issue 14, the AGEC exceptions (décret 2023-1204): goods under the legal guarantee of conformity
+ * need their proof of purchase, so their ticket is printed without asking, recorded with the reason.
+ */
+
+let subject: TempApp
+afterEach(() => subject?.dispose())
+
+async function sell(skus: string[]): Promise<OrderInfo> {
+  for (const sku of skus) {
+    const [product] = await subject.value('catalogue.search', { query: sku, limit: 1 }, 'cashier')
+    await subject.value('cart.addProduct', { productId: product!.id, quantity: 1 }, 'cashier')
+  }
+  const order = await subject.value('checkout.begin', { customerId: null, delivery: { option: 'pickup' }, locale: 'fr' }, 'cashier')
+  return subject.value('checkout.payByCard', { orderId: order.id, card: VISA_OK }, 'cashier')
+}
+
+function ticketAnswers(): unknown[] {
+  const rows = subject.app.db
+    .prepare("SELECT subject, details FROM audit_log WHERE action = 'order.ticketRequested' ORDER BY id")
+    .all() as Array<{ subject: string; details: string }>
+  return rows.map((row) => [row.subject, JSON.parse(row.details)])
+}
+
+describe('goods under the legal guarantee of conformity (AGEC exception)', () => {
+  it('the demo marks High-tech: a sale with earbuds says so, a sale of coffee alone does not', async () => {
+    subject = await backOfficeApp()
+    const coffee = await sell(['EPI-CAFE-250'])
+    const earbuds = await sell(['EPI-CAFE-250', 'HT-ECOUTEURS-03'])
+    expect((await subject.value('orders.approval', { orderId: coffee.id }, 'cashier')).legalGuarantee).toBe(false)
+    const approval = await subject.value('orders.approval', { orderId: earbuds.id }, 'cashier')
+    expect(approval.legalGuarantee).toBe(true)
+    // The proof of purchase carries the guarantee's mention.
+    expect(approval.html).toContain('Garantie légale de conformité de 2 ans (articles L217-3 et suivants du Code de la consommation)')
+  })
+
+  it("the print without asking is recorded as 'print' for the legal guarantee, and an e-mail may follow", async () => {
+    subject = await backOfficeApp()
+    const order = await sell(['HT-CHARGEUR-02'])
+    await subject.value('orders.ticketRequest', { orderId: order.id, medium: 'print', reason: 'legal_guarantee' }, 'cashier')
+    await subject.value('orders.ticketRequest', { orderId: order.id, medium: 'email', email: 'jeanne@example.org' }, 'cashier')
+    expect(ticketAnswers()).toEqual([
+      [`order:${order.number}`, { medium: 'print', reason: 'legal_guarantee' }],
+      [`order:${order.number}`, { medium: 'email', email: 'jeanne@example.org' }],
+    ])
+  })
+
+  it('a sale without such goods cannot claim the reason: refused, nothing recorded', async () => {
+    subject = await backOfficeApp()
+    const order = await sell(['EPI-CAFE-250'])
+    const refused = await subject.call('orders.ticketRequest', { orderId: order.id, medium: 'print', reason: 'legal_guarantee' }, 'cashier')
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(ticketAnswers()).toEqual([])
+  })
+
+  it('a category marked later counts for the sales that follow', async () => {
+    subject = await backOfficeApp()
+    subject.app.db.prepare("UPDATE categories SET legal_guarantee = 1 WHERE code = 'maison'").run()
+    const order = await sell(['MAI-MUG-01'])
+    expect((await subject.value('orders.approval', { orderId: order.id }, 'cashier')).legalGuarantee).toBe(true)
+  })
+})
