@@ -55,11 +55,12 @@ async function addToCart(page: Page, sku: string, count: number): Promise<void> 
 }
 
 /** F3, the customer's name, Enter: parked; Escape back to the empty till. */
-async function park(page: Page, name: string, parkedBefore: number): Promise<void> {
+async function park(page: Page, name: string, parkedBefore: number, shot?: string): Promise<void> {
   await page.keyboard.press('F3')
   const field = page.getByLabel(/Nom \(client\)/)
   await field.waitFor()
   await field.fill(name)
+  if (shot) await shots(page, shot)
   await field.press('Enter')
   await expect.poll(() => page.getByTestId('parked-cart').count()).toBe(parkedBefore + 1)
   await page.keyboard.press('Escape')
@@ -76,7 +77,7 @@ describe('parked carts at the till', () => {
     await addToCart(page, 'MAI-MUG-01', 1)
     await park(page, 'Mme Durand', 0)
     await addToCart(page, 'MAI-PLAID-04', 1)
-    await park(page, 'M. Petit', 1)
+    await park(page, 'M. Petit', 1, 'parked-carts-park')
 
     // The next customer is served in cash while both carts wait.
     await addToCart(page, 'LIB-POCHE-02', 1)
