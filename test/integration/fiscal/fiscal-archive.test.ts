@@ -51,6 +51,15 @@ function altered(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) 
   return zipSync(files)
 }
 
+/** records.jsonl: one JSON record a line. */
+function linesOf(bytes: Uint8Array): unknown[] {
+  return strFromU8(bytes).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown)
+}
+
+function jsonl(rows: unknown[]): Uint8Array {
+  return strToU8(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'comptoir-archive-'))
   const clock = { now: new Date('2026-11-29T10:00:00Z') }
@@ -87,13 +96,13 @@ describe('the fiscal archive', () => {
   it('holds a closed month with its signed manifest, and npm run fiscal:verify finds it whole', () => {
     const made = archive('2026-11')
     const files = unzipSync(made.bytes)
-    expect(Object.keys(files).sort()).toEqual(['closings.csv', 'events.json', 'manifest.json', 'manifest.sig', 'public-key.pem', 'records.csv', 'records.json'])
+    expect(Object.keys(files).sort()).toEqual(['closings.csv', 'events.jsonl', 'manifest.json', 'manifest.sig', 'public-key.pem', 'records.csv', 'records.jsonl'])
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as FiscalArchiveManifest
     const real = manifest.chains.find((chain) => chain.chain === 'real')!
     // Two sales on the 29th, their Z, a sale on the 30th, its Z and November's closing.
     expect(real).toMatchObject({ firstSequence: 1, lastSequence: 6, records: 6, gtNetStart: 0, firstPreviousSignature: 'GENESIS' })
     expect(manifest.period).toEqual({ label: '2026-11', kind: 'month', fromDay: '2026-11-01', toDay: '2026-11-30' })
-    expect(manifest.files.find((file) => file.name === 'records.json')!.sha256).toBe(createHash('sha256').update(files['records.json']!).digest('hex'))
+    expect(manifest.files.find((file) => file.name === 'records.jsonl')!.sha256).toBe(createHash('sha256').update(files['records.jsonl']!).digest('hex'))
     // A BOM, then `;` between cells: French Excel opens it as it is.
     expect(Buffer.from(files['records.csv']!).subarray(0, 21).toString('utf8')).toBe('\uFEFFchain;numero;type;')
     expect(strFromU8(files['closings.csv']!)).toContain('closing_month')
@@ -110,26 +119,26 @@ describe('the fiscal archive', () => {
     expect(verify(write('closed.zip', made.bytes)).status).toBe(0)
   })
 
-  it('names the record one byte of whose records.json was changed', () => {
+  it('names the record one byte of whose records.jsonl was changed', () => {
     const bytes = altered(archive('2026-11').bytes, (files) => {
-      const text = strFromU8(files['records.json']!)
+      const text = strFromU8(files['records.jsonl']!)
       const changed = text.replace('"quantity\\":1', '"quantity\\":2')
       expect(changed).not.toBe(text)
-      files['records.json'] = strToU8(changed)
+      files['records.jsonl'] = strToU8(changed)
     })
     const { status, out } = verify(write('byte.zip', bytes))
-    expect(out).toMatch(/^REFUSED: records\.json does not match its SHA-256/m)
-    expect(out).toMatch(/^BROKEN: records\.json, chain real, record 1: its content no longer matches its signature \(altered\)/m)
+    expect(out).toMatch(/^REFUSED: records\.jsonl does not match its SHA-256/m)
+    expect(out).toMatch(/^BROKEN: records\.jsonl, chain real, record 1: its content no longer matches its signature \(altered\)/m)
     expect(status).toBe(1)
   })
 
   it('refuses a recomputed hash without a valid manifest signature', () => {
     const bytes = altered(archive('2026-11').bytes, (files) => {
-      const records = JSON.parse(strFromU8(files['records.json']!)) as { sequence: number; payload: string }[]
+      const records = linesOf(files['records.jsonl']!) as { sequence: number; payload: string }[]
       records[1]!.payload = records[1]!.payload.replace('"quantity":1', '"quantity":2')
-      files['records.json'] = strToU8(JSON.stringify(records))
+      files['records.jsonl'] = jsonl(records)
       const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as FiscalArchiveManifest
-      manifest.files.find((file) => file.name === 'records.json')!.sha256 = createHash('sha256').update(files['records.json']!).digest('hex')
+      manifest.files.find((file) => file.name === 'records.jsonl')!.sha256 = createHash('sha256').update(files['records.jsonl']!).digest('hex')
       files['manifest.json'] = strToU8(JSON.stringify(manifest))
     })
     const { status, out } = verify(write('rehashed.zip', bytes))
@@ -141,11 +150,11 @@ describe('the fiscal archive', () => {
     const { generateKeyPairSync, sign } = await import('node:crypto')
     const forger = generateKeyPairSync('ed25519')
     const bytes = altered(archive('2026-11').bytes, (files) => {
-      const records = JSON.parse(strFromU8(files['records.json']!)) as { sequence: number; payload: string }[]
+      const records = linesOf(files['records.jsonl']!) as { sequence: number; payload: string }[]
       records[1]!.payload = records[1]!.payload.replace('"quantity":1', '"quantity":2')
-      files['records.json'] = strToU8(JSON.stringify(records))
+      files['records.jsonl'] = jsonl(records)
       const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as FiscalArchiveManifest
-      manifest.files.find((file) => file.name === 'records.json')!.sha256 = createHash('sha256').update(files['records.json']!).digest('hex')
+      manifest.files.find((file) => file.name === 'records.jsonl')!.sha256 = createHash('sha256').update(files['records.jsonl']!).digest('hex')
       files['public-key.pem'] = strToU8(forger.publicKey.export({ format: 'pem', type: 'spki' }).toString())
       manifest.files.find((file) => file.name === 'public-key.pem')!.sha256 = createHash('sha256').update(files['public-key.pem']).digest('hex')
       const json = JSON.stringify(manifest)
@@ -153,7 +162,7 @@ describe('the fiscal archive', () => {
       files['manifest.sig'] = strToU8(sign(null, Buffer.from(json), forger.privateKey).toString('base64'))
     })
     const file = write('forged.zip', bytes)
-    expect(verify(file).out).toMatch(/^BROKEN: records\.json, chain real, record 1: its content no longer matches its signature/m)
+    expect(verify(file).out).toMatch(/^BROKEN: records\.jsonl, chain real, record 1: its content no longer matches its signature/m)
     const trusted = verify(file, '--public-key', join(subject.dataDir, 'keys', 'fiscal-public-key.pem'))
     expect(trusted.out).toMatch(/^REFUSED: manifest\.sig is not the signature of manifest\.json by the trusted public key/m)
     expect(trusted.status).toBe(1)
@@ -162,16 +171,16 @@ describe('the fiscal archive', () => {
   it('names the gap when a record is removed and the manifest re-signed by the till key', () => {
     const made = archive('2026-11')
     const bytes = altered(made.bytes, (files) => {
-      const records = JSON.parse(strFromU8(files['records.json']!)) as { sequence: number }[]
-      files['records.json'] = strToU8(JSON.stringify(records.filter((record) => record.sequence !== 2)))
+      const records = linesOf(files['records.jsonl']!) as { sequence: number }[]
+      files['records.jsonl'] = jsonl(records.filter((record) => record.sequence !== 2))
       const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as FiscalArchiveManifest
-      manifest.files.find((file) => file.name === 'records.json')!.sha256 = createHash('sha256').update(files['records.json']!).digest('hex')
+      manifest.files.find((file) => file.name === 'records.jsonl')!.sha256 = createHash('sha256').update(files['records.jsonl']!).digest('hex')
       const json = `${JSON.stringify(manifest, null, 1)}\n`
       files['manifest.json'] = strToU8(json)
       files['manifest.sig'] = strToU8(subject.app.fiscal.signer.sign(json))
     })
     const { status, out } = verify(write('gap.zip', bytes))
-    expect(out).toMatch(/^BROKEN: records\.json, chain real, record 3: record 2 missing before it \(gap in the numbering\)/m)
+    expect(out).toMatch(/^BROKEN: records\.jsonl, chain real, record 3: record 2 missing before it \(gap in the numbering\)/m)
     expect(status).toBe(1)
   })
 
