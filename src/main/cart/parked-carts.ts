@@ -135,6 +135,16 @@ export class ParkedCarts {
       parked.forgetPrices(tillId)
       parked.remove(row.id)
       this.setOwner(userId)
+      // Allowed, but never silent: the administrator can see who took whose cart.
+      if (row.ownerId !== userId) {
+        recordAudit(this.deps.db, {
+          action: 'cart.parkedTakenOver',
+          userId,
+          subject: `parked-cart:${row.id}`,
+          details: { name: row.name, ownerId: row.ownerId, parkedAt: row.parkedAt },
+          at: this.deps.now().toISOString(),
+        })
+      }
       return ok(changes)
     })()
   }

@@ -90,7 +90,7 @@ describe('parking carts at the till to serve the next customer', () => {
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND')
   })
 
-  it('parked carts survive a restart, and another cashier may take one back: the list said whose it was', async () => {
+  it('parked carts survive a restart, and another cashier may take one back: the list said whose it was, the audit says who took it', async () => {
     subject = createTempApp()
     const dataDir = subject.dataDir
     await logIn(subject, 'Camille', '1234')
@@ -104,6 +104,9 @@ describe('parking carts at the till to serve the next customer', () => {
     expect([durand!.name, durand!.ownerName]).toEqual(['Mme Durand', expect.stringContaining('Camille')])
     await subject.value('cart.takeBack', { parkedId: durand!.id }, 'till-tab')
     expect(await skus(subject)).toEqual(['MAI-MUG-01'])
+    await logIn(subject, 'Alex', '4321', 'back-office-tab')
+    const audit = await subject.value('audit.list', { action: 'cart.parkedTakenOver' }, 'back-office-tab')
+    expect(audit.entries.map((entry) => entry.details)).toEqual([expect.objectContaining({ name: 'Mme Durand', ownerId: durand!.ownerId })])
     // Taken back, the cart is Inès's now: her logout parks it under her name.
     await subject.value('auth.logout', {}, 'till-tab')
     await logIn(subject, 'Inès', '2468')
