@@ -275,17 +275,18 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
 
     // One byte in a copy: the card ticket's payment mode 'card' becomes 'cara'.
     const files = unzipSync(readFileSync(file))
-    const records = JSON.parse(strFromU8(files['records.json']!)) as Array<{ sequence: number; kind: string; payload: string }>
+    // records.jsonl: one record a line.
+    const records = strFromU8(files['records.jsonl']!).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { sequence: number; kind: string; payload: string })
     const cardTicket = records.find((record) => record.kind === 'ticket' && record.payload.includes('"mode":"card"'))!
-    const text = strFromU8(files['records.json']!)
+    const text = strFromU8(files['records.jsonl']!)
     const changed = text.replace('\\"mode\\":\\"card\\"', '\\"mode\\":\\"cara\\"')
     expect(changed.length).toBe(text.length)
     expect(changed).not.toBe(text)
-    files['records.json'] = strToU8(changed)
+    files['records.jsonl'] = strToU8(changed)
     const copy = join(work, 'altered.zip')
     writeFileSync(copy, zipSync(files))
     const broken = fiscalVerify(copy)
-    expect(broken.out).toMatch(new RegExp(`^BROKEN: records\\.json, chain real, record ${cardTicket.sequence}: its content no longer matches its signature`, 'm'))
+    expect(broken.out).toMatch(new RegExp(`^BROKEN: records\\.jsonl, chain real, record ${cardTicket.sequence}: its content no longer matches its signature`, 'm'))
     expect(broken.status).toBe(1)
     expect(consoleErrors).toEqual([])
   })
