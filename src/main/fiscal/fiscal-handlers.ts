@@ -3,6 +3,7 @@ import { isDay } from '@shared/time/shop-time-zone'
 import type { FiscalCheck, FiscalDayClosing, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import type { CallHandlers } from '../rpc/router'
 import { markDuplicate } from './duplicate-mark'
+import { markCancellation } from './cancellation-mark'
 import type { FiscalRecord } from './fiscal-record'
 import type { FiscalRegister } from './fiscal-register'
 import type { FiscalSale } from './sale-records'
@@ -14,7 +15,14 @@ import type { DownloadTickets } from '../rpc/download-tickets'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { FiscalPeriodOpenError, makeFiscalArchive } from './fiscal-archive'
 
-type FiscalCalls = 'fiscal.records' | 'fiscal.verify' | 'fiscal.closeDay' | 'fiscal.closing' | 'fiscal.archive' | 'orders.reprintApproval'
+type FiscalCalls =
+  | 'fiscal.records'
+  | 'fiscal.verify'
+  | 'fiscal.closeDay'
+  | 'fiscal.closing'
+  | 'fiscal.archive'
+  | 'orders.reprintApproval'
+  | 'orders.cancellationTicket'
 
 export interface FiscalHandlerDependencies {
   fiscal: FiscalRegister
@@ -148,6 +156,22 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
       if (!found) return err('NOT_FOUND', 'This order has no approval yet', { orderId })
       const { record, copyNumber } = fiscal.sales.duplicate(found.sale, session.userId, 'print')
       return ok({ html: markDuplicate(found.html, copyNumber, record.occurredAt, record), copyNumber })
+    },
+    // AGEC exception (décret 2023-1204): a cancelled card payment's ticket is printed without asking.
+    'orders.cancellationTicket': ({ orderId }, { session }) => {
+      const found = deps.approval(orderId)
+      const record = found ? fiscal.journal.lastForOrder(orderId, 'cancellation') : null
+      if (!found || !record) return err('NOT_FOUND', 'This order has no cancellation', { orderId })
+      const method = found.sale.paymentMethod
+      if (method !== 'card' && method !== 'saved_card') return err('CONFLICT', 'Only a card payment has a cancellation ticket', { orderId })
+      recordAudit(deps.db, {
+        action: 'order.ticketRequested',
+        userId: session.userId,
+        subject: `order:${found.sale.number}`,
+        details: { medium: 'print', reason: 'card_cancellation' },
+        at: deps.now().toISOString(),
+      })
+      return ok({ html: markCancellation(found.html, record, found.sale.currency) })
     },
   }
 }

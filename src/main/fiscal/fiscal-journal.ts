@@ -107,6 +107,11 @@ export class FiscalJournal {
     return this.deps.records.findById(id)
   }
 
+  /** An order's latest record of this kind, null when it has none. */
+  lastForOrder(orderId: number, kind: FiscalRecordKind): FiscalRecord | null {
+    return this.deps.records.lastForOrder(orderId, kind)
+  }
+
   /** The ticket of an order: its till and number in the journal, null before its sale. */
   ticketOf(orderId: number): { tillId: string; sequence: number } | null {
     return this.deps.records.ticketOf(orderId)

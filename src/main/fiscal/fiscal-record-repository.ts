@@ -79,6 +79,9 @@ export class FiscalRecordRepository {
         `SELECT till_id, sequence FROM fiscal_records WHERE order_id = ? AND kind = 'ticket' ORDER BY id LIMIT 1`,
       ),
       byId: db.prepare<[number], FiscalRecordRow>('SELECT * FROM fiscal_records WHERE id = ?'),
+      lastForOrder: db.prepare<[number, string], FiscalRecordRow>(
+        'SELECT * FROM fiscal_records WHERE order_id = ? AND kind = ? ORDER BY id DESC LIMIT 1',
+      ),
     }
   }
 
@@ -99,6 +102,12 @@ export class FiscalRecordRepository {
   /** How many records of this kind an order has (its duplicates so far, say). */
   countForOrder(orderId: number, kind: FiscalRecordKind): number {
     return this.statements.countForOrder.get(orderId, kind)!.count
+  }
+
+  /** An order's latest record of this kind (its cancellation, say), null when it has none. */
+  lastForOrder(orderId: number, kind: FiscalRecordKind): FiscalRecord | null {
+    const row = this.statements.lastForOrder.get(orderId, kind)
+    return row ? toRecord(row) : null
   }
 
   /** The ticket of an order: its till and number in the journal. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderInfo } from '@shared/contract'
-import { backOfficeApp, VISA_OK } from '../back-office/back-office-kit'
+import { backOfficeApp, sellAtTill, VISA_OK } from '../back-office/back-office-kit'
 import type { TempApp } from '../../support/temp-app'
 
 /**
@@ -63,5 +63,30 @@ describe('goods under the legal guarantee of conformity (AGEC exception)', () =>
     subject.app.db.prepare("UPDATE categories SET legal_guarantee = 1 WHERE code = 'maison'").run()
     const order = await sell(['MAI-MUG-01'])
     expect((await subject.value('orders.approval', { orderId: order.id }, 'cashier')).legalGuarantee).toBe(true)
+  })
+})
+
+describe('a cancelled card payment (AGEC exception)', () => {
+  it('the void of a card sale gives its cancellation ticket: the approval under a band with the negated amount, journal number and signature; the print recorded', async () => {
+    subject = await backOfficeApp()
+    const sale = await sellAtTill(subject, { shipped: true })
+    await subject.value('orders.void', { orderId: sale.id, reason: 'client parti' })
+    const { html } = await subject.value('orders.cancellationTicket', { orderId: sale.id })
+    const records = subject.app.fiscal.journal.page({ kind: null, fromDay: null, toDay: null }, null, 1000)
+    const cancellation = records.find((record) => record.kind === 'cancellation' && record.orderId === sale.id)!
+    expect(html).toContain('TICKET D’ANNULATION')
+    expect(html.replace(/[\u00a0\u202f]/g, ' ')).toContain(`Paiement par carte annulé : -${(sale.quote.totals.ttc / 100).toFixed(2).replace('.', ',')} €`)
+    expect(html).toContain(`${cancellation.tillId} / ${cancellation.sequence}, signature ${cancellation.signature.slice(0, 12)}`)
+    expect(html).toContain('Motif : client parti')
+    expect(html).toContain(sale.number!)
+    expect(ticketAnswers()).toEqual([[`order:${sale.number}`, { medium: 'print', reason: 'card_cancellation' }]])
+  })
+
+  it('a sale not voided has no cancellation ticket; a cashier may not ask for one', async () => {
+    subject = await backOfficeApp()
+    const sale = await sellAtTill(subject, { shipped: true })
+    expect(await subject.call('orders.cancellationTicket', { orderId: sale.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await subject.call('orders.cancellationTicket', { orderId: sale.id }, 'cashier')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(ticketAnswers()).toEqual([])
   })
 })

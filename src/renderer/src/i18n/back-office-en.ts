@@ -242,6 +242,8 @@ export const backOfficeEn: typeof backOfficeFr = {
       'The {amount} authorization is reversed at the bank: the held amount goes back to the cardholder at once. The order becomes “Voided”.',
     voidConfirm: 'Void the authorization',
     voided: 'Authorization voided: the amount is released to the cardholder.',
+    cancellationPrinted: 'Cancellation receipt printed (card payment cancelled).',
+    cancellationNotPrinted: 'The cancellation receipt could not be prepared: {message}',
     refundTitle: 'Refund {number}',
     refundText: 'At most {amount} can be refunded. A partial refund is possible.',
     refundAmount: 'Amount to refund (€)',

@@ -230,6 +230,8 @@ export const backOfficeFr = {
       'L’autorisation de {amount} est annulée auprès de la banque : la somme bloquée est rendue tout de suite au porteur de la carte. La commande passe à «\u00a0Annulée\u00a0».',
     voidConfirm: 'Annuler l’autorisation',
     voided: 'Autorisation annulée : la somme est libérée pour le porteur.',
+    cancellationPrinted: 'Ticket d’annulation imprimé (paiement par carte annulé).',
+    cancellationNotPrinted: 'Le ticket d’annulation n’a pas pu être préparé : {message}',
     refundTitle: 'Rembourser {number}',
     refundText: 'Au plus {amount} peuvent être remboursés. Un remboursement partiel est possible.',
     refundAmount: 'Montant à rembourser (€)',

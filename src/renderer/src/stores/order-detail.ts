@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { CallInput, OrderDetail, Result } from '@shared/contract'
+import type { CallInput, CallOutput, OrderDetail, Result } from '@shared/contract'
 import { call } from '@renderer/bridge'
 
 /** The documents of an order as main renders them: null where the order has none (yet). */
@@ -43,5 +43,10 @@ export const useOrderDetailStore = defineStore('order-detail', () => {
     return result.ok ? result.value.html : null
   }
 
-  return { load, documents, voidOrder, refund, markShipped, duplicateApproval }
+  /** A voided card sale's cancellation ticket, printed without asking (AGEC exception); main records the print. */
+  function cancellationTicket(orderId: number): Promise<Result<CallOutput<'orders.cancellationTicket'>>> {
+    return call('orders.cancellationTicket', { orderId })
+  }
+
+  return { load, documents, voidOrder, refund, markShipped, duplicateApproval, cancellationTicket }
 })

@@ -160,4 +160,12 @@ export const fiscalCalls = {
     input: z.object({ orderId: idSchema }).strict(),
     output: z.object({ html: z.string(), copyNumber: z.number().int().positive() }),
   }),
+  'orders.cancellationTicket': defineCall({
+    summary:
+      'A voided card sale’s cancellation ticket (its approval under a band: amount, journal number, signature), printed without asking (AGEC exception); recorded in the audit log',
+    role: 'admin',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    input: z.object({ orderId: idSchema }).strict(),
+    output: z.object({ html: z.string() }),
+  }),
 }
