@@ -15,7 +15,8 @@ export const DOCUMENT_STYLES = `
   h2 { font-size: 12pt; margin: 20px 0 6px; color: #0f4c5c; }
   .shop { font-size: 9.5pt; color: #44545e; }
   .meta { text-align: right; font-size: 10pt; }
-  .meta strong { font-size: 13pt; }
+  /* A number is read whole: T01-ECOLE-2026-000001 never broken at its hyphens. */
+  .meta strong { font-size: 13pt; white-space: nowrap; }
   table { width: 100%; border-collapse: collapse; margin-top: 8px; }
   th, td { padding: 5px 6px; border-bottom: 1px solid #d5dde2; text-align: left; vertical-align: top; }
   th { font-size: 9pt; text-transform: uppercase; letter-spacing: .03em; color: #44545e; }
