@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { connectAsPage } from './support/api-client'
 import { startBrowserMode, type BrowserModeProcess } from './support/browser-mode-process'
 import { merchantRows } from './support/ledger-agreement'
 import { launchChromium, openTillPage } from './support/chromium'
@@ -39,13 +40,13 @@ afterEach(async () => {
   await server?.stop()
 })
 
-async function shots(name: string): Promise<void> {
+async function shots(name: string, on: Page = page): Promise<void> {
   if (!SHOTS) return
   for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) })
+    await on.setViewportSize({ width, height })
+    await on.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) })
   }
-  await page.setViewportSize({ width: 1366, height: 768 })
+  await on.setViewportSize({ width: 1366, height: 768 })
 }
 
 function ticketAnswers(): unknown[] {
@@ -94,5 +95,53 @@ describe('goods under the legal guarantee: the ticket is printed without asking'
     await shots('ticket-guarantee-emailed')
     // No further print happened on its own.
     expect(await printedDocuments(page)).toHaveLength(1)
+  })
+})
+
+describe('a cancelled card payment: its cancellation ticket is printed without asking', () => {
+  it('the till has no void of its own: the administrator voids a card sale in the back-office and its cancellation ticket prints at once', async () => {
+    // A card sale to be delivered: authorized, not yet captured, so it can be voided.
+    const till = await connectAsPage(server.url)
+    await till.loginAs('Camille', '1234')
+    const [mug] = await till.value('catalogue.search', { query: 'MAI-MUG-01' })
+    await till.value('cart.addProduct', { productId: mug!.id })
+    const address = { recipient: 'Jeanne Client', line1: '3 rue des Lilas', postcode: '69003', city: 'Lyon', country: 'FR' }
+    const pending = await till.value('checkout.begin', { customerId: null, delivery: { option: 'standard', address } })
+    const card = { number: '4242424242424242', expiry: '12/30', securityCode: '123', holderName: 'Jeanne Client' }
+    const sale = await till.value('checkout.payByCard', { orderId: pending.id, card })
+
+    const admin = (await openTillPage(browser, server.url)).page
+    await closePrintDialogsAtOnce(admin)
+    await admin.getByRole('button', { name: /Alex/ }).click()
+    await admin.getByLabel(/Code PIN/).fill('4321')
+    await admin.getByRole('button', { name: 'Se connecter' }).click()
+    await admin.getByTestId('current-user').waitFor()
+    await admin.goto(`${server.url}/#/admin/orders`)
+    await admin.getByLabel(/Rechercher/).fill(sale.number!)
+    await expect.poll(() => admin.getByTestId('order-number').allTextContents()).toEqual([sale.number])
+    await admin.getByTestId('order-list').focus()
+    await admin.keyboard.press('Enter')
+    await admin.getByRole('heading', { name: `Commande ${sale.number}` }).waitFor()
+    await admin.getByRole('button', { name: 'Annuler l’autorisation' }).click()
+    await admin.getByTestId('void-dialog').getByRole('button', { name: 'Annuler l’autorisation' }).click()
+
+    await expectPrinted(admin, 1)
+    const [cancellation] = await printedDocuments(admin)
+    expect(cancellation).toContain('TICKET D’ANNULATION')
+    expect(cancellation).toContain('Paiement par carte annulé')
+    expect(cancellation).toContain(sale.number!)
+    await expect.poll(() => admin.getByTestId('action-success').textContent()).toMatch(
+      /Autorisation annulée.*Ticket d’annulation imprimé \(paiement par carte annulé\)\./,
+    )
+    await expect.poll(ticketAnswers).toEqual([{ medium: 'print', reason: 'card_cancellation' }])
+    await shots('ticket-cancellation', admin)
+    if (SHOTS) {
+      // The printed cancellation ticket as the 80 mm printer lays it out.
+      await admin.setViewportSize({ width: 302, height: 600 })
+      await admin.emulateMedia({ media: 'print' })
+      await admin.setContent(cancellation!)
+      await admin.screenshot({ path: join(SHOTS, 'ticket-cancellation-80mm.png'), fullPage: true })
+    }
+    await admin.context().close()
   })
 })
