@@ -470,6 +470,11 @@ export class OrderHistoryRepository {
     return this.summaries.count(filter)
   }
 
+  /** How many training sales match (`OrderSummaryRepository.trainingCount`). */
+  trainingCount(filter: FilterSql): number {
+    return this.summaries.trainingCount(filter)
+  }
+
   cashiers(): Array<{ id: number; displayName: string }> {
     return this.summaries.cashiers()
   }

@@ -107,8 +107,9 @@ export class OrderHistoryService {
     if (!filter.ok) return filter
     const range = dailyRange(filters, timeZone)
     // The derived totals leave training sales out (migration 023): the list shows them, so the
-    // count adds them, read from their own small index; their money counts nowhere.
-    const training = () => this.repository.count({ ...filter.value, conditions: [...filter.value.conditions, 'o.training = 1'] })
+    // count adds them, read from their own small index (never the filter's range); their money
+    // counts nowhere.
+    const training = () => this.repository.trainingCount(filter.value)
     if (range !== 'not-daily' && filter.value.branches.every((branch) => branch.condition === null)) {
       const statuses = filter.value.statuses
       const { count } = this.daily.totals(range, statuses.length > 0 ? statuses : ORDER_STATUSES)
