@@ -262,6 +262,7 @@ export function createApp(options: AppOptions): ComptoirApp {
         const order = orderService.findById(orderId)
         return order?.approvalHtml && order.number ? { sale: order, html: order.approvalHtml } : null
       },
+      printWithBand: (orderId, band) => receipts.print(orderId, band),
     }),
     ...cashSessionHandlers(cashSessions, auth),
     // The purge of old detail: a year over six years old, archived and verified; closings stay.

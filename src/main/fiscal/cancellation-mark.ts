@@ -9,25 +9,47 @@ const WORDS = {
   en: { title: 'CANCELLATION RECEIPT', cancelled: 'Card payment cancelled', record: 'Fiscal journal', signature: 'signature', reason: 'Reason' },
 } as const
 
+/** The cancellation's words, in the language of the ticket they go on. */
+export interface CancellationBand {
+  title: string
+  lines: string[]
+}
+
+export function cancellationBand(record: FiscalRecord, currency: string, locale: 'fr' | 'en'): CancellationBand {
+  const words = WORDS[locale]
+  const when = record.occurredAt.slice(0, 19).replace('T', ' ')
+  const amount = formatMoney(record.amountTtc, currency, locale === 'fr' ? 'fr-FR' : 'en-GB')
+  const reason = (record.payload as { reason?: unknown } | null)?.reason
+  return {
+    title: words.title,
+    lines: [
+      `${words.cancelled} : ${amount}`,
+      ...(typeof reason === 'string' && reason ? [`${words.reason} : ${reason}`] : []),
+      `${when} — ${words.record} ${record.tillId} / ${record.sequence}, ${words.signature} ${record.signature.slice(0, 12)}`,
+    ],
+  }
+}
+
+/** The language a stored approval was written in (its `<html lang>`). */
+export function documentLocale(html: string): 'fr' | 'en' {
+  return /<html[^>]*lang="en"/i.test(html) ? 'en' : 'fr'
+}
+
 /**
  * A cancelled card payment's document (AGEC exception, décret 2023-1204: printed without asking).
  * It is the stored approval, never regenerated, under a band naming the cancellation: its amount,
  * when, its journal number and signature. The band speaks the language of the document it marks.
  */
-export function markCancellation(html: string, record: FiscalRecord, currency: string): string {
-  const locale = /<html[^>]*lang="en"/i.test(html) ? 'en' : 'fr'
-  const words = WORDS[locale]
-  const when = record.occurredAt.slice(0, 19).replace('T', ' ')
-  const amount = formatMoney(record.amountTtc, currency, locale === 'fr' ? 'fr-FR' : 'en-GB')
-  const reason = (record.payload as { reason?: unknown } | null)?.reason
-  const band =
+export function markCancellation(html: string, band: CancellationBand): string {
+  const [first, ...rest] = band.lines
+  const box =
     '<div class="cancellation" role="note" style="border:3px double #1b2a33;padding:6px 10px;margin:0 0 12px;text-align:center">' +
-    `<strong style="letter-spacing:0.08em">${words.title}</strong><br>` +
-    `<span data-cancellation-amount>${escapeHtml(words.cancelled)} : ${escapeHtml(amount)}</span><br>` +
-    (typeof reason === 'string' && reason ? `<span>${words.reason} : ${escapeHtml(reason)}</span><br>` : '') +
-    `<span style="font-size:0.85em">${escapeHtml(when)} — ${words.record} ${escapeHtml(record.tillId)} / ${record.sequence}, ${words.signature} ${escapeHtml(record.signature.slice(0, 12))}</span></div>`
+    `<strong style="letter-spacing:0.08em">${escapeHtml(band.title)}</strong><br>` +
+    `<span data-cancellation-amount>${escapeHtml(first ?? '')}</span><br>` +
+    rest.map((line) => `<span style="font-size:0.85em">${escapeHtml(line)}</span>`).join('<br>') +
+    '</div>'
   const body = /<body[^>]*>/i.exec(html)
-  if (!body) return band + html
+  if (!body) return box + html
   const at = body.index + body[0].length
-  return html.slice(0, at) + band + html.slice(at)
+  return html.slice(0, at) + box + html.slice(at)
 }

@@ -3,7 +3,7 @@ import { isDay } from '@shared/time/shop-time-zone'
 import type { FiscalCheck, FiscalDayClosing, FiscalRecordRow } from '@shared/contract/calls/fiscal-calls'
 import type { CallHandlers } from '../rpc/router'
 import { markDuplicate } from './duplicate-mark'
-import { markCancellation } from './cancellation-mark'
+import { cancellationBand, documentLocale, markCancellation, type CancellationBand } from './cancellation-mark'
 import type { FiscalRecord } from './fiscal-record'
 import type { FiscalRegister } from './fiscal-register'
 import type { FiscalSale } from './sale-records'
@@ -35,6 +35,8 @@ export interface FiscalHandlerDependencies {
   tillId: string
   downloads: Pick<DownloadTickets, 'issue'>
   appVersion?: string
+  /** The sale's ticket under a band, on the receipt printer: null when none is set (the page prints the HTML). */
+  printWithBand?: (orderId: number, band: CancellationBand) => Promise<'printed' | 'failed' | null>
 }
 
 const GT_KINDS = new Set(['ticket', 'credit_note', 'cancellation'])
@@ -158,7 +160,7 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
       return ok({ html: markDuplicate(found.html, copyNumber, record.occurredAt, record), copyNumber })
     },
     // AGEC exception (décret 2023-1204): a cancelled card payment's ticket is printed without asking.
-    'orders.cancellationTicket': ({ orderId }, { session }) => {
+    'orders.cancellationTicket': async ({ orderId }, { session }) => {
       const found = deps.approval(orderId)
       const record = found ? fiscal.journal.lastForOrder(orderId, 'cancellation') : null
       if (!found || !record) return err('NOT_FOUND', 'This order has no cancellation', { orderId })
@@ -171,7 +173,10 @@ export function fiscalHandlers(deps: FiscalHandlerDependencies): Pick<CallHandle
         details: { medium: 'print', reason: 'card_cancellation' },
         at: deps.now().toISOString(),
       })
-      return ok({ html: markCancellation(found.html, record, found.sale.currency) })
+      const band = cancellationBand(record, found.sale.currency, documentLocale(found.html))
+      const html = markCancellation(found.html, band)
+      const printer = deps.printWithBand ? await deps.printWithBand(orderId, band) : null
+      return ok(printer ? { html, printer } : { html })
     },
   }
 }

@@ -13,6 +13,11 @@ export type ReceiptRow =
   | { kind: 'small'; text: string }
   | { kind: 'rule' }
 
+/** A band on top of a copy of the ticket (a cancellation's): its title, then its lines, centred. */
+export function bandRows(band: { title: string; lines: readonly string[] }): ReceiptRow[] {
+  return [{ kind: 'title', text: band.title }, ...band.lines.map((text): ReceiptRow => ({ kind: 'text', text, align: 'center' })), { kind: 'rule' }]
+}
+
 /** The ticket's rows, in order, from the stored view of the sale. */
 export function receiptRows(view: OrderReceiptView): ReceiptRow[] {
   const { l } = view

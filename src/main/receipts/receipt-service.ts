@@ -4,7 +4,7 @@ import type { OrderReceiptView } from '../documents'
 import type { OutboxEntry, ReceiptOutboxRepository } from './receipt-outbox-repository'
 import type { ReceiptMailer } from './receipt-mailer'
 import type { ReceiptSettings } from './receipt-settings'
-import { receiptRows } from './receipt-layout'
+import { bandRows, receiptRows } from './receipt-layout'
 import { receiptEscPos } from './receipt-escpos'
 import { sendToReceiptPrinter } from './receipt-printer'
 
@@ -49,15 +49,18 @@ export class ReceiptService {
     return entry?.state === 'sent' ? 'sent' : 'queued'
   }
 
-  /** The ticket on the receipt printer; null when none is set (the till prints the HTML ticket). */
-  async print(orderId: number): Promise<'printed' | 'failed' | null> {
+  /**
+   * The ticket on the receipt printer; null when none is set (the till prints the HTML ticket).
+   * A `band` goes on top (a cancellation's): such a copy never opens the drawer, no cash moves.
+   */
+  async print(orderId: number, band?: { title: string; lines: readonly string[] }): Promise<'printed' | 'failed' | null> {
     const printer = this.deps.settings.printer()
     if (!printer) return null
     const receipt = this.deps.outbox.receipt(orderId)
     if (!receipt) return 'failed'
-    const bytes = receiptEscPos(receiptRows(receipt.view), {
+    const bytes = receiptEscPos([...(band ? bandRows(band) : []), ...receiptRows(receipt.view)], {
       code: receipt.view.order.number,
-      openDrawer: receipt.paymentMethod === 'cash',
+      openDrawer: !band && receipt.paymentMethod === 'cash',
     })
     try {
       await sendToReceiptPrinter(printer, bytes)

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 import type { OrderInfo } from '@shared/contract'
 import { backOfficeApp, sellAtTill, VISA_OK } from '../back-office/back-office-kit'
 import type { TempApp } from '../../support/temp-app'
@@ -9,7 +10,28 @@ import type { TempApp } from '../../support/temp-app'
  */
 
 let subject: TempApp
-afterEach(() => subject?.dispose())
+let printer: Server | undefined
+afterEach(async () => {
+  subject?.dispose()
+  await new Promise<void>((resolve) => (printer ? printer.close(() => resolve()) : resolve()))
+  printer = undefined
+})
+
+/** A raw-TCP receipt printer (port 9100's protocol) on loopback: every job's bytes, once it closes. */
+async function fakePrinter(): Promise<{ port: number; jobs: Buffer[] }> {
+  const jobs: Buffer[] = []
+  printer = createServer((socket) => {
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('end', () => {
+      jobs.push(Buffer.concat(chunks))
+      socket.end()
+    })
+  })
+  const listening = printer
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve))
+  return { port: (listening.address() as AddressInfo).port, jobs }
+}
 
 async function sell(skus: string[]): Promise<OrderInfo> {
   for (const sku of skus) {
@@ -88,5 +110,22 @@ describe('a cancelled card payment (AGEC exception)', () => {
     expect(await subject.call('orders.cancellationTicket', { orderId: sale.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await subject.call('orders.cancellationTicket', { orderId: sale.id }, 'cashier')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(ticketAnswers()).toEqual([])
+  })
+
+  it('with a receipt printer set, the cancellation ticket goes to it: the band on top of the sale’s ticket, no drawer kick', async () => {
+    const device = await fakePrinter()
+    subject = await backOfficeApp()
+    await subject.value('receipts.saveSettings', { smtp: null, printer: { kind: 'network', host: '127.0.0.1', port: device.port } })
+    const sale = await sellAtTill(subject, { shipped: true })
+    await subject.value('orders.void', { orderId: sale.id })
+    const answer = await subject.value('orders.cancellationTicket', { orderId: sale.id })
+    expect(answer.printer).toBe('printed')
+    expect(device.jobs).toHaveLength(1)
+    const bytes = device.jobs[0]!
+    const text = bytes.toString('latin1')
+    expect(text).toContain('TICKET D')
+    expect(text.indexOf('ANNULATION')).toBeLessThan(text.indexOf('Comptoir du Canal'))
+    expect(text).toContain(sale.number!)
+    expect(bytes.indexOf(Buffer.from([0x1b, 0x70]))).toBe(-1)
   })
 })

@@ -243,6 +243,7 @@ export const backOfficeEn: typeof backOfficeFr = {
     voidConfirm: 'Void the authorization',
     voided: 'Authorization voided: the amount is released to the cardholder.',
     cancellationPrinted: 'Cancellation receipt printed (card payment cancelled).',
+    cancellationPrintedOnPrinter: 'Cancellation receipt printed on the receipt printer (card payment cancelled).',
     cancellationNotPrinted: 'The cancellation receipt could not be prepared: {message}',
     refundTitle: 'Refund {number}',
     refundText: 'At most {amount} can be refunded. A partial refund is possible.',

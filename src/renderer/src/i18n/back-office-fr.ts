@@ -231,6 +231,7 @@ export const backOfficeFr = {
     voidConfirm: 'Annuler l’autorisation',
     voided: 'Autorisation annulée : la somme est libérée pour le porteur.',
     cancellationPrinted: 'Ticket d’annulation imprimé (paiement par carte annulé).',
+    cancellationPrintedOnPrinter: 'Ticket d’annulation imprimé sur l’imprimante de tickets (paiement par carte annulé).',
     cancellationNotPrinted: 'Le ticket d’annulation n’a pas pu être préparé : {message}',
     refundTitle: 'Rembourser {number}',
     refundText: 'Au plus {amount} peuvent être remboursés. Un remboursement partiel est possible.',

@@ -166,6 +166,10 @@ export const fiscalCalls = {
     role: 'admin',
     errors: ['NOT_FOUND', 'CONFLICT'],
     input: z.object({ orderId: idSchema }).strict(),
-    output: z.object({ html: z.string() }),
+    output: z.object({
+      html: z.string(),
+      /** 'printed' by the receipt printer, 'failed' when it did not answer; absent without one (the page prints the HTML). */
+      printer: z.enum(['printed', 'failed']).optional(),
+    }),
   }),
 }
