@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { IssuerInstance } from '../../../src/issuer/open-issuer'
+import { MoneyStepRepository } from '../../../src/main/payments/money-step-repository'
 import { PaymentService } from '../../../src/main/payments/payment-service'
 import { GATEWAY_KINDS, openTestIssuer, type GatewayUnderTest } from '../issuer/issuer-test-kit'
 import { MERCHANT, VISA, openMerchantSide, type MerchantSide } from './payment-test-kit'
@@ -83,5 +84,20 @@ describe('a hold is reversed, a charge is refunded', () => {
     if (!declined.ok) throw new Error(declined.error.code)
     expect(await service.capture(declined.value.attemptId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await service.reverse(declined.value.attemptId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})
+
+describe('the reconciliation list: what an administrator still has to handle', () => {
+  it('a step the issuer refused is listed until marked handled; an attempt marked final leaves the open list', async () => {
+    const attemptId = await approved(2_000)
+    const step = service.queueStep(attemptId, 'refund', 500, null)
+    // The issuer's refusal, written as the sender writes it.
+    new MoneyStepRepository(merchant.db).settle(step.id, 'refused', '12', '2026-12-08T10:00:00.000Z')
+    expect(service.steps.refusedUnhandled(attemptId).map((refused) => refused.id)).toEqual([step.id])
+    service.steps.markRefusedHandled(attemptId, 'marked refunded')
+    expect(service.steps.refusedUnhandled(attemptId)).toEqual([])
+    expect(service.steps.openAttemptIds()).toContain(attemptId)
+    service.steps.markFinal(attemptId)
+    expect(service.steps.openAttemptIds()).not.toContain(attemptId)
   })
 })
