@@ -75,6 +75,22 @@ describe('a hold is reversed, a charge is refunded', () => {
     expect(service.attempt(attemptId)).toMatchObject({ capturedAmount: 3_000, reversalStatus: 'none' })
   })
 
+  it('a payment reversed twice sends one reversal: the hold is released once', async () => {
+    const attemptId = await approved(3_000)
+    await service.reverse(attemptId)
+    expect(await service.reverse(attemptId)).toMatchObject({ ok: true, value: { reversalStatus: 'acknowledged' } })
+    expect(service.steps.forAttempt(attemptId).filter((step) => step.kind === 'reversal')).toHaveLength(1)
+  })
+
+  it('a reversal asked while a capture is still on its way to the issuer is CONFLICT', async () => {
+    const attemptId = await approved(3_000)
+    issuer.simulator.setFaults({ share91: 1, appliesTo: ['capture'] })
+    expect(await service.capture(attemptId)).toMatchObject({ ok: false, error: { code: 'PAYMENT_UNAVAILABLE' } })
+    expect(await service.reverse(attemptId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(service.steps.forAttempt(attemptId).map((step) => step.kind)).toEqual(['capture'])
+    issuer.simulator.setFaults({})
+  })
+
   it('a payment not approved is neither captured nor reversed: CONFLICT', async () => {
     const declined = await service.authorizeCard({
       card: { number: '4000 0000 0000 0002', expiry: '12/30', securityCode: '123' },
