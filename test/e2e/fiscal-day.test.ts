@@ -10,6 +10,7 @@ import { freshLaunchUrl, startBrowserMode, type BrowserModeProcess } from './sup
 import { launchChromium, openTillPage } from './support/chromium'
 import { accessibilityFailures } from './support/axe-check'
 import { frenchTextFailures } from './support/french-text-check'
+import { closePrintDialogsAtOnce, printedDocuments } from './support/print-dialog'
 
 /**
  * Issue 14's proof end to end: a till's whole day at the keyboard (the float, a card sale and a
@@ -61,41 +62,6 @@ async function shots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) })
   }
   await page.setViewportSize({ width: 1366, height: 768 })
-}
-
-/**
- * Headless Chromium lays a print out for a printer without showing a dialog; here the hidden
- * printing frame's print() is a dialog the administrator closes at once: it keeps the document and
- * fires `afterprint`, as a closing dialog does. What the page does around it is the app's code.
- */
-function closePrintDialogsAtOnce(): void {
-  const top = window as unknown as { __printed?: string[] }
-  if (window.top !== window || top.__printed !== undefined) return
-  const printed: string[] = []
-  top.__printed = printed
-  document.addEventListener(
-    'load',
-    (event) => {
-      const frame = event.target
-      if (!(frame instanceof HTMLIFrameElement) || frame.getAttribute('aria-hidden') !== 'true') return
-      const view = frame.contentWindow
-      if (!view) return
-      view.print = () => {
-        // The document, and the media its style rules apply to as printed (the receipt's narrow rules become 'print').
-        const media = Array.from(frame.contentDocument?.styleSheets ?? []).flatMap((sheet) =>
-          Array.from(sheet.cssRules).flatMap((rule) => ('media' in rule ? [(rule as CSSMediaRule).media.mediaText] : [])),
-        )
-        printed.push(JSON.stringify({ html: frame.srcdoc, media }))
-        setTimeout(() => view.dispatchEvent(new Event('afterprint')), 0)
-      }
-    },
-    true,
-  )
-}
-
-async function printed(page: Page): Promise<Array<{ html: string; media: string[] }>> {
-  const documents = await page.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? [])
-  return documents.map((document) => JSON.parse(document) as { html: string; media: string[] })
 }
 
 /** Types a count as a cashier does: the first field has the focus, a quantity, Enter to the next. */
@@ -207,8 +173,7 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
     })
     page.on('pageerror', (error) => consoleErrors.push(error.message))
     await page.goto(await freshLaunchUrl(server.url))
-    await page.addInitScript(closePrintDialogsAtOnce)
-    await page.evaluate(closePrintDialogsAtOnce)
+    await closePrintDialogsAtOnce(page)
     await page.getByRole('button', { name: /Alex/ }).click()
     await page.getByLabel(/Code PIN/).fill('4321')
     await page.getByRole('button', { name: 'Se connecter' }).click()
@@ -237,12 +202,12 @@ describe('a till’s fiscal day, from the float to the verified archive', () => 
 
     // Printed on A4, then on the 80 mm receipt printer: each time the print frame comes and goes.
     await page.getByTestId('z-print-a4').click()
-    await expect.poll(async () => (await printed(page)).length).toBe(1)
+    await expect.poll(async () => (await printedDocuments(page)).length).toBe(1)
     await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(0)
     await page.getByTestId('z-print-receipt').click()
-    await expect.poll(async () => (await printed(page)).length).toBe(2)
+    await expect.poll(async () => (await printedDocuments(page)).length).toBe(2)
     await expect.poll(() => page.locator('iframe[aria-hidden="true"]').count()).toBe(0)
-    const [a4, receipt] = await printed(page)
+    const [a4, receipt] = await printedDocuments(page)
     for (const document of [a4!, receipt!]) {
       expect(plain(document.html)).toMatch(/Clôture journalière \(Z\) du \d{2}\/\d{2}\/\d{4}/)
       expect(plain(document.html)).toContain('Grand total perpétuel')

@@ -71,8 +71,8 @@ describe('goods under the legal guarantee: the ticket is printed without asking'
 
     await expectPrinted(page, 1)
     const [ticket] = await printedDocuments(page)
-    expect(ticket).toContain('Garantie légale de conformité de 2 ans (articles L217-3 et suivants du Code de la consommation)')
-    expect(ticket).toContain('Écouteurs sans fil')
+    expect(ticket?.html).toContain('Garantie légale de conformité de 2 ans (articles L217-3 et suivants du Code de la consommation)')
+    expect(ticket?.html).toContain('Écouteurs sans fil')
     await expect.poll(() => page.getByTestId('ticket-guarantee').textContent()).toContain('Ticket imprimé (garantie légale).')
     expect(await page.getByTestId('ticket-notice').textContent()).toContain('preuve d’achat est imprimée sans demande')
     await expect.poll(ticketAnswers).toEqual([{ medium: 'print', reason: 'legal_guarantee' }])
@@ -127,9 +127,9 @@ describe('a cancelled card payment: its cancellation ticket is printed without a
 
     await expectPrinted(admin, 1)
     const [cancellation] = await printedDocuments(admin)
-    expect(cancellation).toContain('TICKET D’ANNULATION')
-    expect(cancellation).toContain('Paiement par carte annulé')
-    expect(cancellation).toContain(sale.number!)
+    expect(cancellation?.html).toContain('TICKET D’ANNULATION')
+    expect(cancellation?.html).toContain('Paiement par carte annulé')
+    expect(cancellation?.html).toContain(sale.number!)
     await expect.poll(() => admin.getByTestId('action-success').textContent()).toMatch(
       /Autorisation annulée.*Ticket d’annulation imprimé \(paiement par carte annulé\)\./,
     )
@@ -139,7 +139,7 @@ describe('a cancelled card payment: its cancellation ticket is printed without a
       // The printed cancellation ticket as the 80 mm printer lays it out.
       await admin.setViewportSize({ width: 302, height: 600 })
       await admin.emulateMedia({ media: 'print' })
-      await admin.setContent(cancellation!)
+      await admin.setContent(cancellation!.html)
       await admin.screenshot({ path: join(SHOTS, 'ticket-cancellation-80mm.png'), fullPage: true })
     }
     await admin.context().close()

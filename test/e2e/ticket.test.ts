@@ -110,7 +110,7 @@ describe('"Ticket ?" after a cash sale', () => {
     await payCash()
     await page.keyboard.press('p')
     await expectPrinted(page, 1)
-    expect((await printedDocuments(page))[0]).not.toContain('DUPLICATA')
+    expect((await printedDocuments(page))[0]?.html).not.toContain('DUPLICATA')
     await expect.poll(() => page.getByTestId('ticket-answer').textContent()).toBe('Ticket imprimé.')
     await expect.poll(focused).toBe('Nouvelle vente')
     await expect.poll(() => ticketAnswers().map((row) => JSON.parse(row.details))).toEqual([{ medium: 'print' }])
@@ -119,7 +119,7 @@ describe('"Ticket ?" after a cash sale', () => {
     // Printed again: a numbered DUPLICATA, itself a record of the fiscal journal.
     await page.getByRole('button', { name: 'Imprimer ticket 80 mm' }).click()
     await expectPrinted(page, 2)
-    expect((await printedDocuments(page))[1]).toContain('DUPLICATA n° 1')
+    expect((await printedDocuments(page))[1]?.html).toContain('DUPLICATA n° 1')
     await expect.poll(focused).toBe('Nouvelle vente')
     expect(merchantRows<{ kind: string }>(server.dataDir, 'SELECT kind FROM fiscal_records ORDER BY id').map((row) => row.kind)).toContain('duplicate')
     await page.keyboard.press('Escape')

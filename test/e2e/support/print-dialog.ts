@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 
+/** A printed document: its HTML, and the media text of each of its style rules as printed. */
+export interface PrintedDocument {
+  html: string
+  media: string[]
+}
+
 /**
  * Headless Chromium shows no print dialog, but its print() still lays the document out for a
  * printer, which on a loaded 2-core machine has taken more than 10 s (two CI runs failed so).
@@ -9,9 +15,9 @@ import { expect } from 'vitest'
  * fires. What the page does with the frame and the focus afterwards is the app's own code.
  */
 function replacePrintInHiddenFrames(): void {
-  const top = window as unknown as { __printed?: string[] }
+  const top = window as unknown as { __printed?: PrintedDocument[] }
   if (window.top !== window || top.__printed !== undefined) return
-  const printed: string[] = []
+  const printed: PrintedDocument[] = []
   top.__printed = printed
   // A capturing listener on the document runs before the frame's own `load` listener (the app's).
   document.addEventListener(
@@ -22,7 +28,11 @@ function replacePrintInHiddenFrames(): void {
       const view = frame.contentWindow
       if (!view) return
       view.print = () => {
-        printed.push(frame.srcdoc)
+        // The document, and the media its style rules apply to as printed (a receipt's narrow rules become 'print').
+        const media = Array.from(frame.contentDocument?.styleSheets ?? []).flatMap((sheet) =>
+          Array.from(sheet.cssRules).flatMap((rule) => ('media' in rule ? [(rule as CSSMediaRule).media.mediaText] : [])),
+        )
+        printed.push({ html: frame.srcdoc, media })
         setTimeout(() => view.dispatchEvent(new Event('afterprint')), 0)
       }
     },
@@ -36,9 +46,9 @@ export async function closePrintDialogsAtOnce(page: Page): Promise<void> {
   await page.evaluate(replacePrintInHiddenFrames)
 }
 
-/** The documents printed since `closePrintDialogsAtOnce`, in order (each frame's HTML). */
-export function printedDocuments(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? [])
+/** The documents printed since `closePrintDialogsAtOnce`, in order. */
+export function printedDocuments(page: Page): Promise<PrintedDocument[]> {
+  return page.evaluate(() => (window as unknown as { __printed?: PrintedDocument[] }).__printed ?? [])
 }
 
 /** Waits for the number of documents printed to reach `count`, then for the hidden frame to go. */
