@@ -1,4 +1,5 @@
 import type { XReport } from '@shared/contract'
+import { escapeHtml, labelledRow } from '../documents/report-html'
 
 /** The words of the printed report, in the screen's language (the caller's i18n). */
 export interface XReportWords {
@@ -25,10 +26,6 @@ export interface XReportWords {
   reasons: Record<string, string>
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
-
 /**
  * The X report as a printable page: A4 by default, and its own rules for a page at most 100 mm
  * wide (the receipt printer's 80 mm), which `printDocument(html, 'receipt')` applies whatever the
@@ -40,20 +37,18 @@ export function xReportDocument(
   format: { money: (minor: number) => string; time: (instant: string) => string; shopName: string; lang: string },
 ): string {
   const { money, time } = format
-  const row = (label: string, value: string, strong = false): string =>
-    `<tr${strong ? ' class="strong"' : ''}><th scope="row">${escape(label)}</th><td>${escape(value)}</td></tr>`
   const movements = report.movements.length
     ? report.movements
         .map(
           (movement) =>
-            `<tr><td>${escape(time(movement.at))}</td><td>${escape(movement.kind === 'in' ? words.cashIn : words.cashOut)}</td>` +
-            `<td>${escape(words.reasons[movement.reason] ?? movement.reason)}${movement.note ? ` — ${escape(movement.note)}` : ''}</td>` +
-            `<td class="movement-who">${escape(movement.userName)}</td><td class="amount">${escape(money(movement.kind === 'in' ? movement.amount : -movement.amount))}</td></tr>`,
+            `<tr><td>${escapeHtml(time(movement.at))}</td><td>${escapeHtml(movement.kind === 'in' ? words.cashIn : words.cashOut)}</td>` +
+            `<td>${escapeHtml(words.reasons[movement.reason] ?? movement.reason)}${movement.note ? ` — ${escapeHtml(movement.note)}` : ''}</td>` +
+            `<td class="movement-who">${escapeHtml(movement.userName)}</td><td class="amount">${escapeHtml(money(movement.kind === 'in' ? movement.amount : -movement.amount))}</td></tr>`,
         )
         .join('')
-    : `<tr><td colspan="5">${escape(words.noMovement)}</td></tr>`
+    : `<tr><td colspan="5">${escapeHtml(words.noMovement)}</td></tr>`
   return `<!doctype html>
-<html lang="${escape(format.lang)}"><head><meta charset="utf-8"><title>${escape(words.title)}</title>
+<html lang="${escapeHtml(format.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(words.title)}</title>
 <style>
   @page { size: A4; margin: 15mm; }
   body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 11pt; color: #000; }
@@ -73,25 +68,25 @@ export function xReportDocument(
   }
 </style></head>
 <body>
-<h1>${escape(words.title)}</h1>
-<p>${escape(words.shop)} : ${escape(format.shopName)}</p>
-<p>${escape(words.till)} : ${escape(report.session.till)} · ${escape(words.session)} ${report.session.id}</p>
-<p>${escape(words.openedBy)} : ${escape(report.session.openedBy)}, ${escape(time(report.session.openedAt))}</p>
-<p>${escape(words.at)}</p>
-<h2>${escape(words.sales)}</h2>
+<h1>${escapeHtml(words.title)}</h1>
+<p>${escapeHtml(words.shop)} : ${escapeHtml(format.shopName)}</p>
+<p>${escapeHtml(words.till)} : ${escapeHtml(report.session.till)} · ${escapeHtml(words.session)} ${report.session.id}</p>
+<p>${escapeHtml(words.openedBy)} : ${escapeHtml(report.session.openedBy)}, ${escapeHtml(time(report.session.openedAt))}</p>
+<p>${escapeHtml(words.at)}</p>
+<h2>${escapeHtml(words.sales)}</h2>
 <table class="figures">
-${row(words.count, String(report.sales.count))}${row(words.cash, money(report.sales.cash))}${row(words.card, money(report.sales.card))}${row(words.total, money(report.sales.total), true)}
+${labelledRow(words.count, String(report.sales.count))}${labelledRow(words.cash, money(report.sales.cash))}${labelledRow(words.card, money(report.sales.card))}${labelledRow(words.total, money(report.sales.total), true)}
 </table>
-<h2>${escape(words.refunds)}</h2>
+<h2>${escapeHtml(words.refunds)}</h2>
 <table class="figures">
-${row(words.count, String(report.refunds.count))}${row(words.cash, money(-report.refunds.cash))}${row(words.card, money(-report.refunds.card))}${row(words.total, money(-report.refunds.total), true)}
+${labelledRow(words.count, String(report.refunds.count))}${labelledRow(words.cash, money(-report.refunds.cash))}${labelledRow(words.card, money(-report.refunds.card))}${labelledRow(words.total, money(-report.refunds.total), true)}
 </table>
-<h2>${escape(words.movements)}</h2>
+<h2>${escapeHtml(words.movements)}</h2>
 <table>${movements}</table>
-<h2>${escape(words.cash)}</h2>
+<h2>${escapeHtml(words.cash)}</h2>
 <table class="figures">
-${row(words.float, money(report.session.floatAmount))}${row(words.cashNet, money(report.sales.cash - report.refunds.cash))}${row(words.cashIn, money(report.cashIn))}${row(words.cashOut, money(-report.cashOut))}${
-    report.expectedCash === null ? `<tr><td colspan="2">${escape(words.expectedHidden)}</td></tr>` : row(words.expected, money(report.expectedCash), true)
+${labelledRow(words.float, money(report.session.floatAmount))}${labelledRow(words.cashNet, money(report.sales.cash - report.refunds.cash))}${labelledRow(words.cashIn, money(report.cashIn))}${labelledRow(words.cashOut, money(-report.cashOut))}${
+    report.expectedCash === null ? `<tr><td colspan="2">${escapeHtml(words.expectedHidden)}</td></tr>` : labelledRow(words.expected, money(report.expectedCash), true)
   }
 </table>
 </body></html>`

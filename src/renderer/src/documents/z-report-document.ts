@@ -1,4 +1,5 @@
 import type { FiscalDayClosing } from '@shared/contract/calls/fiscal-calls'
+import { escapeHtml, labelledRow } from './report-html'
 
 /** The words of the printed Z, in the screen's language (the caller's i18n). */
 export interface ZReportWords {
@@ -29,10 +30,6 @@ export interface ZReportWords {
   mode: (mode: string) => string
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
-
 /**
  * The daily closing (Z) as a printable page: A4 by default, and its own rules for a page at most
  * 100 mm wide (the receipt printer's 80 mm), which `printDocument(html, 'receipt')` applies. It
@@ -45,22 +42,20 @@ export function zReportDocument(
   format: { money: (minor: number) => string; rate: (basisPoints: number) => string; shopName: string; lang: string },
 ): string {
   const { money } = format
-  const row = (label: string, value: string, strong = false): string =>
-    `<tr${strong ? ' class="strong"' : ''}><th scope="row">${escape(label)}</th><td>${escape(value)}</td></tr>`
   const rates = closing.rates.length
     ? closing.rates
         .map(
           (rate) =>
-            `<tr><th scope="row">${escape(format.rate(rate.rateBasisPoints))}</th><td>${escape(money(rate.ht))}</td>` +
-            `<td>${escape(money(rate.vat))}</td><td>${escape(money(rate.ttc))}</td></tr>`,
+            `<tr><th scope="row">${escapeHtml(format.rate(rate.rateBasisPoints))}</th><td>${escapeHtml(money(rate.ht))}</td>` +
+            `<td>${escapeHtml(money(rate.vat))}</td><td>${escapeHtml(money(rate.ttc))}</td></tr>`,
         )
         .join('')
-    : `<tr><td colspan="4">${escape(words.noSale)}</td></tr>`
+    : `<tr><td colspan="4">${escapeHtml(words.noSale)}</td></tr>`
   const payments = closing.payments.length
-    ? closing.payments.map((payment) => row(words.mode(payment.mode), money(payment.amount))).join('')
-    : `<tr><td colspan="2">${escape(words.noSale)}</td></tr>`
+    ? closing.payments.map((payment) => labelledRow(words.mode(payment.mode), money(payment.amount))).join('')
+    : `<tr><td colspan="2">${escapeHtml(words.noSale)}</td></tr>`
   return `<!doctype html>
-<html lang="${escape(format.lang)}"><head><meta charset="utf-8"><title>${escape(words.title)}</title>
+<html lang="${escapeHtml(format.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(words.title)}</title>
 <style>
   @page { size: A4; margin: 15mm; }
   body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 11pt; color: #000; }
@@ -83,26 +78,26 @@ export function zReportDocument(
   }
 </style></head>
 <body>
-<h1>${escape(words.title)}</h1>
-<p>${escape(words.shop)} : ${escape(format.shopName)}</p>
-<p>${escape(words.till)} : ${escape(closing.tillId)} · ${escape(words.number)} ${closing.sequence}</p>
-<p>${escape(words.written)}</p>
-<p>${escape(words.records)}</p>
-<h2>${escape(words.rates)}</h2>
+<h1>${escapeHtml(words.title)}</h1>
+<p>${escapeHtml(words.shop)} : ${escapeHtml(format.shopName)}</p>
+<p>${escapeHtml(words.till)} : ${escapeHtml(closing.tillId)} · ${escapeHtml(words.number)} ${closing.sequence}</p>
+<p>${escapeHtml(words.written)}</p>
+<p>${escapeHtml(words.records)}</p>
+<h2>${escapeHtml(words.rates)}</h2>
 <table>
-<thead><tr><th scope="col">${escape(words.rate)}</th><th scope="col">${escape(words.ht)}</th><th scope="col">${escape(words.vat)}</th><th scope="col">${escape(words.ttc)}</th></tr></thead>
+<thead><tr><th scope="col">${escapeHtml(words.rate)}</th><th scope="col">${escapeHtml(words.ht)}</th><th scope="col">${escapeHtml(words.vat)}</th><th scope="col">${escapeHtml(words.ttc)}</th></tr></thead>
 <tbody>${rates}</tbody>
 </table>
-<h2>${escape(words.payments)}</h2>
+<h2>${escapeHtml(words.payments)}</h2>
 <table>${payments}</table>
-<h2>${escape(words.counts)}</h2>
+<h2>${escapeHtml(words.counts)}</h2>
 <table>
-${row(words.tickets, String(closing.counts.tickets))}${row(words.creditNotes, String(closing.counts.creditNotes))}${row(words.cancellations, String(closing.counts.cancellations))}${row(words.duplicates, String(closing.counts.duplicates))}
+${labelledRow(words.tickets, String(closing.counts.tickets))}${labelledRow(words.creditNotes, String(closing.counts.creditNotes))}${labelledRow(words.cancellations, String(closing.counts.cancellations))}${labelledRow(words.duplicates, String(closing.counts.duplicates))}
 </table>
-<h2>${escape(words.totals)}</h2>
+<h2>${escapeHtml(words.totals)}</h2>
 <table>
-${row(words.dayNet, money(closing.dayTotals.net), true)}${row(words.dayAbsolute, money(closing.dayTotals.absolute))}${row(words.gtNet, money(closing.perpetual.gtNet), true)}${row(words.gtAbsolute, money(closing.perpetual.gtAbsolute))}
+${labelledRow(words.dayNet, money(closing.dayTotals.net), true)}${labelledRow(words.dayAbsolute, money(closing.dayTotals.absolute))}${labelledRow(words.gtNet, money(closing.perpetual.gtNet), true)}${labelledRow(words.gtAbsolute, money(closing.perpetual.gtAbsolute))}
 </table>
-<p class="signature">${escape(words.signature)} : ${escape(closing.signature.slice(0, 12))}</p>
+<p class="signature">${escapeHtml(words.signature)} : ${escapeHtml(closing.signature.slice(0, 12))}</p>
 </body></html>`
 }
