@@ -138,6 +138,8 @@ describe('an administrator in the issuer console', () => {
     await page.getByRole('button', { name: /Voir le compte •••• 4444/ }).click()
     const panel = page.getByTestId('issuer-account-panel')
     await expect.poll(() => panel.getByTestId('account-available').textContent()).toMatch(/3\s000,00\s€/)
+    // The journal is read after the account: its lines are counted once it has come.
+    await expect.poll(() => panel.getByTestId('issuer-journal').getAttribute('aria-busy')).toBe('false')
     const linesBefore = await panel.getByTestId('journal-row').count()
 
     await panel.getByLabel('Solde', { exact: true }).fill('100,00')
