@@ -2,7 +2,8 @@ import type { VatByRate } from '@shared/contract'
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../../platform/sqlite/open-database'
 import { statusCondition, type FilterSql } from './order-filter-sql'
-import { salesFigures, SOLD_CONDITION, SOLD_STATUSES, type SalesFigures } from './sold-orders'
+import { periodTotalsSql, SOLD_TOTALS } from './period-totals-sql'
+import { salesFigures, SOLD_CONDITION, type SalesFigures } from './sold-orders'
 
 type Params = Record<string, string | number>
 
@@ -141,7 +142,6 @@ const RANGE_PARAMS = new Set(['from', 'to'])
 /** The conditions of `filterSql` over the dates, which the pieces replace. */
 const RANGE_CONDITIONS = new Set(['o.created_at >= @from', 'o.created_at < @to'])
 
-const SOLD_TOTALS = `f.status IN (${SOLD_STATUSES.map((status) => `'${status}'`).join(', ')})`
 
 /**
  * The order list's summary from migration 020's totals per UTC day and month, status, cashier,
@@ -229,33 +229,11 @@ export class FilterTotalsRepository {
       params[`edgeTo${index}`] = edge.to
       return { sign: edge.sign, where: [`o.created_at >= @edgeFrom${index}`, `o.created_at < @edgeTo${index}`, ...ordersConditions] }
     })
-    const union = (fromTotals: (where: string) => string, fromOrders: (where: string, sign: string) => string) =>
-      [
-        ...periodWheres.map((where) => fromTotals(where.join(' AND '))),
-        ...edgeWheres.map(({ sign, where }) => fromOrders(where.join(' AND '), sign === 1 ? '' : '-')),
-      ].join('\n UNION ALL ')
-    const ORDERS = 'orders o INDEXED BY orders_by_created'
-    const totals = `SELECT coalesce(sum(c), 0) AS count, coalesce(sum(s), 0) AS soldCount, coalesce(sum(t), 0) AS totalTtc FROM (${union(
-      (where) =>
-        `SELECT sum(f.orders) AS c, sum(f.orders) FILTER (WHERE ${SOLD_TOTALS}) AS s, sum(f.total_ttc) FILTER (WHERE ${SOLD_TOTALS}) AS t
-           FROM filter_order_totals f WHERE ${where}`,
-      (where, sign) =>
-        `SELECT ${sign}count(*) AS c, ${sign}count(*) FILTER (WHERE ${SOLD_CONDITION}) AS s, ${sign}sum(o.total_ttc) FILTER (WHERE ${SOLD_CONDITION}) AS t
-           FROM ${ORDERS} WHERE ${where}`,
-    )})`
-    // Sales and refunds per rate in one pass: `n` counts the VAT rows (a rate is listed among the
-    // sales when an order has a row for it, as a GROUP BY over `order_vat` lists it).
-    const byRate = `SELECT rate AS rateBasisPoints, sum(n) AS n, sum(ht) AS ht, sum(vat) AS vat, sum(ttc) AS ttc,
-        sum(rht) AS refundHt, sum(rvat) AS refundVat, sum(rttc) AS refundTtc FROM (${union(
-          (where) =>
-            `SELECT f.rate_basis_points AS rate, f.vat_rows AS n, f.ht AS ht, f.vat AS vat, f.ttc AS ttc,
-               f.refund_ht AS rht, f.refund_vat AS rvat, f.refund_ttc AS rttc FROM filter_vat_totals f WHERE ${where} AND ${SOLD_TOTALS}`,
-          (where, sign) =>
-            `SELECT v.rate_basis_points AS rate, ${sign}1 AS n, ${sign}v.ht AS ht, ${sign}v.vat AS vat, ${sign}v.ttc AS ttc, 0 AS rht, 0 AS rvat, 0 AS rttc
-               FROM ${ORDERS} JOIN order_vat v ON v.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}
-             UNION ALL SELECT r.rate_basis_points, 0, 0, 0, 0, ${sign}r.ht, ${sign}r.vat, ${sign}r.ttc
-               FROM ${ORDERS} JOIN order_refund_vat r ON r.order_id = o.id WHERE ${where} AND ${SOLD_CONDITION}`,
-        )}) GROUP BY rate ORDER BY rate DESC`
+    const { totals, byRate } = periodTotalsSql(
+      { orders: 'filter_order_totals', vat: 'filter_vat_totals' },
+      periodWheres.map((where) => where.join(' AND ')),
+      edgeWheres.map(({ sign, where }) => ({ sign: sign === 1 ? '' : '-', where: where.join(' AND ') })),
+    )
     return {
       totals,
       byRate,
